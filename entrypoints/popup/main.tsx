@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Credlens</p>, document.getElementById('app')!);

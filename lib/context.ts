@@ -1,0 +1,63 @@
+/**
+ * Everything the engine needs from the outside world comes in through this
+ * object: time, network and cache. Tests build one with a fake clock and an
+ * injected transport, so no global is ever mocked.
+ */
+import { createMemoryCache, type TtlCache } from './cache';
+import { LIMITS, type FetchPurpose } from './limits';
+import { createFetcher, type FetchedDocument, type Fetcher, type Transport } from './net/safe-fetch';
+import { VerifierError } from './errors';
+
+export interface RecipientHint {
+  email?: string;
+  url?: string;
+  telephone?: string;
+  did?: string;
+}
+
+export interface VerifyContext {
+  /** milliseconds since the epoch */
+  now(): number;
+  /** the only way lib/ reaches the network */
+  fetch: Fetcher;
+  cache: TtlCache;
+  /** in-flight loads shared between concurrent verifications (one fetch per URL) */
+  inflight: Map<string, Promise<unknown>>;
+  skewSeconds: number;
+  /** known identifier of the candidate, for the recipient check */
+  recipient?: RecipientHint;
+}
+
+export interface ContextOptions {
+  now?: () => number;
+  transport?: Transport;
+  allowHosts?: Iterable<string>;
+  cache?: TtlCache;
+  recipient?: RecipientHint;
+  timeoutMs?: number;
+}
+
+export function createContext(options: ContextOptions = {}): VerifyContext {
+  const now = options.now ?? Date.now;
+  return {
+    now,
+    fetch: createFetcher({ allowHosts: new Set(options.allowHosts ?? []), transport: options.transport, timeoutMs: options.timeoutMs }),
+    cache: options.cache ?? createMemoryCache(now),
+    inflight: new Map(),
+    skewSeconds: LIMITS.skewSeconds,
+    recipient: options.recipient,
+  };
+}
+
+/**
+ * Wraps a context so one verification can start at most `max` fetches
+ * (security.md budgets: a hostile credential cannot fan out requests).
+ */
+export function withFetchBudget(ctx: VerifyContext, max: number = LIMITS.fetchesPerVerification): VerifyContext {
+  let used = 0;
+  const fetch = (url: string, purpose: FetchPurpose): Promise<FetchedDocument> => {
+    if (++used > max) return Promise.reject(new VerifierError('FETCH_BUDGET_EXCEEDED', { max }));
+    return ctx.fetch(url, purpose);
+  };
+  return { ...ctx, fetch };
+}

@@ -1,0 +1,95 @@
+/**
+ * Plain-language English text for every code, for the CLI and as the fallback
+ * of the extension's localised strings (_locales). `{name}` placeholders are
+ * filled from a check's detail.
+ */
+import type { ErrorCode, ErrorDetail } from './errors';
+import type { PassCode } from './report';
+
+export const MESSAGES: Record<ErrorCode | PassCode, string> = {
+  OK: 'Passed',
+  SKIPPED: 'Not checked because an earlier check failed',
+  NOT_APPLICABLE: 'Not applicable to this credential',
+  INPUT_EMPTY: 'The input is empty',
+  INPUT_TOO_LARGE: 'The input is too large to check safely',
+  INPUT_TOO_DEEP: 'The input is nested too deeply to check safely',
+  INPUT_UNPARSEABLE: 'The input could not be read: {reason}',
+  INPUT_UNKNOWN_FORMAT: 'This is not a credential format Credlens recognises',
+  INPUT_UNSUPPORTED_FORMAT: 'This credential format is not supported yet: {reason}',
+  STRUCTURE_INVALID: 'The credential is malformed: {reason}',
+  STRUCTURE_CONTEXT: 'The credential does not declare the required vocabulary (@context): {reason}',
+  STRUCTURE_TYPE: 'The credential does not have the required type: {reason}',
+  STRUCTURE_ISSUER: 'The credential does not name a valid issuer: {reason}',
+  STRUCTURE_SUBJECT: 'The credential does not say who or what it is about: {reason}',
+  STRUCTURE_DATES: 'The credential has invalid dates: {reason}',
+  STRUCTURE_STATUS: 'The credential has an invalid status entry: {reason}',
+  STRUCTURE_ID: 'The credential has an invalid identifier: {reason}',
+  PROOF_MISSING: 'The credential carries no digital signature, so nobody can confirm who issued it',
+  DI_UNSUPPORTED_CRYPTOSUITE: 'The signature uses a method Credlens cannot check yet ({suite})',
+  DI_MALFORMED_PROOF: 'The signature block is malformed: {reason}',
+  DI_PROOF_PURPOSE_MISMATCH: 'The signature was not made for issuing credentials (purpose "{purpose}")',
+  DI_SIGNATURE_INVALID: 'The signature does not match the content: the credential was changed after it was signed, or signed by another key',
+  DI_CONTEXT_NOT_ALLOWED: 'The credential uses a vocabulary Credlens does not have on board ({url}), so its signature cannot be checked',
+  DI_DATA_LOSS: 'The credential contains fields its vocabulary does not define ({reason}); they would not be covered by the signature',
+  DI_CANONICALIZATION_LIMIT: 'The credential is built to be too expensive to check; checking was stopped',
+  DI_CANONICALIZATION_FAILED: 'The credential data could not be processed: {reason}',
+  JWS_INVALID: 'The signed token is malformed: {reason}',
+  JWS_ALG_NOT_ALLOWED: 'The token uses a signing algorithm that is not allowed ({alg})',
+  JWS_SIGNATURE_INVALID: 'The signature does not match the content: the credential was changed after it was signed, or signed by another key',
+  JWT_CLAIM_MISMATCH: 'The token and the credential inside it disagree about "{claim}"',
+  JWT_NO_KEY: 'The token does not say which key signed it',
+  KEY_MALFORMED: 'The signing key is malformed: {reason}',
+  KEY_UNSUPPORTED: 'The signing key type is not supported: {reason}',
+  KEY_NOT_FOUND: 'The signing key {keyId} is not published by its owner',
+  KEY_UNRESOLVABLE: 'The signing key could not be looked up: {reason}',
+  KEY_NOT_BOUND_TO_ISSUER: 'The key that signed this credential does not belong to the issuer it names',
+  KEY_DID_DOCUMENT_MISMATCH: 'The issuer\'s identity document does not describe the issuer it was fetched for',
+  KEY_DID_METHOD_UNSUPPORTED: 'The issuer uses an identifier type Credlens cannot look up ({method})',
+  CRED_NOT_YET_VALID: 'The credential is not valid yet (valid from {validFrom})',
+  CRED_EXPIRED: 'The credential expired on {validUntil}',
+  CRED_REVOKED: 'The issuer has revoked this credential',
+  CRED_SUSPENDED: 'The issuer has suspended this credential',
+  STATUS_RETRIEVAL_ERROR: 'Revocation status could not be checked: the list at {url} did not answer',
+  STATUS_VERIFICATION_ERROR: 'Revocation status could not be checked: the status list is not trustworthy ({reason})',
+  STATUS_LIST_TOO_LARGE: 'Revocation status could not be checked: the status list is too large',
+  STATUS_RANGE: 'Revocation status could not be checked: the credential points outside its status list',
+  STATUS_UNSUPPORTED: 'Revocation status could not be checked: status type {type} is not supported',
+  OB2_HOSTED_ORIGIN_NOT_ALLOWED: 'The badge is hosted at an address its issuer does not allow ({url})',
+  OB2_HOSTED_MISMATCH: 'The badge differs from the copy its issuer hosts',
+  OB2_INVALID: 'The badge is malformed: {reason}',
+  OB2_LEGACY_UNSUPPORTED: 'This is an old (pre-2.0) badge that cannot be checked: {reason}',
+  IMAGE_NO_CREDENTIAL: 'The image contains no credential',
+  IMAGE_MALFORMED: 'The image file is malformed: {reason}',
+  IMAGE_COMPRESSED_ITXT: 'The image carries a compressed credential, which the standard forbids',
+  IMAGE_SVG_DOCTYPE_REJECTED: 'The SVG image contains a document type declaration, which is refused for safety',
+  IMAGE_UNSUPPORTED: 'Only PNG and SVG badge images can carry a credential',
+  SEAL_INVALID: 'The electronic seal is malformed: {reason}',
+  SEAL_SIGNATURE_INVALID: 'The electronic seal is broken: the credential was changed after it was sealed',
+  SEAL_CERTIFICATE_INVALID: 'The seal certificate is malformed or its chain is broken: {reason}',
+  SEAL_CERTIFICATE_NOT_VALID_AT_SIGNING: 'The seal certificate was not valid when the credential was sealed',
+  SEAL_UNSUPPORTED: 'This kind of seal cannot be checked yet: {reason}',
+  SEAL_NOT_CHECKED: 'Not checked offline: {reason}',
+  FETCH_URL_REJECTED: 'The address {url} was refused ({reason})',
+  FETCH_PRIVATE_ADDRESS: 'The address {host} is a private or local address and was not contacted',
+  FETCH_REDIRECT_BLOCKED: 'The server at {url} tried to redirect elsewhere; redirects are not followed',
+  FETCH_TIMEOUT: 'The server at {url} did not answer in time',
+  FETCH_TOO_LARGE: 'The server at {url} sent more data than allowed',
+  FETCH_HTTP_STATUS: 'The server at {url} answered with HTTP status {status}',
+  FETCH_NETWORK: 'The server at {url} could not be reached',
+  FETCH_BAD_CONTENT: 'The server at {url} sent something that is not what was expected: {reason}',
+  FETCH_BUDGET_EXCEEDED: 'The credential asked for too many lookups; stopped after {max}',
+  MSG_INVALID: 'A malformed request was refused',
+  MSG_SENDER_NOT_ALLOWED: 'This request is not allowed from a web page',
+  MSG_RATE_LIMITED: 'Too many requests from this page; slowing down',
+  STORAGE_FAILED: 'The history could not be saved: {reason}',
+  STORAGE_QUOTA: 'The history is full; delete old entries or export them',
+  INTERNAL: 'Something went wrong inside Credlens while checking this credential',
+};
+
+/** Fills `{name}` placeholders from detail; unknown placeholders are dropped with their surrounding parentheses. */
+export function messageFor(code: ErrorCode | PassCode, detail: ErrorDetail = {}): string {
+  return MESSAGES[code]
+    .replace(/\{(\w+)\}/g, (_, k: string) => (detail[k] === undefined ? '\u0000' : String(detail[k])))
+    .replace(/ ?\(\u0000\)|: \u0000|\u0000/g, '')
+    .trim();
+}

@@ -1,0 +1,112 @@
+import type { ErrorCode, ErrorDetail } from './errors';
+
+/**
+ * The one answer a recruiter gets. `unverifiable` means "could not be checked"
+ * and is never shown or counted as verified.
+ */
+export type Verdict = 'verified' | 'failed' | 'expired' | 'revoked' | 'unverifiable';
+export const VERDICTS: readonly Verdict[] = ['verified', 'failed', 'expired', 'revoked', 'unverifiable'];
+
+/** What was inside the input, once unwrapped from any container. */
+export type Format =
+  | 'vc-data-integrity' // W3C VC / OB 3.0 with an embedded Data Integrity proof
+  | 'vc-jwt' // W3C VC / OB 3.0 secured as a compact JWS
+  | 'ob2-hosted'
+  | 'ob2-signed'
+  | 'edc' // European Digital Credential (ELM), JAdES-sealed or not
+  | 'vc-unsigned'
+  | 'unknown';
+
+/** How the credential reached us. */
+export type Container = 'json' | 'jws' | 'png' | 'svg' | 'url' | 'xml';
+
+export type CheckId =
+  | 'parse'
+  | 'structure'
+  | 'proof'
+  | 'issuer-binding'
+  | 'claims'
+  | 'validity'
+  | 'status'
+  | 'hosted'
+  | 'seal'
+  | 'certificate';
+
+export type CheckStatus = 'pass' | 'fail' | 'error' | 'skip';
+
+/** Codes a passing or skipped check carries. */
+export type PassCode = 'OK' | 'SKIPPED' | 'NOT_APPLICABLE';
+
+/**
+ * One step of verification. `fail` means the step established something bad;
+ * `error` means the step could not be completed (network, unsupported), which
+ * can never lead to `verified`.
+ */
+export interface Check {
+  id: CheckId;
+  status: CheckStatus;
+  code: ErrorCode | PassCode;
+  message: string;
+  detail?: ErrorDetail;
+}
+
+export type RecipientOutcome = 'match' | 'mismatch' | 'not-checked' | 'no-identifier';
+
+export interface RecipientResult {
+  outcome: RecipientOutcome;
+  /** which identifier types the credential carries (email, url, did, …) */
+  identifierTypes: string[];
+  message: string;
+}
+
+/** Normalised, display-ready facts, taken only from the signed payload. */
+export interface CredentialSummary {
+  title?: string;
+  description?: string;
+  issuer?: { id?: string; name?: string; url?: string; image?: string; email?: string };
+  subject?: { id?: string; name?: string };
+  achievement?: {
+    id?: string;
+    name?: string;
+    type?: string;
+    description?: string;
+    criteria?: string;
+    image?: string;
+  };
+  validFrom?: string;
+  validUntil?: string;
+  image?: string;
+  credentialId?: string;
+  types?: string[];
+}
+
+/** Intermediate values for the "technical details" view. */
+export interface TechnicalDetails {
+  keyId?: string;
+  keyController?: string;
+  keySource?: string;
+  cryptosuite?: string;
+  alg?: string;
+  canonicalHash?: string;
+  didDocument?: unknown;
+  vcVersion?: '1.1' | '2.0';
+  statusListUrl?: string;
+  certificateSubject?: string;
+  [key: string]: unknown;
+}
+
+export interface Report {
+  verdict: Verdict;
+  format: Format;
+  container: Container;
+  checks: Check[];
+  summary: CredentialSummary;
+  recipient: RecipientResult;
+  technical: TechnicalDetails;
+  /** SHA-256 (hex) of the input bytes, for history and evidence. */
+  inputHash: string;
+  inputName?: string;
+  checkedAt: string;
+  /** The signed payload (never page-supplied unsigned JSON), for the quality profile. */
+  credential?: unknown;
+}
