@@ -1,0 +1,61 @@
+/**
+ * Every message between extension contexts, validated with zod at the
+ * boundary (security.md B.1 rule 1). Content scripts send what they *saw*
+ * (strings), never URLs to fetch on their behalf. Only the background imports
+ * this module's schemas, so zod stays out of the content script.
+ */
+import { z } from 'zod';
+import { LIMITS } from './limits';
+
+export const CandidateSchema = z
+  .object({
+    /** what kind of thing the page showed */
+    kind: z.enum(['json', 'jws', 'link', 'image', 'embed']),
+    /** the text seen: JSON text, a compact JWS, a link href, an image src, an embed id */
+    value: z.string().min(1).max(LIMITS.candidateChars),
+    /** platform id from the detection table, when known (credly, accredible, …) */
+    platform: z.string().max(40).optional(),
+    /** short human label seen next to it (certification name, issuer) */
+    label: z.string().max(300).optional(),
+    issuerLabel: z.string().max(300).optional(),
+    issuedLabel: z.string().max(100).optional(),
+    credentialIdLabel: z.string().max(200).optional(),
+  })
+  .strict();
+export type Candidate = z.infer<typeof CandidateSchema>;
+
+const VerifyInputSchema = z.union([
+  z.object({ text: z.string().min(1).max(LIMITS.inputBytes), name: z.string().max(300).optional() }).strict(),
+  z.object({ bytesBase64: z.string().min(1).max(Math.ceil((LIMITS.inputBytes * 4) / 3) + 8), name: z.string().max(300).optional() }).strict(),
+  z.object({ url: z.string().url().max(2048), name: z.string().max(300).optional() }).strict(),
+]);
+
+const RecipientSchema = z
+  .object({ email: z.string().email().max(320).optional(), url: z.string().url().max(2048).optional() })
+  .strict();
+
+export const ToBackgroundSchema = z.discriminatedUnion('type', [
+  // from content scripts
+  z
+    .object({
+      type: z.literal('candidates/found'),
+      pageUrl: z.string().max(4096),
+      pageTitle: z.string().max(500).optional(),
+      profileName: z.string().max(200).optional(),
+      items: z.array(CandidateSchema).max(LIMITS.candidatesPerPage),
+    })
+    .strict(),
+  z.object({ type: z.literal('candidate/open'), key: z.string().max(128) }).strict(),
+  // from extension pages only
+  z.object({ type: z.literal('tab/get'), tabId: z.number().int().nonnegative() }).strict(),
+  z.object({ type: z.literal('tab/scan'), tabId: z.number().int().nonnegative() }).strict(),
+  z.object({ type: z.literal('tab/recipient'), tabId: z.number().int().nonnegative(), recipient: RecipientSchema }).strict(),
+  z.object({ type: z.literal('verify/input'), input: VerifyInputSchema, recipient: RecipientSchema.optional() }).strict(),
+  z.object({ type: z.literal('history/reverify'), id: z.string().max(128) }).strict(),
+  z.object({ type: z.literal('history/clear') }).strict(),
+  z.object({ type: z.literal('settings/changed') }).strict(),
+]);
+export type ToBackground = z.infer<typeof ToBackgroundSchema>;
+
+/** Messages a content script may send; everything else is refused from a tab (B.4 row 26). */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<ToBackground['type']> = new Set(['candidates/found', 'candidate/open']);
