@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { VerifierError } from '../../../lib/errors';
+import { parseJsonCapped } from '../../../lib/util/json';
+
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof VerifierError ? e.code : 'other';
+  }
+  return undefined;
+};
+
+describe('parseJsonCapped (security.md B.4 row 27)', () => {
+  it('parses ordinary JSON', () => {
+    expect(parseJsonCapped('{"a":[1,{"b":"}"}]}')).toEqual({ a: [1, { b: '}' }] });
+  });
+
+  it('refuses nesting 100,000 deep before JSON.parse sees it', () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    expect(codeOf(() => parseJsonCapped(deep, { chars: 1e7, depth: 64, keys: 50_000 }))).toBe('INPUT_TOO_DEEP');
+  });
+
+  it('refuses a million keys', () => {
+    const many = '{' + Array.from({ length: 60_001 }, (_, i) => `"k${i}":1`).join(',') + '}';
+    expect(codeOf(() => parseJsonCapped(many))).toBe('INPUT_TOO_LARGE');
+  });
+
+  it('does not count brackets or colons inside strings', () => {
+    expect(parseJsonCapped(JSON.stringify({ s: '[[[[::::{{{{' }), { chars: 100, depth: 2, keys: 1 })).toEqual({ s: '[[[[::::{{{{' });
+  });
+
+  it('reports bad JSON as INPUT_UNPARSEABLE, never a SyntaxError', () => {
+    expect(codeOf(() => parseJsonCapped('{"a":'))).toBe('INPUT_UNPARSEABLE');
+  });
+});
