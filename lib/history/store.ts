@@ -1,0 +1,160 @@
+/**
+ * The history's behaviour over any backend: recording with change detection,
+ * retention, paged queries, grouping, deletion and import. Every method
+ * returns a storage error object instead of throwing (never a silent loss).
+ */
+import type { Report } from '../report';
+import type { HistoryBackend } from './backend';
+import { describeChanges } from './changes';
+import { groupEntries, groupKeyOf, matchesQuery, type HistoryGroup } from './query';
+import { guardStorage } from './storage-error';
+import type { HistoryEntry, HistoryPage, HistoryQuery, HistorySource, HistoryStorageError } from './types';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** default retention, overridden by the `retentionDays` setting */
+export const DEFAULT_RETENTION_DAYS = 180;
+
+export interface HistoryStoreOptions {
+  now?: () => number;
+  newId?: () => string;
+}
+
+/** Builds the entry for a report, without the change list (that needs the previous entry). */
+export function entryFromReport(report: Report, source: HistorySource, id: string): HistoryEntry {
+  const s = report.summary ?? {};
+  return {
+    id,
+    inputHash: report.inputHash,
+    report,
+    pageUrl: source.pageUrl,
+    pageTitle: source.pageTitle,
+    profileName: source.profileName,
+    via: source.via,
+    checkedAt: report.checkedAt,
+    verdict: report.verdict,
+    format: report.format,
+    issuerId: s.issuer?.id,
+    issuerName: s.issuer?.name,
+    title: s.title ?? s.achievement?.name ?? report.inputName,
+  };
+}
+
+/** Drops undefined fields so stored entries equal their JSON round trip. */
+function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+export class HistoryStore {
+  private readonly now: () => number;
+  private readonly newId: () => string;
+
+  constructor(private readonly backend: HistoryBackend, options: HistoryStoreOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+  }
+
+  /**
+   * Stores one verification. When the same input was checked before, the
+   * entry carries the previous verdict and the list of changes. Entries older
+   * than `retentionDays` are deleted on the same write.
+   */
+  record(report: Report, source: HistorySource, retentionDays = DEFAULT_RETENTION_DAYS): Promise<HistoryEntry | HistoryStorageError> {
+    return guardStorage(async () => {
+      const previous = await this.backend.latestByInputHash(report.inputHash);
+      const entry = entryFromReport(report, source, this.newId());
+      if (previous) {
+        entry.previousVerdict = previous.verdict;
+        entry.changedSinceLast = describeChanges(previous.report, report);
+      }
+      const stored = compact(entry);
+      await this.backend.put(stored);
+      await this.applyRetentionUnguarded(retentionDays);
+      return stored;
+    });
+  }
+
+  /** Deletes entries older than `retentionDays`; returns how many were deleted. */
+  applyRetention(retentionDays: number): Promise<number | HistoryStorageError> {
+    return guardStorage(() => this.applyRetentionUnguarded(retentionDays));
+  }
+
+  private applyRetentionUnguarded(retentionDays: number): Promise<number> {
+    if (!(retentionDays > 0)) return Promise.resolve(0);
+    const cutoff = new Date(this.now() - retentionDays * DAY_MS).toISOString();
+    return this.backend.deleteOlderThan(cutoff);
+  }
+
+  /** One page of matching entries, newest first, with the total match count. */
+  query(q: HistoryQuery = {}, offset = 0, limit = 100): Promise<HistoryPage | HistoryStorageError> {
+    return guardStorage(async () => {
+      const entries: HistoryEntry[] = [];
+      let total = 0;
+      await this.backend.forEachNewestFirst((e) => {
+        if (!matchesQuery(e, q)) return;
+        if (total >= offset && entries.length < limit) entries.push(e);
+        total++;
+      });
+      return { entries, total };
+    });
+  }
+
+  /** Candidate / page groups of the entries matching `q`. */
+  groups(q: HistoryQuery = {}): Promise<HistoryGroup[] | HistoryStorageError> {
+    return guardStorage(async () => {
+      const matching: HistoryEntry[] = [];
+      await this.backend.forEachNewestFirst((e) => void (matchesQuery(e, q) && matching.push(e)));
+      return groupEntries(matching);
+    });
+  }
+
+  get(id: string): Promise<HistoryEntry | undefined | HistoryStorageError> {
+    return guardStorage(() => this.backend.get(id));
+  }
+
+  /** The latest entry for an input, e.g. to show what a re-verification changed. */
+  latestFor(inputHash: string): Promise<HistoryEntry | undefined | HistoryStorageError> {
+    return guardStorage(() => this.backend.latestByInputHash(inputHash));
+  }
+
+  delete(id: string): Promise<void | HistoryStorageError> {
+    return guardStorage(() => this.backend.delete([id]));
+  }
+
+  /** Deletes every entry of one group (a candidate, a page); returns how many. */
+  deleteGroup(groupKey: string): Promise<number | HistoryStorageError> {
+    return guardStorage(async () => {
+      const ids: string[] = [];
+      await this.backend.forEachNewestFirst((e) => void (groupKeyOf(e).key === groupKey && ids.push(e.id)));
+      await this.backend.delete(ids);
+      return ids.length;
+    });
+  }
+
+  clear(): Promise<void | HistoryStorageError> {
+    return guardStorage(() => this.backend.clear());
+  }
+
+  count(): Promise<number | HistoryStorageError> {
+    return guardStorage(() => this.backend.count());
+  }
+
+  /** Every entry, newest first (for export). */
+  all(): Promise<HistoryEntry[] | HistoryStorageError> {
+    return guardStorage(async () => {
+      const out: HistoryEntry[] = [];
+      await this.backend.forEachNewestFirst((e) => void out.push(e));
+      return out;
+    });
+  }
+
+  /** Adds entries whose id is not stored yet (import); returns counts. */
+  addEntries(entries: readonly HistoryEntry[]): Promise<{ added: number; skipped: number } | HistoryStorageError> {
+    return guardStorage(async () => {
+      const unique = [...new Map(entries.map((e) => [e.id, e])).values()];
+      const existing = await this.backend.existingIds(unique.map((e) => e.id));
+      const fresh = unique.filter((e) => !existing.has(e.id)).map(compact);
+      await this.backend.putMany(fresh);
+      return { added: fresh.length, skipped: entries.length - fresh.length };
+    });
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Shapes of the credential history kept on this device (anchors.md idea 8:
+ * a history that is evidence, not screenshots).
+ */
+import type { Format, Report, Verdict } from '../report';
+
+/** Where a verification was started from. */
+export type HistoryVia = 'page' | 'verify-page' | 'context-menu' | 'reverify';
+
+/** Context the caller knows about a verification (the page, the candidate). */
+export interface HistorySource {
+  pageUrl?: string;
+  pageTitle?: string;
+  profileName?: string;
+  via: HistoryVia;
+}
+
+/** One stored verification: the full report plus the facts the list filters on. */
+export interface HistoryEntry {
+  id: string;
+  inputHash: string;
+  report: Report;
+  pageUrl?: string;
+  pageTitle?: string;
+  profileName?: string;
+  via: HistoryVia;
+  /** ISO 8601 time of the check (copied from the report). */
+  checkedAt: string;
+  verdict: Verdict;
+  format: Format;
+  issuerId?: string;
+  issuerName?: string;
+  title?: string;
+  /** verdict of the previous check of the same input, when there was one */
+  previousVerdict?: Verdict;
+  /** plain-language changes since the previous check of the same input */
+  changedSinceLast?: string[];
+}
+
+/** A storage failure, returned (never thrown) so the caller can tell the user. */
+export interface HistoryStorageError {
+  error: 'STORAGE_FAILED' | 'STORAGE_QUOTA';
+  message: string;
+}
+
+/** Filters for listing the history; all optional, combined with AND. */
+export interface HistoryQuery {
+  /** case-insensitive search in title, issuer name/id and candidate */
+  search?: string;
+  verdicts?: Verdict[];
+  formats?: Format[];
+  issuer?: string;
+  profileName?: string;
+  pageUrl?: string;
+  /** inclusive ISO lower bound on checkedAt */
+  from?: string;
+  /** inclusive ISO upper bound on checkedAt */
+  to?: string;
+}
+
+/** One page of results, newest first. */
+export interface HistoryPage {
+  entries: HistoryEntry[];
+  total: number;
+}
+
+export function isStorageError(v: unknown): v is HistoryStorageError {
+  return typeof v === 'object' && v !== null && 'error' in v && (v.error === 'STORAGE_FAILED' || v.error === 'STORAGE_QUOTA');
+}
