@@ -1,0 +1,51 @@
+/**
+ * did:web (W3C CCG did:web Method Specification §3.2 Read): the DID names an
+ * HTTPS location for its document. The URL is built from the DID alone and
+ * fetched through ctx.fetch, which refuses private addresses, redirects,
+ * oversize bodies and slow servers (security.md B.4 rows 19, 20, 22).
+ */
+import type { VerifyContext } from '../context';
+import { VerifierError } from '../errors';
+import { splitDidUrl } from './did-key';
+import { keyFromDocument, parseControllerDocument, type ControllerDocument } from './document';
+import { loadJsonDocument } from './load';
+import type { ResolvedKey } from './types';
+
+/**
+ * Maps a did:web DID to its document URL (§3.2 steps 1–6).
+ * @example didWebToUrl('did:web:example.com') // 'https://example.com/.well-known/did.json'
+ * @example didWebToUrl('did:web:example.com%3A8443:user:alice') // 'https://example.com:8443/user/alice/did.json'
+ */
+export function didWebToUrl(did: string): string {
+  const id = did.slice('did:web:'.length);
+  const [rawHost, ...path] = id.split(':');
+  if (!rawHost || path.some((p) => p === '' || p === '.' || p === '..'))
+    throw new VerifierError('KEY_UNRESOLVABLE', { reason: 'malformed did:web', did: did.slice(0, 200) });
+  // Only the port separator may be percent-encoded in the host; anything else is refused.
+  const host = rawHost.replace(/%3A/gi, ':');
+  if (/[%/?#@\\[\]]/.test(host.replace(/^\[[0-9a-fA-F:.]+\]/, '')))
+    throw new VerifierError('FETCH_URL_REJECTED', { reason: 'malformed did:web host', did: did.slice(0, 200) });
+  const segments = path.map((p) => {
+    if (/[/?#\\]/.test(p)) throw new VerifierError('FETCH_URL_REJECTED', { reason: 'malformed did:web path' });
+    return p;
+  });
+  return segments.length === 0 ? `https://${host}/.well-known/did.json` : `https://${host}/${segments.join('/')}/did.json`;
+}
+
+/** Fetches and validates the DID document for `did`; its `id` must be that DID (row 21). */
+export async function resolveDidWebDocument(did: string, ctx: VerifyContext): Promise<ControllerDocument> {
+  const doc = parseControllerDocument(await loadJsonDocument(didWebToUrl(did), 'did-document', ctx));
+  if (doc.id !== did) throw new VerifierError('KEY_DID_DOCUMENT_MISMATCH', { expected: did.slice(0, 200), found: doc.id.slice(0, 200) });
+  return doc;
+}
+
+/**
+ * Resolves a did:web verification method (`did:web:…#key-1`) to its key.
+ * @example await resolveDidWeb('did:web:example.com#key-1', ctx)
+ */
+export async function resolveDidWeb(verificationMethod: string, ctx: VerifyContext): Promise<ResolvedKey> {
+  const { did, fragment } = splitDidUrl(verificationMethod);
+  if (fragment === undefined || fragment === '') throw new VerifierError('KEY_NOT_FOUND', { keyId: verificationMethod.slice(0, 200), reason: 'no fragment' });
+  const doc = await resolveDidWebDocument(did, ctx);
+  return keyFromDocument(doc, verificationMethod, 'did:web');
+}
