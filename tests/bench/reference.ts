@@ -1,0 +1,54 @@
+/**
+ * The reference stack for Data Integrity credentials: @digitalbazaar/vc
+ * verifyCredential with jsonld-signatures suites, given the same bundled
+ * contexts through a static document loader and no network (did:key only).
+ * Used only by the benchmark, to report ratios measured in the same run.
+ */
+// @ts-expect-error untyped package
+import * as vc from '@digitalbazaar/vc';
+// @ts-expect-error untyped package
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+// @ts-expect-error untyped package
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+// @ts-expect-error untyped package
+import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
+import { BUNDLED_CONTEXTS } from '../../lib/jsonld/contexts';
+
+type Doc = Record<string, unknown>;
+
+/** did:key documents built locally, as a did:key driver would. */
+function didKeyDocument(url: string): Doc | undefined {
+  const [did, fragment] = url.split('#');
+  if (!did?.startsWith('did:key:z6Mk')) return undefined;
+  const key = did.slice('did:key:'.length);
+  const vmId = `${did}#${key}`;
+  const vm = { id: vmId, type: 'Multikey', controller: did, publicKeyMultibase: key };
+  const vm2020 = { ...vm, type: 'Ed25519VerificationKey2020' };
+  if (fragment) {
+    return { '@context': ['https://w3id.org/security/multikey/v1', 'https://w3id.org/security/suites/ed25519-2020/v1'], ...vm2020, type: 'Ed25519VerificationKey2020' };
+  }
+  return {
+    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/ed25519-2020/v1'],
+    id: did,
+    verificationMethod: [vm2020],
+    assertionMethod: [vmId],
+    authentication: [vmId],
+  };
+}
+
+export async function documentLoader(url: string) {
+  const ctx = BUNDLED_CONTEXTS.get(url);
+  if (ctx) return { contextUrl: null, documentUrl: url, document: ctx.document };
+  const did = didKeyDocument(url);
+  if (did) return { contextUrl: null, documentUrl: url, document: did };
+  throw new Error(`reference loader: not bundled: ${url}`);
+}
+
+const suites = [new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }), new Ed25519Signature2020()];
+
+/** @digitalbazaar/vc verifyCredential; returns whether it verified. */
+export async function referenceVerify(credential: Doc): Promise<boolean> {
+  const result = await vc.verifyCredential({ credential, suite: suites, documentLoader, checkStatus: async () => ({ verified: true }) });
+  if (!result.verified && process.env.BENCH_DEBUG) console.error(JSON.stringify(result, null, 1).slice(0, 2000));
+  return result.verified === true;
+}
