@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { extractFromPng, isPng, readPngChunks } from '../../../lib/extract/png';
+import { LIMITS } from '../../../lib/limits';
+import { chunk, concat, iTXt, makePng, tEXt } from '../../support/bake';
+import { fixturesPresent, readFixture } from '../../support/fixture-transport';
+
+const codeOf = (fn: () => unknown): string | undefined => {
+  try {
+    fn();
+  } catch (e) {
+    return (e as { code?: string }).code;
+  }
+  return undefined;
+};
+
+describe('extractFromPng', () => {
+  it('reads an OB 3.0 openbadgecredential iTXt chunk', () => {
+    const png = makePng(iTXt('openbadgecredential', '{"a":1}'));
+    expect(isPng(png)).toBe(true);
+    expect(extractFromPng(png)).toBe('{"a":1}');
+  });
+
+  it('reads an OB 2.0 openbadges iTXt chunk and prefers the OB 3.0 one when both exist', () => {
+    expect(extractFromPng(makePng(iTXt('openbadges', 'eyJ.x.y')))).toBe('eyJ.x.y');
+    expect(extractFromPng(makePng(iTXt('openbadges', 'old'), iTXt('openbadgecredential', 'new')))).toBe('new');
+  });
+
+  it('reads the hosted URL of a pre-2.0 tEXt chunk', () => {
+    expect(extractFromPng(makePng(tEXt('openbadges', 'https://issuer.example/a.json')))).toBe('https://issuer.example/a.json');
+  });
+
+  it('ignores unrelated text chunks', () => {
+    expect(codeOf(() => extractFromPng(makePng(iTXt('Comment', 'hello'), tEXt('Software', 'x'))))).toBe('IMAGE_NO_CREDENTIAL');
+  });
+
+  it('row 28: refuses a compressed credential chunk without inflating it', () => {
+    expect(codeOf(() => extractFromPng(makePng(iTXt('openbadgecredential', 'x\u0000', true))))).toBe('IMAGE_COMPRESSED_ITXT');
+  });
+
+  it('row 29: refuses two chunks with the same keyword', () => {
+    const png = makePng(iTXt('openbadgecredential', '{}'), iTXt('openbadgecredential', '{}'));
+    expect(codeOf(() => extractFromPng(png))).toBe('IMAGE_MALFORMED');
+  });
+
+  it('row 29: refuses a length field of 2^31 or one beyond the file', () => {
+    const huge = makePng(chunk('iTXt', new Uint8Array(4), 0x80000000));
+    expect(codeOf(() => readPngChunks(huge))).toBe('IMAGE_MALFORMED');
+    const past = makePng(chunk('tEXt', new Uint8Array(4), 5000));
+    expect(codeOf(() => extractFromPng(past))).toBe('IMAGE_MALFORMED');
+  });
+
+  it('refuses a credential text above the chunk cap', () => {
+    const big = makePng(iTXt('openbadgecredential', 'x'.repeat(LIMITS.pngTextChunkBytes + 1)));
+    expect(codeOf(() => extractFromPng(big))).toBe('IMAGE_MALFORMED');
+  });
+
+  it('refuses a file with no IEND and stops at IEND', () => {
+    const png = makePng();
+    expect(codeOf(() => readPngChunks(png.subarray(0, png.length - 12)))).toBe('IMAGE_MALFORMED');
+    const trailing = concat(png, iTXt('openbadgecredential', 'after-end'));
+    expect(codeOf(() => extractFromPng(trailing))).toBe('IMAGE_NO_CREDENTIAL');
+  });
+});
+
+describe.skipIf(!fixturesPresent)('extractFromPng on shared fixtures (../shared/fixtures)', () => {
+  it('finds the credentials in baked fixtures', () => {
+    expect(extractFromPng(readFixture('1edtech-validator/ob30/simple-json.png'))).toMatch(/^\{/);
+    expect(extractFromPng(readFixture('1edtech-validator/ob30/simple-jwt.png'))).toMatch(/^ey/);
+    expect(extractFromPng(readFixture('1edtech-validator/ob20/simple-badge.png'))).toMatch(/"Assertion"/);
+    expect(extractFromPng(readFixture('ob2-validator-core/baked_heart.png')).length).toBeGreaterThan(10);
+    expect(extractFromPng(readFixture('concentricsky-openbadges-bakery/baked_heart.png'))).toMatch(/example\.org/);
+  });
+
+  it('reports no credential in unbaked fixtures', () => {
+    expect(codeOf(() => extractFromPng(readFixture('mozilla-openbadges-bakery/unbaked.png')))).toBe('IMAGE_NO_CREDENTIAL');
+    expect(codeOf(() => extractFromPng(readFixture('ob2-validator-core/public_domain_heart.png')))).toBe('IMAGE_NO_CREDENTIAL');
+  });
+});
