@@ -1,0 +1,71 @@
+/**
+ * Turns the eleven element findings into a full profile: UNESCO features,
+ * Australian framework exclusions and the one-line summary. Shared by every
+ * format so the rules read the same for OB 2.0, OB 3.0 and EDC.
+ */
+import { ATTENDANCE_IN_TEXT, firstMention, type TextSource } from './text';
+import { EU_ELEMENTS, type ElementFinding, type EuElement, type QualityProfile } from './types';
+
+/** Format-specific facts the mappers found besides the eleven elements. */
+export interface ProfileFacts {
+  eqfLevel?: number;
+  workloadHours?: number;
+  ects?: number;
+  escoSkills?: Array<{ uri: string; label?: string }>;
+  /** achievementType / credential kind, e.g. "CertificateOfCompletion" */
+  achievementType?: string;
+  /** prose fields, for attendance wording */
+  prose?: readonly TextSource[];
+}
+
+/** Australian National Microcredentials Framework excludes these kinds when nothing is assessed. */
+const PARTICIPATION_TYPES = new Set(['certificateofcompletion', 'membership', 'communityservice', 'cocurricular']);
+
+/** Builds the profile; `elements` may come in any order and missing ones count as absent. */
+export function finishProfile(elements: readonly ElementFinding[], facts: ProfileFacts = {}): QualityProfile {
+  const byElement = new Map(elements.map((f) => [f.element, f]));
+  const ordered = EU_ELEMENTS.map((e) => byElement.get(e) ?? { element: e, presence: 'absent' as const });
+  const has = (e: EuElement) => ordered.find((f) => f.element === e)!.presence !== 'absent';
+  const presentCount = ordered.filter((f) => f.presence === 'present').length;
+  const assessed = has('assessment');
+  const qualityAssured = has('qualityAssurance');
+  const exclusions: QualityProfile['exclusions'] = [];
+  if (!assessed && isParticipationOnly(facts)) exclusions.push('participation-only');
+  if (!assessed) exclusions.push('unassessed');
+  return {
+    elements: ordered,
+    presentCount,
+    unesco: {
+      assessed: assessed ? true : 'unknown',
+      // filled in by the dispatcher, which knows the verified issuer and the user's trust lists
+      trustedProvider: 'unknown',
+      // UNESCO: a stand-alone credential can be understood on its own: what was learned, at what depth, how proven
+      standAlone: has('title') && has('learningOutcomes') && assessed ? true : 'unknown',
+      qualityAssured: qualityAssured ? true : 'unknown',
+    },
+    exclusions,
+    ...(facts.eqfLevel !== undefined ? { eqfLevel: facts.eqfLevel } : {}),
+    ...(facts.workloadHours !== undefined ? { workloadHours: facts.workloadHours } : {}),
+    ...(facts.ects !== undefined ? { ects: facts.ects } : {}),
+    escoSkills: facts.escoSkills ?? [],
+    summaryLine: summaryLine(presentCount, assessed, qualityAssured),
+  };
+}
+
+function isParticipationOnly(facts: ProfileFacts): boolean {
+  const type = facts.achievementType?.toLowerCase();
+  if (type && PARTICIPATION_TYPES.has(type)) return true;
+  return firstMention(facts.prose ?? [], ATTENDANCE_IN_TEXT) !== undefined;
+}
+
+/**
+ * "Micro-credential profile: 8 of 11 EU elements · assessed · no quality assurance stated".
+ * Counts only elements carried by a dedicated field; prose mentions are listed but not counted.
+ */
+export function summaryLine(presentCount: number, assessed: boolean, qualityAssured: boolean): string {
+  return [
+    `Micro-credential profile: ${presentCount} of ${EU_ELEMENTS.length} EU elements`,
+    assessed ? 'assessed' : 'no assessment stated',
+    qualityAssured ? 'quality assured' : 'no quality assurance stated',
+  ].join(' · ');
+}

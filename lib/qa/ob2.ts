@@ -1,0 +1,90 @@
+/**
+ * Quality profile of an Open Badges 2.0 assertion with its BadgeClass and
+ * issuer Profile (1EdTech OB 2.0 vocabulary). OB 2.0 has even fewer fields
+ * than OB 3.0: no issuer address, no credits, so most elements are prose.
+ */
+import { readAlignments } from './alignment';
+import { finishProfile } from './finish';
+import {
+  absent, ASSESSMENT_IN_TEXT, ECTS_IN_TEXT, EQF_IN_TEXT, finding, firstMention, HOURS_IN_TEXT, isRecord, list,
+  numberOf, PARTICIPATION_IN_TEXT, plain, QA_IN_TEXT, sources, type TextSource,
+} from './text';
+import type { ElementFinding, QualityProfile } from './types';
+
+/** The three OB 2.0 objects; BadgeClass and issuer may be embedded in the assertion instead. */
+export interface Ob2Parts {
+  assertion: unknown;
+  badgeClass?: unknown;
+  issuer?: unknown;
+}
+
+/** An embedded object, or a bare IRI reference kept as `{ id }`. */
+const rec = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : typeof v === 'string' ? { id: v } : {});
+
+/** Profiles an OB 2.0 badge; missing parts are looked up inside the assertion (`badge`, `badge.issuer`). */
+export function profileOb2(parts: Ob2Parts): QualityProfile {
+  const assertion = rec(parts.assertion);
+  const badge = rec(parts.badgeClass ?? assertion.badge);
+  const issuer = rec(parts.issuer ?? badge.issuer);
+  const criteria = rec(badge.criteria);
+  const prose = sources([['badge.description', badge.description], ['badge.criteria.narrative', criteria.narrative]]);
+  const alignments = readAlignments(badge.alignment);
+  const eqfMention = firstMention(prose, EQF_IN_TEXT);
+  const hours = firstMention(prose, HOURS_IN_TEXT);
+  const ects = firstMention(prose, ECTS_IN_TEXT);
+  const eqfLevel = alignments.eqfLevel ?? (eqfMention ? numberOf(eqfMention.match[1] ?? eqfMention.match[2]) : undefined);
+  const elements: ElementFinding[] = [
+    learnerOf(assertion),
+    plain(badge.name) ? finding('title', 'present', 'badge.name', plain(badge.name)) : absent('title'),
+    absent('issuerCountry'), // OB 2.0 Profile has no address property
+    awardingBodyOf(issuer),
+    plain(assertion.issuedOn) ? finding('dateOfIssue', 'present', 'issuedOn', plain(assertion.issuedOn)) : absent('dateOfIssue'),
+    outcomesOf(alignments.outcomes, prose),
+    mention('workload', ects ?? hours),
+    alignments.eqfLevel !== undefined
+      ? finding('level', 'present', 'badge.alignment', `EQF level ${alignments.eqfLevel}`)
+      : mention('level', eqfMention),
+    mention('assessment', firstMention(prose, ASSESSMENT_IN_TEXT)),
+    mention('participation', firstMention(prose, PARTICIPATION_IN_TEXT)),
+    qualityAssuranceOf(assertion, badge, issuer, prose),
+  ];
+  return finishProfile(elements, {
+    eqfLevel,
+    workloadHours: hours ? numberOf(hours.match[1]) : undefined,
+    ects: alignments.ects ?? (ects ? numberOf(ects.match[1]) : undefined),
+    escoSkills: alignments.escoSkills,
+    prose,
+  });
+}
+
+function mention(element: ElementFinding['element'], found: { path: string; match: RegExpMatchArray } | undefined): ElementFinding {
+  return found ? finding(element, 'free-text', found.path, found.match[0]) : absent(element);
+}
+
+function learnerOf(assertion: Record<string, unknown>): ElementFinding {
+  const recipient = rec(assertion.recipient);
+  // the identity may be a salted hash: show its type, never the value
+  if (plain(recipient.identity)) return finding('learner', 'present', 'recipient.identity', plain(recipient.type) ?? 'identity');
+  return absent('learner');
+}
+
+function awardingBodyOf(issuer: Record<string, unknown>): ElementFinding {
+  const name = plain(issuer.name);
+  if (name) return finding('awardingBody', 'present', 'badge.issuer.name', name);
+  const id = plain(issuer.id);
+  return id ? finding('awardingBody', 'present', 'badge.issuer.id', id) : absent('awardingBody');
+}
+
+function outcomesOf(outcomes: string[], prose: TextSource[]): ElementFinding {
+  if (outcomes.length) return finding('learningOutcomes', 'present', 'badge.alignment', outcomes.join('; '));
+  const text = prose[0];
+  return text ? finding('learningOutcomes', 'free-text', text.path, text.text) : absent('learningOutcomes');
+}
+
+function qualityAssuranceOf(assertion: Record<string, unknown>, badge: Record<string, unknown>, issuer: Record<string, unknown>, prose: TextSource[]): ElementFinding {
+  for (const [path, holder] of [['endorsement', assertion], ['badge.endorsement', badge], ['badge.issuer.endorsement', issuer]] as const) {
+    const count = list(holder.endorsement).length;
+    if (count) return finding('qualityAssurance', 'present', path, `${count} endorsement${count > 1 ? 's' : ''}`);
+  }
+  return mention('qualityAssurance', firstMention(prose, QA_IN_TEXT));
+}
