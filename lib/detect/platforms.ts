@@ -1,0 +1,235 @@
+/**
+ * The one table of credential platforms (style.md A.5: one table as the single
+ * source of truth). Each row says how to recognise a link to the platform and
+ * how to obtain the machine-readable credential from it. Status words and
+ * sources come from ../shared/docs/platforms.md; every row that is not
+ * "documented" must be confirmed against the live service before release.
+ * Adding a platform = adding one row.
+ */
+
+/** How sure we are about a row (platforms.md "status words"). */
+export type PlatformEvidence = 'documented' | 'observed' | 'not found';
+
+export interface PlatformRule {
+  id: string;
+  name: string;
+  evidence: PlatformEvidence;
+  /** host match patterns for the content script (`matches`); empty = not auto-scanned */
+  contentScriptMatches: readonly string[];
+  /** returns the platform's credential id when the URL is one of its links */
+  match(url: URL): string | undefined;
+  /** the URL the background fetches for the credential; undefined = no public endpoint known */
+  fetchUrl(id: string, url: URL): string | undefined;
+  /** the fetched JSON wraps the credential in this member (VerifierPlus `{credential, vp}`) */
+  wrappedIn?: string;
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const hostIs = (url: URL, ...hosts: string[]): boolean => hosts.includes(url.hostname.toLowerCase());
+const hostEndsWith = (url: URL, suffix: string): boolean => url.hostname.toLowerCase().endsWith(suffix);
+const pathGroup = (url: URL, re: RegExp): string | undefined => re.exec(url.pathname)?.[1];
+
+/** Credly badge UUIDs as they appear in links (`/badges/<uuid>[/public_url|/linked_in_profile]`). */
+export const CREDLY_BADGE_ID = new RegExp(`^${UUID}$`, 'i');
+
+export const PLATFORMS: readonly PlatformRule[] = [
+  {
+    // platforms.md §1: OBI endpoint documented (Credly "OBI Methods"); page-id = assertion-id observed.
+    id: 'credly',
+    name: 'Credly',
+    evidence: 'documented',
+    contentScriptMatches: ['https://www.credly.com/*', 'https://credly.com/*', 'https://www.youracclaim.com/*'],
+    match: (url) =>
+      hostIs(url, 'www.credly.com', 'credly.com', 'www.youracclaim.com', 'youracclaim.com')
+        ? pathGroup(url, new RegExp(`^/(?:badges|embedded_badge)/(${UUID})(?:/(?:public_url|linked_in_profile|embedded))?/?$`, 'i'))
+        : hostIs(url, 'api.credly.com', 'api.youracclaim.com')
+          ? pathGroup(url, new RegExp(`^/v1/obi/v2/badge_assertions/(${UUID})/?$`, 'i'))
+          : undefined,
+    fetchUrl: (id) => `https://api.credly.com/v1/obi/v2/badge_assertions/${id.toLowerCase()}`,
+  },
+  {
+    // platforms.md §2: OB 2.0 assertion ids documented as ids in examples, observed as shared links;
+    // whether the credential.net id is the assertion id is NOT confirmed (observed white-label use only).
+    id: 'accredible',
+    name: 'Accredible',
+    evidence: 'observed',
+    contentScriptMatches: ['https://www.credential.net/*', 'https://credential.net/*', 'https://*.accredible.com/*'],
+    match: (url) => {
+      if (hostIs(url, 'api.accredible.com')) return pathGroup(url, /^\/v1\/obi\/badge_assertions\/([\w-]{4,80})\/?$/);
+      if (hostIs(url, 'www.credential.net', 'credential.net') || hostEndsWith(url, '.accredible.com'))
+        return pathGroup(url, /^\/([0-9]{4,20}|[0-9a-f-]{32,36})\/?$/i);
+      return undefined;
+    },
+    fetchUrl: (id) => `https://api.accredible.com/v1/obi/badge_assertions/${encodeURIComponent(id)}`,
+  },
+  {
+    // platforms.md §3: /public/assertions/<id> answers JSON unless text/html is asked (badgr-server, observed).
+    id: 'badgr',
+    name: 'Canvas Credentials (Badgr)',
+    evidence: 'observed',
+    contentScriptMatches: ['https://badgr.com/*', 'https://*.badgr.com/*', 'https://*.badgr.io/*'],
+    match: (url) =>
+      /^(?:[\w-]+\.)*badgr\.(?:com|io)$/i.test(url.hostname)
+        ? pathGroup(url, /^\/public\/assertions\/([\w-]{6,64})(?:\.json)?\/?$/)
+        : undefined,
+    fetchUrl: (id, url) => `https://${badgrApiHost(url.hostname)}/public/assertions/${id}`,
+  },
+  {
+    // platforms.md §5: the bare /v1/assertion/<40hex> URL is the shared assertion id (observed; response not seen).
+    id: 'obf',
+    name: 'Open Badge Factory',
+    evidence: 'observed',
+    contentScriptMatches: ['https://openbadgefactory.com/*'],
+    match: (url) =>
+      hostIs(url, 'openbadgefactory.com', 'www.openbadgefactory.com')
+        ? pathGroup(url, /^\/v1\/assertion\/([0-9a-f]{40})(?:\.html|\.json)?\/?$/i)
+        : undefined,
+    fetchUrl: (id) => `https://openbadgefactory.com/v1/assertion/${id.toLowerCase()}`,
+  },
+  {
+    // platforms.md §5: Passport page shapes "not found"; recognised so the recruiter is told why it cannot be checked.
+    id: 'obp',
+    name: 'Open Badge Passport',
+    evidence: 'not found',
+    contentScriptMatches: ['https://openbadgepassport.com/*'],
+    match: (url) =>
+      hostIs(url, 'openbadgepassport.com', 'www.openbadgepassport.com') ? pathGroup(url, /^\/app\/badge\/info\/(\d{1,12})\/?$/) : undefined,
+    fetchUrl: () => undefined,
+  },
+  {
+    // platforms.md §6: viewer links documented; no public endpoint returning the credential was found.
+    id: 'europass',
+    name: 'Europass Digital Credentials',
+    evidence: 'not found',
+    contentScriptMatches: ['https://europa.eu/europass/*'],
+    match: (url) =>
+      hostIs(url, 'europa.eu') && /^\/europass\/(?:[a-z]{2}\/)?digital-credentials\//.test(url.pathname)
+        ? url.pathname + url.search + url.hash
+        : undefined,
+    fetchUrl: () => undefined,
+  },
+  {
+    // platforms.md §7: `#verify?vc=<url>` documented (README); /credentials/<id> → /api/credentials/<id> documented.
+    id: 'verifierplus',
+    name: 'VerifierPlus',
+    evidence: 'documented',
+    contentScriptMatches: ['https://verifierplus.org/*'],
+    match: (url) => {
+      if (!hostIs(url, 'verifierplus.org', 'www.verifierplus.org')) return undefined;
+      const vc = /^#verify\?(.*)$/.exec(url.hash)?.[1];
+      if (vc !== undefined) return new URLSearchParams(vc).get('vc') ?? undefined;
+      const shared = pathGroup(url, /^\/credentials\/([\w-]{4,128})\/?$/);
+      return shared ? `shared:${shared}` : undefined;
+    },
+    fetchUrl: (id) => (id.startsWith('shared:') ? `https://verifierplus.org/api/credentials/${id.slice(7)}` : httpsOrUndefined(id)),
+    wrappedIn: 'credential',
+  },
+  {
+    // platforms.md §10: badge.php?hash=H is the public page; assertion.php?b=H&obversion=2 the OB 2.0 JSON (observed, moodle/moodle).
+    id: 'moodle',
+    name: 'Moodle',
+    evidence: 'observed',
+    contentScriptMatches: [],
+    match: (url) => {
+      const m = /\/badges\/(badge|assertion)\.php$/.exec(url.pathname);
+      const hash = m && url.searchParams.get(m[1] === 'badge' ? 'hash' : 'b');
+      return hash && /^[0-9a-f]{16,64}$/i.test(hash) ? hash.toLowerCase() : undefined;
+    },
+    fetchUrl: (hash, url) =>
+      `https://${url.host}${url.pathname.replace(/\/badges\/(?:badge|assertion)\.php$/, '')}/badges/assertion.php?b=${hash}&obversion=2`,
+  },
+  {
+    // platforms.md §13: Coursera verify pages are HTML only (observed); recognised to explain, not verified.
+    id: 'coursera',
+    name: 'Coursera',
+    evidence: 'not found',
+    contentScriptMatches: [],
+    match: (url) =>
+      hostIs(url, 'www.coursera.org', 'coursera.org') ? pathGroup(url, /^\/(?:account\/accomplishments\/)?verify\/([\w-]{4,64})\/?$/) : undefined,
+    fetchUrl: () => undefined,
+  },
+];
+
+/** Badgr UI hosts (badgr.com, eu.badgr.com) serve the SPA; the API host answers JSON (platforms.md §3). */
+function badgrApiHost(host: string): string {
+  const h = host.toLowerCase();
+  if (h.startsWith('api.')) return h;
+  const region = /^(eu|au|ca|sg)\./.exec(h)?.[1];
+  return region ? `api.${region}.badgr.io` : 'api.badgr.io';
+}
+
+function httpsOrUndefined(raw: string): string | undefined {
+  try {
+    const u = new URL(raw);
+    return u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A link recognised as belonging to a platform. */
+export interface PlatformMatch {
+  platform: PlatformRule;
+  /** the platform's credential id (used for de-duplication: `<platform>:<id>`) */
+  id: string;
+}
+
+/** Finds the platform row for a URL string; undefined when no row matches. */
+export function matchPlatform(raw: string): PlatformMatch | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  for (const platform of PLATFORMS) {
+    const id = platform.match(url);
+    if (id) return { platform, id };
+  }
+  return undefined;
+}
+
+/** Platform row by id. */
+export function platformById(id: string): PlatformRule | undefined {
+  return PLATFORMS.find((p) => p.id === id);
+}
+
+/** Every host pattern on which the content script runs without being asked (besides LinkedIn). */
+export const PLATFORM_CONTENT_SCRIPT_MATCHES: readonly string[] = PLATFORMS.flatMap((p) => p.contentScriptMatches);
+
+/**
+ * LinkedIn wraps outbound links as `/redir/redirect?url=<target>` (platforms.md §15);
+ * returns the target, or the input unchanged.
+ */
+export function unwrapRedirect(href: string): string {
+  try {
+    const u = new URL(href);
+    if (/(^|\.)linkedin\.com$/i.test(u.hostname) && /^\/(?:redir\/redirect|safety\/go)\/?$/.test(u.pathname)) {
+      const target = u.searchParams.get('url');
+      if (target && /^https?:\/\//i.test(target)) return target;
+    }
+  } catch {
+    // not a URL: leave it as it was
+  }
+  return href;
+}
+
+/**
+ * Links that look like a machine-readable credential even off the known
+ * platforms: `.json`/`.jsonld`/`.jwt` files, or `/assertions/<id>` and
+ * `/credentials/<id>` style paths. Only these (and platform links) are ever
+ * fetched for a page-supplied link (security.md B.1 rule 2).
+ */
+export function looksLikeCredentialUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:') return false;
+  const path = url.pathname.toLowerCase();
+  if (/\.(?:json|jsonld|jwt)$/.test(path)) return /(?:badge|assertion|credential|certif|achievement|vc)/.test(path);
+  return /\/(?:assertions?|badge_assertions|credentials?|vcs?)\/[\w-]{8,128}\/?$/.test(path);
+}

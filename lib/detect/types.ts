@@ -1,0 +1,42 @@
+/**
+ * Plain types shared by the detectors and the content script. They mirror
+ * `CandidateSchema` in lib/messaging.ts, but without zod: the content script
+ * must stay small (toolchain.md pitfall 4), so only the background imports the
+ * schema and validates what arrives.
+ */
+
+/** What kind of thing the page showed. */
+export type CandidateKind = 'json' | 'jws' | 'link' | 'image' | 'embed';
+
+/** What the content script saw: strings only, never a URL to fetch on its behalf. */
+export interface Candidate {
+  kind: CandidateKind;
+  /** JSON text, a compact JWS, a link href, an image src, or an embed id */
+  value: string;
+  /** platform id from lib/detect/platforms.ts, when the value matched one */
+  platform?: string;
+  /** short labels seen next to it (certification name, issuer, date, credential id) */
+  label?: string;
+  issuerLabel?: string;
+  issuedLabel?: string;
+  credentialIdLabel?: string;
+}
+
+/** A candidate plus the element it was found on, so a marker can be placed beside it. */
+export interface DetectedCandidate {
+  candidate: Candidate;
+  /** stable key: same normalised target → same key (see lib/detect/key.ts) */
+  key: string;
+  /** where to put the marker; absent for things with no visible element (JSON-LD) */
+  anchor?: Element;
+}
+
+/** The result of one scan of a document or subtree. */
+export interface ScanResult {
+  found: DetectedCandidate[];
+  /** profile owner's name, when the page is a LinkedIn profile */
+  profileName?: string;
+}
+
+/** Attribute set on every node Credlens inserts, so detectors and observers skip them. */
+export const OWN_NODE_ATTRIBUTE = 'data-credlens';
