@@ -1,12 +1,80 @@
-/** Credential status (revocation / suspension). (Placeholder: any status entry is "could not check".) */
+/**
+ * Credential status (revocation / suspension), per verification.md B7:
+ * W3C BitstringStatusListEntry, the older StatusList2021Entry, and the OB 3.0
+ * 1EdTechRevocationList. Every entry is checked and the worst answer wins
+ * (revoked > suspended > could not check > fine).
+ */
 import type { VerifyContext } from '../context';
-import { error, skip } from '../checks/result';
+import { VerifierError } from '../errors';
+import { error, fail, fromThrown, pass, skip } from '../checks/result';
+import { checkValidity } from '../checks/validity';
 import type { Check } from '../report';
 import { asArray, isObject } from '../util/json';
+import { decodeStatusList, parseStatusIndex, readStatusBit } from './bitstring';
+import { isNestedStatusContext, loadStatusList, type TrustedList } from './list-credential';
+import { checkRevocationList } from './revocation-list';
 
-export async function checkCredentialStatus(credential: Record<string, unknown>, _ctx: VerifyContext): Promise<Check> {
+/** Entry type → the list credential type it must point at. */
+const BITSTRING_TYPES: Record<string, string> = {
+  BitstringStatusListEntry: 'BitstringStatusListCredential',
+  StatusList2021Entry: 'StatusList2021Credential',
+};
+
+const PASS_MESSAGE = "Not revoked (checked against the issuer's status list)";
+
+/** Checks every status entry of a credential; one `status` check comes back. */
+export async function checkCredentialStatus(credential: Record<string, unknown>, ctx: VerifyContext): Promise<Check> {
   const entries = asArray(credential.credentialStatus);
   if (entries.length === 0) return skip('status', 'NOT_APPLICABLE', 'The issuer publishes no revocation status for this credential');
-  const type = isObject(entries[0]) ? String(entries[0].type) : 'unknown';
-  return error('status', 'STATUS_UNSUPPORTED', { type });
+  if (isNestedStatusContext(ctx)) return error('status', 'STATUS_VERIFICATION_ERROR', { reason: 'a status list that has a status of its own' });
+  const results = await Promise.all(entries.map((entry) => checkEntry(entry, credential, ctx)));
+  return worst(results);
+}
+
+async function checkEntry(entry: unknown, credential: Record<string, unknown>, ctx: VerifyContext): Promise<Check> {
+  try {
+    if (!isObject(entry) || typeof entry.type !== 'string') return fail('status', 'STRUCTURE_STATUS', { reason: 'each credentialStatus needs a type' });
+    if (entry.type === '1EdTechRevocationList') return await checkRevocationList(entry, credential, ctx);
+    if (BITSTRING_TYPES[entry.type]) return await checkBitstringEntry(entry, BITSTRING_TYPES[entry.type]!, ctx);
+    return error('status', 'STATUS_UNSUPPORTED', { type: entry.type.slice(0, 80) });
+  } catch (e) {
+    return fromThrown('status', e);
+  }
+}
+
+const PURPOSE_CODES = { revocation: 'CRED_REVOKED', suspension: 'CRED_SUSPENDED' } as const;
+
+async function checkBitstringEntry(entry: Record<string, unknown>, listType: string, ctx: VerifyContext): Promise<Check> {
+  const url = entry.statusListCredential;
+  if (typeof url !== 'string') return fail('status', 'STRUCTURE_STATUS', { reason: 'statusListCredential must be a URL' });
+  const purpose = String(entry.statusPurpose ?? '');
+  if (purpose !== 'revocation' && purpose !== 'suspension')
+    return error('status', 'STATUS_UNSUPPORTED', { type: `${String(entry.type)} (${purpose.slice(0, 40) || 'no purpose'})` });
+  const index = parseStatusIndex(entry.statusListIndex);
+  const list = await loadStatusList(url, ctx);
+  if (!list.ok) return error('status', 'STATUS_VERIFICATION_ERROR', { reason: list.reason, url });
+  const distrust = whyNotUsable(list, listType, purpose, ctx);
+  if (distrust) return error('status', 'STATUS_VERIFICATION_ERROR', { reason: distrust, url });
+  const bits = await decodeStatusList(list.encodedList);
+  if (readStatusBit(bits, index)) return fail('status', PURPOSE_CODES[purpose], { url, index });
+  return pass('status', purpose === 'revocation' ? PASS_MESSAGE : "Not suspended (checked against the issuer's status list)", { url });
+}
+
+/** Returns why a verified list still may not be used for this entry, or undefined if it may. */
+function whyNotUsable(list: TrustedList, listType: string, purpose: string, ctx: VerifyContext): string | undefined {
+  if (!list.types.includes(listType)) return `the list is not a ${listType}`;
+  if (!list.purposes.includes(purpose)) return `the list is for ${list.purposes.join(', ') || 'no purpose'}, not ${purpose}`;
+  if (list.statusSize !== 1) return 'status messages wider than one bit are not supported';
+  // Checked again at use: a cached list may have expired since it was verified.
+  const validity = checkValidity({ validFrom: list.validFrom, validUntil: list.validUntil }, ctx.now(), ctx.skewSeconds);
+  if (validity.status !== 'pass') return `the list is outside its validity window (${validity.code})`;
+  return undefined;
+}
+
+const RANK = (c: Check): number =>
+  c.status === 'fail' ? (c.code === 'CRED_REVOKED' ? 5 : c.code === 'CRED_SUSPENDED' ? 4 : 3) : c.status === 'error' ? 2 : c.status === 'pass' ? 1 : 0;
+
+function worst(results: Check[]): Check {
+  if (results.length === 0) throw new VerifierError('INTERNAL', { reason: 'no status results' });
+  return results.reduce((a, b) => (RANK(b) > RANK(a) ? b : a));
 }
