@@ -1,0 +1,45 @@
+/**
+ * The seal certificate check: the leaf certificate was valid when the seal
+ * was made (sigT within notBefore…notAfter, RFC 5280 §4.1.2.5) and every
+ * included link of the chain is signed by the next one (RFC 5280 §6.1.3).
+ *
+ * What cannot be checked offline stays an `error`: whether the certificate is
+ * a qualified seal certificate on an EU trusted list (eIDAS Art. 22, the list
+ * the EDCI verifier checks with EU DSS) and whether it was revoked (CRL/OCSP).
+ * So a sound seal ends "could not be checked", never "verified".
+ */
+import { error, fail } from '../checks/result';
+import { toVerifierError } from '../errors';
+import type { Check } from '../report';
+import { isSignedBy, type SealCertificate } from './x509';
+
+const TRUST_NOT_CHECKED =
+  'whether this is a qualified EU seal (EU trusted lists) and whether its certificate was revoked; the certificate itself was valid when the credential was sealed';
+
+/** Checks the certificates of a seal made at `signingTime`. */
+export async function checkSealCertificate(certificates: SealCertificate[], signingTime: Date): Promise<Check> {
+  const leaf = certificates[0]!;
+  const at = signingTime.getTime();
+  if (at < leaf.notBefore.getTime() || at > leaf.notAfter.getTime()) {
+    return fail('certificate', 'SEAL_CERTIFICATE_NOT_VALID_AT_SIGNING', {
+      signingTime: signingTime.toISOString(),
+      notBefore: leaf.notBefore.toISOString(),
+      notAfter: leaf.notAfter.toISOString(),
+    });
+  }
+  for (let i = 0; i + 1 < certificates.length; i++) {
+    const child = certificates[i]!;
+    const parent = certificates[i + 1]!;
+    let linked: boolean;
+    try {
+      linked = await isSignedBy(child, parent);
+    } catch (e) {
+      const err = toVerifierError(e);
+      return err.code === 'SEAL_UNSUPPORTED' ? error('certificate', err.code, err.detail) : fail('certificate', 'SEAL_CERTIFICATE_INVALID', { reason: `certificate ${i + 1} is not issued by certificate ${i + 2}` });
+    }
+    if (!linked) return fail('certificate', 'SEAL_CERTIFICATE_INVALID', { reason: `certificate ${i + 1} is not issued by certificate ${i + 2}` });
+    if (at < parent.notBefore.getTime() || at > parent.notAfter.getTime())
+      return fail('certificate', 'SEAL_CERTIFICATE_INVALID', { reason: `issuing certificate ${i + 2} was not valid when the credential was sealed` });
+  }
+  return error('certificate', 'SEAL_NOT_CHECKED', { reason: TRUST_NOT_CHECKED, chainLength: certificates.length });
+}
