@@ -1,0 +1,83 @@
+/**
+ * The local demo world: one HTTPS server on 127.0.0.1 that answers for
+ * linkedin.com, credly.com, credential.net and the demo issuer by Host header.
+ * Chromium reaches it through `--host-resolver-rules` (so the extension's
+ * production URL patterns run unchanged and nothing leaves the machine) and
+ * trusts its throwaway certificate through an SPKI allow-list.
+ */
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { buildCatalogue, HOSTS, type Catalogue, type ExpectedCredential } from './catalogue';
+import { createWorldTls } from './tls';
+
+export { HOSTS, type ExpectedCredential } from './catalogue';
+export { CANDIDATE } from './credentials';
+
+export interface World {
+  port: number;
+  hosts: string[];
+  /** base64 SHA-256 of the server key's SPKI */
+  spkiHash: string;
+  /** PEM of the throwaway CA, for Node clients */
+  caPem: string;
+  expected: ExpectedCredential[];
+  pages: Catalogue['pages'];
+  /** every request the world answered, as "host path", for assertions about what was fetched */
+  requests: string[];
+  /** Chromium switches that route the demo hosts here and trust only this server key */
+  chromiumArgs: string[];
+  stop(): Promise<void>;
+}
+
+export interface WorldOptions {
+  /** defaults to CREDLENS_WORLD_PORT or 8443; 0 picks a free port */
+  port?: number;
+}
+
+/** Signs the credentials, builds the pages and starts serving. */
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
+  const hosts: string[] = Object.values(HOSTS);
+  const tls = createWorldTls(hosts);
+  const catalogue = await buildCatalogue();
+  const requests: string[] = [];
+  const server = https.createServer({ cert: tls.certChainPem, key: tls.keyPem }, (req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    const path = new URL(req.url ?? '/', 'https://x').pathname;
+    requests.push(`${host} ${path}`);
+    const resource = req.method === 'GET' || req.method === 'HEAD' ? catalogue.routes.get(`${host}${path}`) : undefined;
+    // CORS is open because real issuers serve public credentials this way; the extension fetches with credentials omitted.
+    const common = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+    if (!resource) {
+      res.writeHead(req.method === 'GET' || req.method === 'HEAD' ? 404 : 405, { ...common, 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(resource.status ?? 200, { ...common, 'content-type': resource.contentType });
+    res.end(req.method === 'HEAD' ? undefined : resource.body);
+  });
+  const wanted = options.port ?? Number(process.env.CREDLENS_WORLD_PORT ?? 8443);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(wanted, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
+  return {
+    port,
+    hosts,
+    spkiHash: tls.spkiHash,
+    caPem: tls.caPem,
+    expected: catalogue.expected,
+    pages: catalogue.pages,
+    requests,
+    chromiumArgs: [
+      // Every other name fails to resolve, so nothing can leave the machine by accident.
+      `--host-resolver-rules=${rules}, MAP * ~NOTFOUND, EXCLUDE localhost`,
+      `--ignore-certificate-errors-spki-list=${tls.spkiHash}`,
+    ],
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
