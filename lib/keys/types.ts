@@ -9,7 +9,7 @@ export interface ResolvedKey {
   /** verification relationships the controller document lists this key under */
   relationships: { assertionMethod: boolean; authentication: boolean };
   /** where the key came from, for the technical details */
-  source: 'did:key' | 'did:jwk' | 'did:web' | 'https' | 'jwks' | 'ob2-publicKey';
+  source: 'did:key' | 'did:jwk' | 'did:web' | 'https' | 'jwks' | 'ob2-publicKey' | 'jws-header';
   /** the controller/DID document, when one was fetched or generated */
   document?: unknown;
 }

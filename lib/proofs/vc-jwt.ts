@@ -1,16 +1,146 @@
-/** VC-JWT (compact JWS). (Placeholder until implemented: reports "could not check".) */
+/**
+ * VC-JWT: a credential secured as a compact JWS (VC Data Model 1.1 §6.3.1,
+ * VC-JOSE-COSE §3.1, OB 3.0 integrity.md §"Verify a Credential VC-JWT
+ * Signature"). Order matters for safety: the algorithm and `crit` are vetted
+ * before anything is fetched (security.md B.4 rows 1, 2, 7), the key comes
+ * from issuer resolution only (rows 3–6), and the credential is handed on
+ * only once its signature verified.
+ */
+import { compactVerify, decodeProtectedHeader, errors as joseErrors, importJWK, type ProtectedHeaderParameters } from 'jose';
+import { fail, fromThrown, pass, skip } from '../checks/result';
 import type { VerifyContext } from '../context';
-import { error, skip } from '../checks/result';
+import { VerifierError } from '../errors';
+import { chooseJwtKeys, type KeyCandidate } from '../keys/jwt-key';
 import type { Check, TechnicalDetails } from '../report';
+import { fromBase64, fromUtf8 } from '../util/bytes';
+import { idOf, parseJsonCapped } from '../util/json';
+import { checkJwtClaims, credentialFromPayload } from './vc-jwt-claims';
 
 export interface JwtOutcome {
   /** 'proof', 'issuer-binding' and 'claims' checks */
   checks: Check[];
   technical: TechnicalDetails;
-  /** the credential the signature covers, once the signature is known good or at least decodable */
+  /** the credential the signature covers; present only when the signature verified */
   credential?: Record<string, unknown>;
 }
 
-export async function verifyVcJwt(_jws: string, _ctx: VerifyContext): Promise<JwtOutcome> {
-  return { checks: [error('proof', 'INPUT_UNSUPPORTED_FORMAT', { reason: 'VC-JWT' }), skip('issuer-binding'), skip('claims')], technical: {} };
+/**
+ * The JWS algorithms accepted, and the key each needs (jose lib/jws_algorithms
+ * pattern: one table). `none` and HS* are absent on purpose: an unsigned or
+ * shared-secret token can be made by anyone (rows 1–2).
+ */
+const ALGORITHMS: Record<string, (jwk: JsonWebKey) => boolean> = {
+  EdDSA: (k) => k.kty === 'OKP' && k.crv === 'Ed25519',
+  ES256: (k) => k.kty === 'EC' && k.crv === 'P-256',
+  ES384: (k) => k.kty === 'EC' && k.crv === 'P-384',
+  RS256: (k) => k.kty === 'RSA',
+  PS256: (k) => k.kty === 'RSA',
+};
+
+/** Header parameters we understand when listed in `crit` (RFC 7515 §4.1.11): none. */
+const UNDERSTOOD_CRIT: ReadonlySet<string> = new Set();
+
+const MAX_JWS_CHARS = 2 * 1024 * 1024;
+
+interface Decoded {
+  header: ProtectedHeaderParameters;
+  alg: string;
+  claims: Record<string, unknown>;
+  credential: Record<string, unknown>;
+}
+
+/** Decodes and vets the token without any network access. Throws VerifierError. */
+function decodeToken(jws: string): Decoded {
+  const parts = typeof jws === 'string' && jws.length <= MAX_JWS_CHARS ? jws.split('.') : [];
+  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || parts[0] === '' || parts[1] === '')
+    throw new VerifierError('JWS_INVALID', { reason: 'not a compact JWS' });
+  let header: ProtectedHeaderParameters;
+  try {
+    header = decodeProtectedHeader(jws);
+  } catch {
+    throw new VerifierError('JWS_INVALID', { reason: 'unreadable header' });
+  }
+  const alg = typeof header.alg === 'string' ? header.alg : '';
+  if (!Object.hasOwn(ALGORITHMS, alg)) throw new VerifierError('JWS_ALG_NOT_ALLOWED', { alg: alg.slice(0, 20) || 'missing' });
+  if (header.crit !== undefined) {
+    const crit = header.crit as unknown;
+    if (!Array.isArray(crit) || crit.length === 0 || crit.some((c) => typeof c !== 'string' || !UNDERSTOOD_CRIT.has(c)))
+      throw new VerifierError('JWS_INVALID', { reason: 'unsupported critical header parameter' });
+  }
+  const payloadBytes = fromBase64(parts[1]!);
+  let claims: unknown;
+  try {
+    claims = parseJsonCapped(fromUtf8(payloadBytes ?? new Uint8Array()));
+  } catch {
+    throw new VerifierError('JWS_INVALID', { reason: 'payload is not JSON' });
+  }
+  const { credential } = credentialFromPayload(claims);
+  return { header, alg, claims: claims as Record<string, unknown>, credential };
+}
+
+/** Checks the signature with one key; false when it does not verify, throws on unusable keys. */
+async function signatureVerifies(jws: string, alg: string, jwk: JsonWebKey): Promise<boolean> {
+  if (!ALGORITHMS[alg]!(jwk)) return false;
+  try {
+    const key = await importJWK({ ...jwk, alg } as Parameters<typeof importJWK>[0], alg);
+    await compactVerify(jws, key, { algorithms: [alg] });
+    return true;
+  } catch (e) {
+    if (e instanceof joseErrors.JWSSignatureVerificationFailed) return false;
+    throw new VerifierError('KEY_UNSUPPORTED', { reason: e instanceof Error ? e.message.slice(0, 120) : 'key import failed' }, { cause: e });
+  }
+}
+
+/** The first candidate whose key verifies the signature, or undefined. */
+async function firstVerifying(jws: string, alg: string, candidates: KeyCandidate[]): Promise<KeyCandidate | undefined> {
+  for (const candidate of candidates) {
+    if (await signatureVerifies(jws, alg, candidate.key.publicKeyJwk)) return candidate;
+  }
+  return undefined;
+}
+
+function keyDetails(candidate: KeyCandidate | undefined): TechnicalDetails {
+  if (!candidate) return {};
+  const { key } = candidate;
+  return { keyId: key.id, keyController: key.controller || undefined, keySource: key.source, ...(key.document ? { didDocument: key.document } : {}) };
+}
+
+/**
+ * Verifies a compact-JWS credential: algorithm, header, claims, key and
+ * issuer binding, signature. Never throws; every problem is a check.
+ * @example const { checks, credential } = await verifyVcJwt(token, createContext())
+ */
+export async function verifyVcJwt(jws: string, ctx: VerifyContext): Promise<JwtOutcome> {
+  let decoded: Decoded;
+  try {
+    decoded = decodeToken(jws);
+  } catch (e) {
+    return { checks: [fromThrown('proof', e), skip('issuer-binding'), skip('claims')], technical: {} };
+  }
+  const { header, alg, claims, credential } = decoded;
+  const technical: TechnicalDetails = { alg, ...(typeof header.kid === 'string' ? { jwsKid: header.kid.slice(0, 300) } : {}) };
+  const claimsCheck = checkJwtClaims(claims, credential);
+  const issuerId = idOf(credential.issuer);
+  if (issuerId === undefined) {
+    return { checks: [skip('proof'), fail('issuer-binding', 'STRUCTURE_ISSUER', { reason: 'no issuer id' }), claimsCheck], technical };
+  }
+  const choice = await chooseJwtKeys({ kid: header.kid, jwk: header.jwk }, issuerId, ctx);
+  if (choice.candidates.length === 0) {
+    return { checks: [skip('proof'), choice.unavailable ?? fail('issuer-binding', 'JWT_NO_KEY'), claimsCheck], technical };
+  }
+  let verified: KeyCandidate | undefined;
+  try {
+    verified = await firstVerifying(jws, alg, choice.candidates);
+  } catch (e) {
+    return { checks: [fromThrown('proof', e), choice.candidates[0]!.binding, claimsCheck], technical: { ...technical, ...keyDetails(choice.candidates[0]) } };
+  }
+  if (!verified) {
+    const reported = choice.candidates[0]!;
+    return { checks: [fail('proof', 'JWS_SIGNATURE_INVALID'), reported.binding, claimsCheck], technical: { ...technical, ...keyDetails(reported) } };
+  }
+  return {
+    checks: [pass('proof', 'The signature is valid', { alg }), verified.binding, claimsCheck],
+    technical: { ...technical, ...keyDetails(verified) },
+    credential,
+  };
 }
