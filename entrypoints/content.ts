@@ -1,6 +1,41 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { PLATFORM_CONTENT_SCRIPT_MATCHES } from '../lib/detect/platforms';
+import { removeMarkers } from '../lib/detect/marker';
+import { runContentScanner } from '../lib/detect/run';
+import type { PageScanner } from '../lib/detect/observe';
 
+/**
+ * Runs by itself on LinkedIn and the known badge platforms (narrow `matches`,
+ * top frame only: security.md B.1 rule 4). Elsewhere the background injects
+ * this same file when the user asks (toolbar popup "scan this page") or when
+ * "scan every page" is on (registered at runtime by the background).
+ */
 export default defineContentScript({
-  matches: ['https://www.linkedin.com/*'],
-  main() {},
+  matches: ['https://www.linkedin.com/*', ...PLATFORM_CONTENT_SCRIPT_MATCHES],
+  runAt: 'document_idle',
+  allFrames: false,
+  main(ctx) {
+    // Injected a second time into the same page (toolbar click): rescan instead of doubling markers.
+    const slot = globalThis as { __credlensScanner?: PageScanner };
+    if (slot.__credlensScanner) return slot.__credlensScanner.rescan();
+    const scanner = runContentScanner({
+      doc: document,
+      pageUrl: () => location.href,
+      send(message) {
+        if (ctx.isInvalid) return;
+        browser.runtime.sendMessage(message).catch(() => {
+          // the background may be restarting or the extension was updated: nothing to do in the page
+        });
+      },
+    });
+    slot.__credlensScanner = scanner;
+    // LinkedIn is a single-page app: WXT reports history.pushState/popstate URL changes.
+    ctx.addEventListener(window, 'wxt:locationchange', () => scanner.rescan());
+    ctx.onInvalidated(() => {
+      scanner.stop();
+      removeMarkers(document);
+      delete slot.__credlensScanner;
+    });
+  },
 });

@@ -1,0 +1,61 @@
+/**
+ * The in-page marker: a small NEUTRAL chip beside a detected credential. It
+ * never shows a verdict, because a page can draw anything next to it; the
+ * verdict lives only in extension pages (security.md B.1 rule 5, B.4 row 40).
+ * The chip sits in a closed shadow root so page CSS cannot restyle it, on a
+ * host element marked `data-credlens` so our detectors and observer skip it.
+ */
+import { OWN_NODE_ATTRIBUTE } from './types';
+
+/** The only text the marker ever shows. */
+export const MARKER_TEXT = 'Credential found — check with Credlens';
+const VISIBLE_TEXT = 'Check credential';
+
+const STYLE = `
+:host { all: initial; display: inline-block; vertical-align: middle; margin: 2px 6px; }
+button { font: 600 12px/1.2 system-ui, sans-serif; color: #1f2937; background: #f3f4f6;
+  border: 1px solid #6b7280; border-radius: 999px; padding: 3px 10px; cursor: pointer; }
+button:hover { background: #e5e7eb; }
+button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }`;
+
+/** Elements that cannot hold the marker as a child (or whose click would also navigate). */
+const PLACE_AFTER = /^(?:A|IMG|OBJECT|IFRAME|CODE|SPAN|BUTTON|P|INPUT|SCRIPT)$/i;
+
+/**
+ * Places one marker for `key` beside `anchor`; clicking it calls `onOpen(key)`.
+ * Returns the host element (for removal), or undefined when one already exists.
+ */
+export function placeMarker(anchor: Element, key: string, onOpen: (key: string) => void): HTMLElement | undefined {
+  const doc = anchor.ownerDocument;
+  if (doc.querySelector(`[${OWN_NODE_ATTRIBUTE}="marker"][data-credlens-key="${cssEscape(key)}"]`)) return undefined;
+  const host = doc.createElement('span');
+  host.setAttribute(OWN_NODE_ATTRIBUTE, 'marker');
+  host.setAttribute('data-credlens-key', key);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.textContent = VISIBLE_TEXT;
+  button.setAttribute('aria-label', MARKER_TEXT);
+  button.title = MARKER_TEXT;
+  button.addEventListener('click', (event) => {
+    // the marker may sit inside a link's container: opening the report must not also follow it
+    event.preventDefault();
+    event.stopPropagation();
+    onOpen(key);
+  });
+  shadow.append(style, button);
+  if (PLACE_AFTER.test(anchor.tagName)) anchor.insertAdjacentElement('afterend', host);
+  else anchor.append(host);
+  return host;
+}
+
+/** Removes every marker from the document (page navigated, or the script stopped). */
+export function removeMarkers(doc: Document): void {
+  for (const el of Array.from(doc.querySelectorAll(`[${OWN_NODE_ATTRIBUTE}="marker"]`))) el.remove();
+}
+
+function cssEscape(value: string): string {
+  return value.replace(/[^\w-]/g, (ch) => `\\${ch}`);
+}

@@ -1,0 +1,64 @@
+/**
+ * Content-script behaviour, kept out of the entrypoint so it can be tested
+ * with a fake DOM and a fake `send`: scan, mark, report new candidates, keep
+ * the e2e hook (`data-credlens-found`) current. No messaging when nothing is
+ * found; only strings leave the page (security.md B.1 rule 2).
+ */
+import { placeMarker, removeMarkers } from './marker';
+import { createPageScanner, type PageScanner } from './observe';
+import type { Candidate } from './types';
+
+/** The message the content script sends; mirrors `candidates/found` in lib/messaging.ts. */
+export interface CandidatesFoundMessage {
+  type: 'candidates/found';
+  pageUrl: string;
+  pageTitle?: string;
+  profileName?: string;
+  items: Candidate[];
+}
+
+export interface CandidateOpenMessage {
+  type: 'candidate/open';
+  key: string;
+}
+
+export interface ContentRunOptions {
+  doc: Document;
+  pageUrl(): string;
+  /** sends to the background; failures (extension reloaded) are swallowed by the caller */
+  send(message: CandidatesFoundMessage | CandidateOpenMessage): void;
+}
+
+/** Candidates per message, as in LIMITS.candidatesPerPage (the background refuses more). */
+const BATCH = 200;
+
+/** Starts scanning `doc`; returns the scanner so the entrypoint can rescan or stop it. */
+export function runContentScanner(options: ContentRunOptions): PageScanner {
+  const { doc } = options;
+  const open = (key: string): void => options.send({ type: 'candidate/open', key });
+  const scanner = createPageScanner({
+    doc,
+    pageUrl: options.pageUrl,
+    onNew(found, result) {
+      for (const f of found) if (f.anchor) placeMarker(f.anchor, f.key, open);
+      const items = found.map((f) => f.candidate);
+      for (let i = 0; i < items.length; i += BATCH) {
+        options.send({
+          type: 'candidates/found',
+          pageUrl: options.pageUrl().slice(0, 4096),
+          ...(doc.title ? { pageTitle: doc.title.slice(0, 500) } : {}),
+          ...(result.profileName ? { profileName: result.profileName } : {}),
+          items: items.slice(i, i + BATCH),
+        });
+      }
+    },
+    onCount(count) {
+      doc.documentElement.setAttribute('data-credlens-found', String(count));
+    },
+    onReset() {
+      removeMarkers(doc);
+    },
+  });
+  scanner.start();
+  return scanner;
+}

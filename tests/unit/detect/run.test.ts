@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MARKER_TEXT } from '../../../lib/detect/marker';
+import { runContentScanner, type CandidatesFoundMessage } from '../../../lib/detect/run';
+import type { PageScanner } from '../../../lib/detect/observe';
+
+const page = (name: string): string => readFileSync(path.join(__dirname, 'pages', name), 'utf8');
+
+function setup(html: string, url: string) {
+  const { document, MutationObserver } = parseHTML(html);
+  vi.stubGlobal('MutationObserver', MutationObserver);
+  const doc = document as unknown as Document;
+  let currentUrl = url;
+  const sent: unknown[] = [];
+  const scanner = runContentScanner({ doc, pageUrl: () => currentUrl, send: (m) => sent.push(m) });
+  return { doc, sent, scanner, navigate: (u: string) => (currentUrl = u) };
+}
+
+let running: PageScanner | undefined;
+afterEach(() => {
+  running?.stop();
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('content scanner', () => {
+  it('reports the LinkedIn certifications once, places neutral keyboard-reachable markers and sets the e2e hook', () => {
+    const { doc, sent, scanner } = setup(page('linkedin-classic.html'), 'https://www.linkedin.com/in/jane-example/');
+    running = scanner;
+    expect(sent).toHaveLength(1);
+    const msg = sent[0] as CandidatesFoundMessage;
+    expect(msg).toMatchObject({ type: 'candidates/found', profileName: 'Jane Example', pageUrl: 'https://www.linkedin.com/in/jane-example/' });
+    expect(msg.items).toHaveLength(2);
+    const hosts = doc.querySelectorAll('[data-credlens="marker"]');
+    expect(hosts).toHaveLength(2);
+    expect(doc.documentElement.getAttribute('data-credlens-found')).toBe('2');
+    scanner.rescan();
+    expect(sent).toHaveLength(1); // nothing new: no second message
+    expect(doc.querySelectorAll('[data-credlens="marker"]')).toHaveLength(2);
+    expect(MARKER_TEXT.toLowerCase()).not.toContain('verified');
+  });
+
+  it('sends nothing on a page with no candidates', () => {
+    const { doc, sent, scanner } = setup(page('control.html'), 'https://news.example.com/');
+    running = scanner;
+    expect(sent).toEqual([]);
+    expect(doc.documentElement.getAttribute('data-credlens-found')).toBe('0');
+  });
+
+  it('scans only added subtrees, batched, and ignores our own nodes', async () => {
+    vi.useFakeTimers();
+    const { doc, sent, scanner } = setup('<html><body><main><p>Hello</p></main></body></html>', 'https://cv.example/');
+    running = scanner;
+    expect(sent).toHaveLength(0);
+    const a = doc.createElement('a');
+    a.setAttribute('href', 'https://www.credly.com/badges/0b5d0c5e-8f4a-4c7e-9a9e-1b2c3d4e5f60');
+    const own = doc.createElement('span');
+    own.setAttribute('data-credlens', 'marker');
+    own.innerHTML = '<a href="https://api.badgr.io/public/assertions/abcDEF123456">x</a>';
+    doc.querySelector('main')!.append(a, own);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(sent).toHaveLength(1);
+    expect((sent[0] as CandidatesFoundMessage).items.map((i) => i.platform)).toEqual(['credly']);
+  });
+
+  it('on navigation drops old markers and reports the new page', () => {
+    const { doc, sent, scanner, navigate } = setup(page('linkedin-classic.html'), 'https://www.linkedin.com/in/jane-example/');
+    running = scanner;
+    navigate('https://www.linkedin.com/in/someone-else/');
+    scanner.rescan();
+    expect(sent).toHaveLength(2); // same DOM here, but a new page: reported afresh
+    expect(doc.querySelectorAll('[data-credlens="marker"]')).toHaveLength(2);
+  });
+});
