@@ -1,0 +1,90 @@
+/**
+ * Shape checks for one embedded Data Integrity proof, done before any key is
+ * resolved or any crypto runs (security.md B.4 rows 11–13).
+ */
+import { VerifierError } from '../errors';
+import { fromBase58 } from '../util/bytes';
+import { isObject } from '../util/json';
+import { findCryptosuite, type Cryptosuite } from './cryptosuites';
+
+/** A proof that passed the shape checks. */
+export interface ParsedProof {
+  suite: Cryptosuite;
+  /** the proof as found, proofValue included (for previousProof chains) */
+  raw: Record<string, unknown>;
+  /** the proof options: the proof with proofValue removed (vc-data-integrity §4.4 step 3) */
+  options: Record<string, unknown>;
+  id?: string;
+  verificationMethod: string;
+  /** 64-byte Ed25519 signature decoded from proofValue */
+  signature: Uint8Array;
+  previousProof: string[];
+}
+
+// xsd:dateTimeStamp requires a time zone; xsd:dateTime (Ed25519Signature2020) does not.
+const DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
+const HAS_TIME_ZONE = /(Z|[+-]\d{2}:\d{2})$/;
+
+const malformed = (reason: string) => new VerifierError('DI_MALFORMED_PROOF', { reason });
+
+/**
+ * Validates one proof. Throws DI_MALFORMED_PROOF (fail), DI_UNSUPPORTED_CRYPTOSUITE
+ * (could not check) or DI_PROOF_PURPOSE_MISMATCH (fail).
+ *
+ * @example
+ * const parsed = parseProof(credential.proof, Date.now());
+ */
+export function parseProof(proof: unknown, now: number): ParsedProof {
+  if (!isObject(proof)) throw malformed('a proof is not an object');
+  const { type, cryptosuite } = proof;
+  if (typeof type !== 'string') throw malformed('the proof has no type');
+  if (cryptosuite !== undefined && typeof cryptosuite !== 'string') throw malformed('cryptosuite is not a string');
+  const suite = findCryptosuite(type, cryptosuite);
+  if (!suite) throw new VerifierError('DI_UNSUPPORTED_CRYPTOSUITE', { suite: String(cryptosuite ?? type).slice(0, 60) });
+  const { verificationMethod, proofPurpose, proofValue, id } = proof;
+  if (typeof verificationMethod !== 'string' || verificationMethod.length === 0) throw malformed('verificationMethod is missing');
+  if (typeof proofPurpose !== 'string') throw malformed('proofPurpose is missing');
+  // A credential is an assertion by its issuer (vc-data-integrity §4.4 step 5; OB 3.0 §8.2).
+  if (proofPurpose !== 'assertionMethod') throw new VerifierError('DI_PROOF_PURPOSE_MISMATCH', { purpose: proofPurpose.slice(0, 60) });
+  if (id !== undefined && typeof id !== 'string') throw malformed('id is not a string');
+  checkDates(proof, suite, now);
+  const { proofValue: _omitted, ...options } = proof;
+  return {
+    suite,
+    raw: proof,
+    options,
+    ...(typeof id === 'string' ? { id } : {}),
+    verificationMethod,
+    signature: decodeProofValue(proofValue),
+    previousProof: parsePreviousProof(proof.previousProof),
+  };
+}
+
+/** proofValue: multibase base58btc (`z…`) of exactly 64 bytes (vc-di-eddsa §2.2.1, Ed25519Signature2020 §3.1). */
+export function decodeProofValue(proofValue: unknown): Uint8Array {
+  if (typeof proofValue !== 'string' || proofValue.length === 0) throw malformed('proofValue is missing');
+  if (!proofValue.startsWith('z')) throw malformed('proofValue is not multibase base58btc (z…)');
+  if (proofValue.length > 100) throw malformed('proofValue is too long for an Ed25519 signature');
+  const bytes = fromBase58(proofValue.slice(1));
+  if (!bytes) throw malformed('proofValue is not valid base58btc');
+  if (bytes.length !== 64) throw malformed(`an Ed25519 signature has 64 bytes, not ${bytes.length}`);
+  return bytes;
+}
+
+function checkDates(proof: Record<string, unknown>, suite: Cryptosuite, now: number): void {
+  for (const field of ['created', 'expires'] as const) {
+    const value = proof[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || !DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) throw malformed(`${field} is not a date-time`);
+    if (suite.createdNeedsTimeZone && !HAS_TIME_ZONE.test(value)) throw malformed(`${field} has no time zone`);
+  }
+  // vc-data-integrity §2.1: a proof past `expires` must not be accepted.
+  if (typeof proof.expires === 'string' && Date.parse(proof.expires) < now) throw malformed(`the proof expired on ${proof.expires}`);
+}
+
+function parsePreviousProof(value: unknown): string[] {
+  if (value === undefined) return [];
+  const list = Array.isArray(value) ? value : [value];
+  if (list.length === 0 || !list.every((v) => typeof v === 'string')) throw malformed('previousProof must name proof ids');
+  return list as string[];
+}

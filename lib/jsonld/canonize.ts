@@ -1,0 +1,87 @@
+/**
+ * RDF Dataset Canonicalization (W3C RDFC-1.0) of a JSON-LD document, bounded
+ * and offline. Used by eddsa-rdfc-2022 (vc-di-eddsa §3.3.3) and
+ * Ed25519Signature2020.
+ */
+import jsonld from 'jsonld';
+import { VerifierError, isVerifierError } from '../errors';
+import { LIMITS } from '../limits';
+import { staticDocumentLoader } from './static-loader';
+
+/** Work caps for one canonicalisation (security.md B.4 row 17). */
+export interface CanonizeLimits {
+  /** abort after this many milliseconds */
+  timeoutMs: number;
+  /** rdf-canonize maxWorkFactor: deep iterations allowed = (non-unique blank nodes) ^ factor */
+  workFactor: number;
+}
+
+const DEFAULT_LIMITS: CanonizeLimits = { timeoutMs: LIMITS.canonicalizeMs, workFactor: LIMITS.canonicalizeWorkFactor };
+
+/**
+ * Canonical N-Quads of `document`, using only bundled contexts. Throws
+ * VerifierError: DI_CONTEXT_NOT_ALLOWED (context not bundled, or an embedded
+ * context redefines a protected term), DI_DATA_LOSS (a term or value the
+ * contexts do not define, which would silently drop out of the signed
+ * data), DI_CANONICALIZATION_LIMIT (poison graph or time budget),
+ * DI_CANONICALIZATION_FAILED (anything else the processor rejects).
+ *
+ * @example
+ * const nquads = await canonizeRdfc(credentialWithoutProof);
+ */
+export async function canonizeRdfc(document: object, limits: CanonizeLimits = DEFAULT_LIMITS): Promise<string> {
+  const signal = AbortSignal.timeout(limits.timeoutMs);
+  const options = {
+    algorithm: 'RDFC-1.0',
+    format: 'application/n-quads',
+    documentLoader: staticDocumentLoader,
+    // Safe mode turns dropped terms into errors: W3C vc-data-integrity §4.4 DATA_LOSS_DETECTION_ERROR.
+    safe: true,
+    base: null,
+    // jsonld 9 hands canonizeOptions to rdf-canonize 5 unchanged (jsonld/lib/jsonld.js canonize()).
+    canonizeOptions: { algorithm: 'RDFC-1.0', maxWorkFactor: limits.workFactor, signal },
+  };
+  try {
+    return (await jsonld.canonize(document as jsonld.JsonLdDocument, options as unknown as jsonld.Options.Normalize)) as string;
+  } catch (e) {
+    throw classifyCanonizeError(e, signal.aborted);
+  }
+}
+
+interface JsonLdErrorLike {
+  name?: unknown;
+  message?: unknown;
+  details?: { code?: unknown; cause?: unknown; term?: unknown; event?: { code?: unknown; details?: Record<string, unknown> } };
+  cause?: unknown;
+}
+
+/** Maps what jsonld.js / rdf-canonize throw onto our codes, by their structured fields where they have them. */
+export function classifyCanonizeError(e: unknown, aborted: boolean): VerifierError {
+  const ours = findVerifierError(e);
+  if (ours) return ours;
+  if (aborted) return new VerifierError('DI_CANONICALIZATION_LIMIT', { reason: 'time budget exceeded' });
+  const err = (e ?? {}) as JsonLdErrorLike;
+  const name = typeof err.name === 'string' ? err.name : '';
+  if (name === 'jsonld.ValidationError' && err.details?.event) {
+    const event = err.details.event;
+    const term = event.details?.property ?? event.details?.term ?? event.details?.value ?? event.details?.type;
+    return new VerifierError('DI_DATA_LOSS', { reason: `${String(event.code)}${term !== undefined ? `: ${String(term).slice(0, 100)}` : ''}` });
+  }
+  if (err.details?.code === 'protected term redefinition') {
+    return new VerifierError('DI_CONTEXT_NOT_ALLOWED', { url: `an embedded context that redefines "${String(err.details.term)}"` });
+  }
+  if (!name.startsWith('jsonld.')) {
+    // rdf-canonize 5 throws plain Errors only for its work and abort limits (lib/RDFC10.js).
+    const message = typeof err.message === 'string' ? err.message : '';
+    if (/deep iterations|abort/i.test(message)) return new VerifierError('DI_CANONICALIZATION_LIMIT', { reason: 'work limit exceeded' });
+  }
+  const code = typeof err.details?.code === 'string' ? err.details.code : name || 'unknown error';
+  return new VerifierError('DI_CANONICALIZATION_FAILED', { reason: code.slice(0, 120) }, { cause: e });
+}
+
+function findVerifierError(e: unknown, depth = 0): VerifierError | undefined {
+  if (depth > 5 || e === null || typeof e !== 'object') return undefined;
+  if (isVerifierError(e)) return e;
+  const err = e as JsonLdErrorLike;
+  return findVerifierError(err.details?.cause, depth + 1) ?? findVerifierError(err.cause, depth + 1);
+}

@@ -1,0 +1,36 @@
+/**
+ * The only document loader Credlens hands to jsonld.js: it serves bundled
+ * contexts and refuses everything else, so JSON-LD processing never reaches
+ * the network (security.md B.4 row 14; digitalbazaar/vc lib/documentLoader.js
+ * is the model).
+ */
+import { VerifierError } from '../errors';
+import { BUNDLED_CONTEXTS, type JsonLdDocument } from './contexts';
+
+/** What jsonld.js expects a document loader to resolve with. */
+export interface RemoteDocument {
+  contextUrl: null;
+  documentUrl: string;
+  document: JsonLdDocument;
+}
+
+// Built once: handing jsonld.js the same instances lets its resolved-context cache hit.
+const REMOTE_DOCUMENTS: ReadonlyMap<string, RemoteDocument> = new Map(
+  [...BUNDLED_CONTEXTS.values()].map((c) => [c.url, { contextUrl: null, documentUrl: c.url, document: c.document }]),
+);
+
+/**
+ * Resolves a context URL from the bundle; any other URL throws
+ * `DI_CONTEXT_NOT_ALLOWED` naming it (the credential becomes unverifiable).
+ *
+ * @example
+ * await staticDocumentLoader('https://www.w3.org/ns/credentials/v2') // { documentUrl, document, contextUrl: null }
+ */
+export async function staticDocumentLoader(url: string): Promise<RemoteDocument> {
+  const found = REMOTE_DOCUMENTS.get(url);
+  if (!found) throw new VerifierError('DI_CONTEXT_NOT_ALLOWED', { url: String(url).slice(0, 200) });
+  return found;
+}
+
+/** True when `url` is a bundled context. */
+export const isBundledContext = (url: string): boolean => REMOTE_DOCUMENTS.has(url);
