@@ -1,0 +1,69 @@
+/**
+ * Localised UI strings through the browser's i18n (public/_locales), with
+ * the English table as fallback where `browser.i18n` is missing (unit tests,
+ * a message added without a rebuild). Positional substitutions use `$1`…`$9`
+ * as in messages.json; check messages keep the engine's `{name}` placeholders
+ * (lib/messages.ts), which are filled from the check's detail here.
+ */
+import { browser } from 'wxt/browser';
+import english from '../public/_locales/en/messages.json';
+import type { Check } from './report';
+
+type Table = Record<string, { message: string }>;
+const EN: Table = english as Table;
+
+function fromBrowser(key: string, subs: string[]): string {
+  try {
+    // keys are dynamic (codes, verdicts), so the generated key union of wxt prepare does not apply
+    const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string | undefined;
+    return getMessage(key, subs) || '';
+  } catch {
+    return ''; // no i18n API here (tests): fall back to English
+  }
+}
+
+/** Fills `$1`…`$9` (and `$$` for a dollar sign) the way browsers do. */
+export function substitute(template: string, subs: readonly string[]): string {
+  return template.replace(/\$(\$|[1-9])/g, (_, n: string) => (n === '$' ? '$' : subs[Number(n) - 1] ?? ''));
+}
+
+/** The localised string for `key`; the key itself when nobody knows it (a visible bug, never a crash). */
+export function t(key: string, ...subs: Array<string | number>): string {
+  const strings = subs.map(String);
+  const localised = fromBrowser(key, strings);
+  if (localised) return localised;
+  const en = EN[key]?.message;
+  return en === undefined ? key : substitute(en, strings);
+}
+
+/** True when a string exists for `key` (in any locale, through the English table). */
+export const hasMessage = (key: string): boolean => key in EN;
+
+/**
+ * Fills `{name}` placeholders from a check's detail, dropping unknown ones
+ * with their brackets, exactly like lib/messages.ts `messageFor`.
+ */
+export function fillNamed(template: string, detail: Record<string, string | number | boolean> = {}): string {
+  return template
+    .replace(/\{(\w+)\}/g, (_, k: string) => (detail[k] === undefined ? '\u0000' : String(detail[k])))
+    .replace(/ ?\(\u0000\)|: \u0000| ?[„«“"]\s?\u0000\s?[“»"]|\u0000/g, '')
+    .trim();
+}
+
+/** A check's plain-language message in the UI language, from its code; the engine's English text otherwise. */
+export function checkMessage(check: Pick<Check, 'code' | 'message' | 'detail'>): string {
+  // a passing check may carry its own specific message (e.g. "Signed by did:web:…"): keep it
+  if (check.code === 'OK' && check.message && check.message !== 'Passed') return check.message;
+  const key = `code_${check.code}`;
+  if (!hasMessage(key)) return check.message;
+  return fillNamed(t(key), check.detail);
+}
+
+/** The browser's UI language, for `<html lang>` and date formatting. */
+export function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return typeof navigator !== 'undefined' ? navigator.language : 'en';
+  }
+}

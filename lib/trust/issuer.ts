@@ -1,0 +1,99 @@
+/**
+ * The issuer trust panel, kept apart from the verdict (anchors.md ideas 5
+ * and 6): who signed (the verified identifier), what the credential claims
+ * about its issuer, and who vouches for it. OB 3.0 recommended practices:
+ * issuer data in a credential is marked unverified unless authenticated
+ * against something the verifier trusts.
+ */
+import { isIssuerBound } from '../qa/index';
+import type { QualityProfile } from '../qa/types';
+import type { Report } from '../report';
+import type { TrustEntry } from './types';
+
+export interface Signer {
+  /** the verified issuer identifier (DID, https id) */
+  issuerId?: string;
+  /** host of a did:web or https issuer, when the identifier names one */
+  domain?: string;
+  /** seal certificate subject (EDC) */
+  certificateSubject?: string;
+}
+
+export interface Voucher {
+  kind: 'trust-list' | 'endorsement' | 'accreditation';
+  /** display text: list source, endorsement or accreditation description */
+  label: string;
+  /** date added to a trust list (ISO 8601) */
+  since?: string;
+}
+
+export interface IssuerTrust {
+  /** undefined when the signer's identity was not established */
+  signer?: Signer;
+  claimed: { name?: string; url?: string; image?: string; boundToDomain: boolean };
+  vouchers: Voucher[];
+  /** the identifier a trust-list entry is keyed by: the verified issuer id, else the seal certificate subject */
+  trustId?: string;
+  /** the verified issuer is on the user's trust list */
+  trusted: boolean;
+  /** "Trust this issuer" makes sense: a bound issuer not yet on the list */
+  canTrust: boolean;
+}
+
+/** Host named by a did:web (`did:web:host%3Aport:path`) or an http(s) identifier. */
+export function domainOf(issuerId: string | undefined): string | undefined {
+  if (!issuerId) return undefined;
+  if (issuerId.startsWith('did:web:')) {
+    const host = issuerId.slice('did:web:'.length).split(':')[0] ?? '';
+    return decodeURIComponent(host).toLowerCase() || undefined;
+  }
+  if (/^https?:\/\//i.test(issuerId)) {
+    try {
+      return new URL(issuerId).hostname.toLowerCase();
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Only `data:` images are shown: the popup never fetches what a credential points to (security.md). */
+export const safeImage = (src: string | undefined): string | undefined =>
+  src && /^data:image\/(png|jpeg|gif|webp);base64,/i.test(src) ? src : undefined;
+
+function signerOf(report: Report): Signer | undefined {
+  const certificateSubject = typeof report.technical.certificateSubject === 'string' ? report.technical.certificateSubject : undefined;
+  if (!isIssuerBound(report.checks)) return undefined;
+  const issuerId = report.summary.issuer?.id;
+  return { ...(issuerId ? { issuerId } : {}), ...(domainOf(issuerId) ? { domain: domainOf(issuerId) } : {}), ...(certificateSubject ? { certificateSubject } : {}) };
+}
+
+/** Builds the panel model from a report, the user's trust list and the quality profile. */
+export function describeIssuer(report: Report, trustList: readonly TrustEntry[], profile?: QualityProfile): IssuerTrust {
+  const signer = signerOf(report);
+  const issuer = report.summary.issuer ?? {};
+  const claimedHost = domainOf(issuer.url);
+  const vouchers: Voucher[] = [];
+  const trustId = signer?.issuerId ?? signer?.certificateSubject;
+  const entry = trustId ? trustList.find((e) => e.issuerId === trustId) : undefined;
+  if (entry) vouchers.push({ kind: 'trust-list', label: entry.source, since: entry.addedAt });
+  const qa = profile?.elements.find((f) => f.element === 'qualityAssurance');
+  if (qa && qa.presence === 'present') {
+    const kind = qa.source?.includes('accreditation') ? 'accreditation' : 'endorsement';
+    vouchers.push({ kind, label: qa.value ?? qa.source ?? '' });
+  }
+  return {
+    ...(signer ? { signer } : {}),
+    claimed: {
+      ...(issuer.name ? { name: issuer.name } : {}),
+      ...(issuer.url ? { url: issuer.url } : {}),
+      ...(safeImage(issuer.image) ? { image: safeImage(issuer.image) } : {}),
+      // the issuer's own website matches the domain that vouches for its key
+      boundToDomain: Boolean(signer?.domain && claimedHost && (claimedHost === signer.domain || claimedHost.endsWith(`.${signer.domain}`))),
+    },
+    vouchers,
+    ...(trustId ? { trustId } : {}),
+    trusted: entry !== undefined,
+    canTrust: trustId !== undefined && entry === undefined,
+  };
+}
