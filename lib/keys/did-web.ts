@@ -18,7 +18,10 @@ import type { ResolvedKey } from './types';
  */
 export function didWebToUrl(did: string): string {
   const id = did.slice('did:web:'.length);
-  const [rawHost, ...path] = id.split(':');
+  // An IPv6 literal keeps its colons inside brackets; it is split off first so it reaches the host policy intact.
+  const bracketEnd = id.startsWith('[') ? id.indexOf(']') + 1 : 0;
+  const [hostTail, ...path] = id.slice(bracketEnd).split(':');
+  const rawHost = id.slice(0, bracketEnd) + (hostTail ?? '');
   if (!rawHost || path.some((p) => p === '' || p === '.' || p === '..'))
     throw new VerifierError('KEY_UNRESOLVABLE', { reason: 'malformed did:web', did: did.slice(0, 200) });
   // Only the port separator may be percent-encoded in the host; anything else is refused.

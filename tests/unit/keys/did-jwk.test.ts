@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { exportJWK, generateKeyPair } from 'jose';
+import { resolveDidJwk } from '../../../lib/keys/did-jwk';
+import { toBase64Url, utf8 } from '../../../lib/util/bytes';
+
+const didJwk = (jwk: object) => `did:jwk:${toBase64Url(utf8(JSON.stringify(jwk)))}`;
+
+describe('resolveDidJwk', () => {
+  it('resolves an ES256 public key at #0 and drops non-key members', async () => {
+    const { publicKey } = await generateKeyPair('ES256', { extractable: true });
+    const jwk = { ...(await exportJWK(publicKey)), use: 'sig', kid: 'x' };
+    const did = didJwk(jwk);
+    const key = resolveDidJwk(`${did}#0`);
+    expect(key).toMatchObject({ id: `${did}#0`, controller: did, source: 'did:jwk', relationships: { assertionMethod: true } });
+    expect(key.publicKeyJwk).toEqual({ kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y });
+  });
+
+  it('refuses any fragment other than #0', async () => {
+    const { publicKey } = await generateKeyPair('EdDSA', { extractable: true });
+    const did = didJwk(await exportJWK(publicKey));
+    expect(() => resolveDidJwk(`${did}#1`)).toThrow(expect.objectContaining({ code: 'KEY_NOT_FOUND' }));
+  });
+
+  // security.md B.4 row 24
+  it('row 24: refuses a JWK with a private d member', async () => {
+    const { privateKey } = await generateKeyPair('EdDSA', { extractable: true });
+    const did = didJwk(await exportJWK(privateKey));
+    expect(() => resolveDidJwk(did)).toThrow(expect.objectContaining({ code: 'KEY_MALFORMED' }));
+  });
+
+  it('row 24: refuses kty oct', () => {
+    expect(() => resolveDidJwk(didJwk({ kty: 'oct', k: 'c2VjcmV0' }))).toThrow(expect.objectContaining({ code: 'KEY_MALFORMED' }));
+  });
+
+  it.each([
+    ['not base64url', 'did:jwk:***'],
+    ['not JSON', `did:jwk:${toBase64Url(utf8('hello'))}`],
+    ['short RSA key', didJwk({ kty: 'RSA', n: toBase64Url(new Uint8Array(128).fill(1)), e: 'AQAB' })],
+    ['wrong Ed25519 length', didJwk({ kty: 'OKP', crv: 'Ed25519', x: toBase64Url(new Uint8Array(31)) })],
+  ])('refuses %s with KEY_MALFORMED', (_name, did) => {
+    expect(() => resolveDidJwk(did)).toThrow(expect.objectContaining({ code: 'KEY_MALFORMED' }));
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { p256 } from '@noble/curves/nist.js';
+import { decodeEd25519Base58, decodeMultikey, encodeEd25519Multikey } from '../../../lib/keys/multikey';
+import { fromBase64, toBase58 } from '../../../lib/util/bytes';
+
+// did:key spec test vector (did:key v0.7 §Ed25519 examples) and its raw public key.
+const ED_MULTIBASE = 'z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp';
+
+describe('decodeMultikey', () => {
+  it('decodes an Ed25519 multikey into a 32-byte OKP JWK', () => {
+    const jwk = decodeMultikey(ED_MULTIBASE);
+    expect(jwk.kty).toBe('OKP');
+    expect(jwk.crv).toBe('Ed25519');
+    expect(fromBase64(jwk.x!)).toHaveLength(32);
+  });
+
+  it('round-trips a raw Ed25519 key through encodeEd25519Multikey', () => {
+    const raw = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
+    const jwk = decodeMultikey(encodeEd25519Multikey(raw));
+    expect(Array.from(fromBase64(jwk.x!)!)).toEqual(Array.from(raw));
+  });
+
+  it('decompresses a P-256 multikey (0x1200) to the same point', () => {
+    const secret = p256.utils.randomSecretKey();
+    const compressed = p256.getPublicKey(secret, true);
+    const full = p256.getPublicKey(secret, false);
+    const jwk = decodeMultikey('z' + toBase58(Uint8Array.from([0x80, 0x24, ...compressed])));
+    expect(jwk).toMatchObject({ kty: 'EC', crv: 'P-256' });
+    expect(Array.from(fromBase64(jwk.x!)!)).toEqual(Array.from(full.slice(1, 33)));
+    expect(Array.from(fromBase64(jwk.y!)!)).toEqual(Array.from(full.slice(33)));
+  });
+
+  it.each([
+    ['not base58btc', 'u' + ED_MULTIBASE.slice(1)],
+    ['bad base58 characters', 'z0OIl'],
+    ['wrong multicodec (x25519 0xec01)', 'z' + toBase58(Uint8Array.from([0xec, 0x01, ...new Uint8Array(32)]))],
+    ['33-byte Ed25519 key', 'z' + toBase58(Uint8Array.from([0xed, 0x01, ...new Uint8Array(33)]))],
+    ['P-256 point not on the curve', 'z' + toBase58(Uint8Array.from([0x80, 0x24, 0x02, ...new Uint8Array(32).fill(0xff)]))],
+  ])('refuses %s with KEY_MALFORMED', (_name, value) => {
+    expect(() => decodeMultikey(value)).toThrow(expect.objectContaining({ code: 'KEY_MALFORMED' }));
+  });
+
+  it('reads Ed25519VerificationKey2018 publicKeyBase58 and refuses a wrong length', () => {
+    const raw = Uint8Array.from({ length: 32 }, (_, i) => 255 - i);
+    expect(Array.from(fromBase64(decodeEd25519Base58(toBase58(raw)).x!)!)).toEqual(Array.from(raw));
+    expect(() => decodeEd25519Base58(toBase58(raw.slice(1)))).toThrow(expect.objectContaining({ code: 'KEY_MALFORMED' }));
+  });
+});
