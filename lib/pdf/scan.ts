@@ -3,10 +3,11 @@
  * annotations, URLs and compact JWS in the page text, and embedded files.
  * Pure: the verify page reads the PDF with pdfjs and hands the pieces here.
  * Recognition of links and JWS is shared with the page detectors
- * (lib/detect), so a PDF and a web page agree on what a credential is.
+ * (lib/detect/scan.ts scanPdfText), so a PDF and a web page agree on what a
+ * credential is.
  */
 import { jwsIn } from '../detect/generic';
-import { looksLikeCredentialUrl, matchPlatform, unwrapRedirect } from '../detect/platforms';
+import { scanPdfText } from '../detect/scan';
 
 /** One thing in the PDF worth verifying. */
 export interface PdfFinding {
@@ -37,7 +38,6 @@ const VERIFIABLE_ATTACHMENT = /\.(?:json|jsonld|jwt|jws|txt|png|svg|xml)$/i;
 /** Bounds that keep a hostile PDF from producing an endless list. */
 export const MAX_PDF_FINDINGS = 200;
 export const MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024;
-const URL_IN_TEXT = /https?:\/\/[^\s<>"'()[\]{}]{4,2000}/g;
 
 /**
  * PDF text breaks long tokens across lines; join base64url runs split by a
@@ -59,32 +59,46 @@ const SIGNATURE_CHARS: Record<string, number[]> = {
   ...Object.fromEntries(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'].map((alg) => [alg, [342, 512, 683]])),
 };
 
+function algOf(header: string | undefined): string | undefined {
+  try {
+    const alg: unknown = JSON.parse(atob((header ?? '').replace(/-/g, '+').replace(/_/g, '/'))).alg;
+    return typeof alg === 'string' ? alg : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Joining wrapped lines can glue the next word onto the signature
  * ("…Cg" + "End"); the alg fixes the signature length, so cut the excess.
  */
 export function trimGluedSignature(jws: string): string {
   const [header, payload, signature = ''] = jws.split('.');
-  let alg: unknown;
-  try {
-    alg = JSON.parse(atob((header ?? '').replace(/-/g, '+').replace(/_/g, '/'))).alg;
-  } catch {
-    return jws;
-  }
-  const fits = (typeof alg === 'string' ? SIGNATURE_CHARS[alg] ?? [] : []).filter((n) => n <= signature.length);
+  const alg = algOf(header);
+  const fits = (alg ? SIGNATURE_CHARS[alg] ?? [] : []).filter((n) => n <= signature.length);
   const length = fits.length ? Math.max(...fits) : signature.length;
   return `${header}.${payload}.${signature.slice(0, length)}`;
 }
 
-/** A link target worth verifying, or undefined; strips trailing punctuation text extraction leaves on URLs. */
-export function credentialLink(raw: string): { url: string; platform?: string } | undefined {
-  const url = unwrapRedirect(raw.trim().replace(/[.,;:!?]+$/, ''));
-  const platform = matchPlatform(url);
-  if (platform) return { url, platform: platform.platform.id };
-  return looksLikeCredentialUrl(url) ? { url } : undefined;
+/** A JWS recovered by joining lines, kept only when its signature has exactly the length its alg requires. */
+function recoveredJws(text: string): string[] {
+  return jwsIn(unwrapBrokenTokens(text))
+    .map(trimGluedSignature)
+    .filter((jws) => hasExpectedSignatureLength(jws));
 }
 
-/** Every credential link and JWS across the pages, each once, in page order. */
+function hasExpectedSignatureLength(jws: string): boolean {
+  const [header, , signature = ''] = jws.split('.');
+  const alg = algOf(header);
+  return alg !== undefined && (SIGNATURE_CHARS[alg] ?? []).includes(signature.length);
+}
+
+/**
+ * Every credential link and JWS across the pages, each once, in page order.
+ * Links and single-line JWS come from the page detectors' scanPdfText; a JWS
+ * wrapped over several lines is recovered here only when its alg proves where
+ * the signature ends, so a wrong join never turns into a "forged" verdict.
+ */
 export function scanPdfPages(pages: readonly PdfPageContent[]): PdfFinding[] {
   const out: PdfFinding[] = [];
   const seen = new Set<string>();
@@ -95,12 +109,10 @@ export function scanPdfPages(pages: readonly PdfPageContent[]): PdfFinding[] {
   };
   for (const { page, text, links } of pages) {
     const where = `page ${page}`;
-    const textUrls = [...text.matchAll(URL_IN_TEXT)].map((m) => m[0]);
-    for (const raw of [...links, ...textUrls]) {
-      const link = credentialLink(raw);
-      if (link) add({ kind: 'link', value: link.url, where, ...(link.platform ? { platform: link.platform } : {}) });
+    for (const c of scanPdfText(text, links)) {
+      if (c.kind === 'link' || c.kind === 'jws') add({ kind: c.kind, value: c.value, where, ...(c.platform ? { platform: c.platform } : {}) });
     }
-    for (const jws of jwsIn(unwrapBrokenTokens(text))) add({ kind: 'jws', value: trimGluedSignature(jws), where });
+    for (const jws of recoveredJws(text)) add({ kind: 'jws', value: jws, where });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { credentialLink, scanPdfPages, trimGluedSignature, unwrapBrokenTokens, verifiableAttachments, MAX_PDF_FINDINGS } from '../../../lib/pdf/scan';
+import { scanPdfPages, trimGluedSignature, unwrapBrokenTokens, verifiableAttachments, MAX_PDF_FINDINGS } from '../../../lib/pdf/scan';
 
 const CREDLY = 'https://www.credly.com/badges/0b4a4d2e-6d43-4b8f-9a56-2b0f8a8a7c11';
 
@@ -10,19 +10,19 @@ async function signedVcJwt(): Promise<string> {
   return new SignJWT({ vc, iss: 'did:example:issuer' }).setProtectedHeader({ alg: 'EdDSA', kid: 'did:example:issuer#k1' }).sign(privateKey);
 }
 
-describe('credentialLink', () => {
+describe('scanPdfPages links', () => {
+  const linksOn = (raw: string) => scanPdfPages([{ page: 1, text: '', links: [raw] }]);
   it.each([
     [CREDLY, 'credly'],
-    [`${CREDLY}.`, 'credly'],
     [`https://www.linkedin.com/redir/redirect?url=${encodeURIComponent(CREDLY)}`, 'credly'],
   ])('recognises a platform link %s', (raw, platform) => {
-    expect(credentialLink(raw)).toEqual({ url: CREDLY, platform });
+    expect(linksOn(raw)).toEqual([{ kind: 'link', value: CREDLY, platform, where: 'page 1' }]);
   });
 
   it('recognises a generic assertion URL and ignores ordinary links', () => {
-    expect(credentialLink('https://badges.uni.example/assertions/abcdef123456')).toEqual({ url: 'https://badges.uni.example/assertions/abcdef123456' });
-    expect(credentialLink('https://www.uni.example/about')).toBeUndefined();
-    expect(credentialLink('mailto:ada@example.com')).toBeUndefined();
+    expect(linksOn('https://badges.uni.example/assertions/abcdef123456').map((f) => f.value)).toEqual(['https://badges.uni.example/assertions/abcdef123456']);
+    expect(linksOn('https://www.uni.example/about')).toEqual([]);
+    expect(linksOn('mailto:ada@example.com')).toEqual([]);
   });
 });
 
@@ -31,7 +31,7 @@ describe('scanPdfPages', () => {
     const jws = await signedVcJwt();
     const wrapped = jws.match(/.{1,60}/g)!.join('\n');
     const pages = [
-      { page: 1, text: `Ada Lovelace\nCertified: see ${CREDLY}\nhttps://www.uni.example/`, links: [CREDLY, 'https://www.uni.example/'] },
+      { page: 1, text: `Ada Lovelace\nCertified: see ${CREDLY}.\nhttps://www.uni.example/`, links: [CREDLY, 'https://www.uni.example/'] },
       { page: 2, text: `Signed credential:\n${wrapped}\nEnd`, links: ['https://badges.uni.example/assertions/abcdef123456'] },
     ];
     expect(scanPdfPages(pages)).toEqual([
@@ -39,6 +39,13 @@ describe('scanPdfPages', () => {
       { kind: 'link', value: 'https://badges.uni.example/assertions/abcdef123456', where: 'page 2' },
       { kind: 'jws', value: jws, where: 'page 2' },
     ]);
+  });
+
+  it('drops a wrapped JWS whose signature length its alg does not explain', () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'XYZ' })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ vc: { type: ['VerifiableCredential'] } })).toString('base64url');
+    const wrapped = `${header}.${payload}.${'A'.repeat(40)}\n${'B'.repeat(40)}`;
+    expect(scanPdfPages([{ page: 1, text: wrapped, links: [] }]).filter((f) => f.value.endsWith('BBBB'))).toEqual([]);
   });
 
   it('ignores a session-like JWT that carries no credential', async () => {
