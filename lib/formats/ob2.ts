@@ -1,8 +1,25 @@
-/** Open Badges 2.0 (hosted and signed). (Placeholder until implemented: reports "could not check".) */
+/**
+ * Open Badges 2.0, hosted and signed, following 1EdTech
+ * openbadges-validator-core (verification.md B4): structure → hosted copy or
+ * signature → issuer binding → validity → revocation. Older 1.x assertions
+ * are followed to their hosted URL once; only a 2.0 document found there is
+ * checked, anything else is "could not check" (OB2_LEGACY_UNSUPPORTED).
+ */
+import { error, fail, fromThrown, skip } from '../checks/result';
+import { checkValidity } from '../checks/validity';
 import type { VerifyContext } from '../context';
-import { error } from '../checks/result';
-import { asArray, isObject } from '../util/json';
+import { decodeJwsHeader, decodeJwsPayload } from '../extract/jws';
+import { hasType, jsonBody, loadBadgeAndIssuer, OB2_CONTEXTS, type Json, type Ob2Documents } from '../ob2/documents';
+import { verifyHosted } from '../ob2/hosted';
+import { checkKeyOwnership, checkOb2RevocationList, checkOb2Signature, creatorOf } from '../ob2/signed';
+import { checkOb2Structure, verificationType } from '../ob2/structure';
+import { summarizeOb2 } from '../ob2/summary';
+import type { Check, TechnicalDetails } from '../report';
+import { asArray, isObject, str } from '../util/json';
 import type { FormatOutcome } from './types';
+
+const HOSTED_REQUIRED = ['structure', 'hosted', 'validity'] as const;
+const SIGNED_REQUIRED = ['structure', 'proof', 'issuer-binding', 'validity'] as const;
 
 export const isOb2Json = (v: unknown): v is Record<string, unknown> =>
   isObject(v) &&
@@ -13,14 +30,100 @@ export const isOb2Json = (v: unknown): v is Record<string, unknown> =>
 
 export const isOb2JwsPayload = (v: unknown): boolean => isOb2Json(v);
 
-export async function verifyOb2Json(_assertion: Record<string, unknown>, _ctx: VerifyContext): Promise<FormatOutcome> {
-  return unsupported('ob2-hosted');
+/** A 0.5/1.x assertion: no 2.0 context, but a `verify.url` or `uid`. */
+const isLegacy = (a: Json): boolean =>
+  !asArray(a['@context']).some((c) => typeof c === 'string' && OB2_CONTEXTS.includes(c.replace(/\/$/, ''))) &&
+  ((isObject(a.verify) && typeof a.verify.url === 'string') || typeof a.uid === 'string');
+
+/** A hosted (or 1.x) assertion given as JSON. */
+export async function verifyOb2Json(assertion: Record<string, unknown>, ctx: VerifyContext): Promise<FormatOutcome> {
+  if (isLegacy(assertion)) return verifyLegacy(assertion, ctx);
+  const structure = checkOb2Structure(assertion);
+  if (structure.status !== 'pass') return outcome('ob2-hosted', [structure, skip('hosted'), skip('validity'), skip('status')], { assertion });
+  const type = verificationType(assertion);
+  if (type === 'signed') {
+    // The signature travels as a JWS; a bare JSON copy of a signed badge proves nothing.
+    return outcome('ob2-signed', [structure, fail('proof', 'PROOF_MISSING'), skip('issuer-binding'), skip('validity'), skip('status')], { assertion });
+  }
+  if (type !== 'hosted')
+    return outcome('ob2-hosted', [fail('structure', 'OB2_INVALID', { reason: 'verification type must be hosted or signed' }), skip('hosted')], { assertion });
+  const hosted = await verifyHosted(assertion, ctx);
+  const [hostedCheck, status] = hosted.checks as [Check, Check];
+  const truth = hosted.documents?.assertion ?? assertion;
+  const trusted = hostedCheck.status === 'pass';
+  const validity = trusted ? validityOf(truth, ctx) : skip('validity');
+  const technical: TechnicalDetails = { hostedUrl: str(assertion.id), ...(hosted.mismatch ? { hostedMismatch: 'OB2_HOSTED_MISMATCH' } : {}) };
+  return outcome('ob2-hosted', [structure, hostedCheck, validity, status], { ...hosted.documents, assertion: truth }, technical, trusted);
 }
 
-export async function verifyOb2Jws(_jws: string, _ctx: VerifyContext): Promise<FormatOutcome> {
-  return unsupported('ob2-signed');
+/** A signed assertion (compact JWS). */
+export async function verifyOb2Jws(jws: string, ctx: VerifyContext): Promise<FormatOutcome> {
+  const header = decodeJwsHeader(jws);
+  const payload = decodeJwsPayload(jws);
+  if (!isObject(header) || !isObject(payload))
+    return outcome('ob2-signed', [fail('structure', 'JWS_INVALID', { reason: 'the header or payload is not JSON' }), skip('proof')], {});
+  const structure = checkOb2Structure(payload);
+  const rest = [skip('issuer-binding'), skip('validity'), skip('status')];
+  if (structure.status !== 'pass') return outcome('ob2-signed', [structure, skip('proof'), ...rest], { assertion: payload });
+  if (verificationType(payload) !== 'signed')
+    return outcome('ob2-signed', [fail('structure', 'OB2_INVALID', { reason: 'a signed assertion must declare verification type signed' }), skip('proof'), ...rest], { assertion: payload });
+  const alg = String(header.alg ?? '');
+  const creator = creatorOf(payload);
+  const technical: TechnicalDetails = { alg, keyId: creator, keySource: 'verification.creator' };
+  const proof = await checkOb2Signature(jws, alg, creator, ctx);
+  if (proof.status !== 'pass') return outcome('ob2-signed', [structure, proof, ...rest], { assertion: payload }, technical);
+  let docs: Ob2Documents;
+  try {
+    docs = await loadBadgeAndIssuer(payload, ctx);
+  } catch (e) {
+    return outcome('ob2-signed', [structure, proof, fromThrown('issuer-binding', e), skip('validity'), skip('status')], { assertion: payload }, technical);
+  }
+  const binding = checkKeyOwnership(creator!, docs.issuer);
+  if (binding.status !== 'pass') return outcome('ob2-signed', [structure, proof, binding, skip('validity'), skip('status')], docs, technical);
+  const status = await checkOb2RevocationList(docs, ctx);
+  return outcome('ob2-signed', [structure, proof, binding, validityOf(payload, ctx), status], docs, technical, true);
 }
 
-function unsupported(format: FormatOutcome['format']): FormatOutcome {
-  return { format, checks: [error('structure', 'INPUT_UNSUPPORTED_FORMAT', { reason: 'Open Badges 2.0' })], required: ['hosted'], summary: {}, technical: {} };
+/** issuedOn must not be in the future; expires must not precede issuedOn nor be past (B4 "Timestamps"). */
+function validityOf(assertion: Json, ctx: VerifyContext): Check {
+  return checkValidity({ validFrom: str(assertion.issuedOn), validUntil: str(assertion.expires) }, ctx.now(), ctx.skewSeconds);
+}
+
+/** 1.x: follow `verify.url` once; only a 2.0 assertion found there can be checked. */
+async function verifyLegacy(assertion: Json, ctx: VerifyContext): Promise<FormatOutcome> {
+  const url = isObject(assertion.verify) ? str(assertion.verify.url) : undefined;
+  const unsupported = (reason: string) =>
+    outcome('ob2-hosted', [error('structure', 'OB2_LEGACY_UNSUPPORTED', { reason }), skip('hosted')], {});
+  if (!url) return unsupported('it has no hosted address');
+  let hosted: Json;
+  try {
+    const doc = await ctx.fetch(url, 'ob2-document');
+    if (doc.status === 410) return outcome('ob2-hosted', [skip('structure'), error('hosted', 'OB2_LEGACY_UNSUPPORTED', { reason: 'the issuer withdrew it (HTTP 410)' })], {});
+    hosted = jsonBody(doc);
+  } catch (e) {
+    return outcome('ob2-hosted', [skip('structure'), fromThrown('hosted', e)], {});
+  }
+  if (isLegacy(hosted) || !hasType(hosted, 'Assertion')) return unsupported('its issuer still serves the old format');
+  return verifyOb2Json(hosted, ctx);
+}
+
+function outcome(
+  format: 'ob2-hosted' | 'ob2-signed',
+  checks: Check[],
+  docs: Partial<Ob2Documents>,
+  technical: TechnicalDetails = {},
+  authentic = false,
+): FormatOutcome {
+  const assertion = docs.assertion ?? {};
+  return {
+    format,
+    checks,
+    required: [...(format === 'ob2-hosted' ? HOSTED_REQUIRED : SIGNED_REQUIRED)],
+    summary: summarizeOb2(assertion, docs.badgeClass, docs.issuer),
+    technical,
+    // only documents that were checked count as the signed payload
+    ...(authentic && docs.assertion && docs.badgeClass && docs.issuer
+      ? { credential: { assertion: docs.assertion, badgeClass: docs.badgeClass, issuer: docs.issuer } }
+      : {}),
+  };
 }

@@ -5,7 +5,7 @@
  * status lists and did:web documents are included next to them). Anything
  * else answers 404, and every requested URL is recorded.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Transport } from '../../lib/net/safe-fetch';
 
@@ -64,7 +64,7 @@ function fromFixtures(url: string): Uint8Array | undefined {
     const rest = decodeURIComponent(url.slice(prefix.length).split(/[?#]/)[0]!);
     if (rest.includes('..')) return undefined;
     const file = fixturePath(folder + rest);
-    return existsSync(file) ? new Uint8Array(readFileSync(file)) : undefined;
+    return existsSync(file) && statSync(file).isFile() ? new Uint8Array(readFileSync(file)) : undefined;
   }
   return undefined;
 }

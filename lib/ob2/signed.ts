@@ -1,0 +1,66 @@
+/**
+ * Signed OB 2.0 assertions (validator-core tasks/crypto.py): a compact JWS
+ * whose payload is the assertion, signed by the key at
+ * `verification.creator` (a CryptographicKey with `publicKeyPem`). The key
+ * must be listed in the issuer Profile's `publicKey` (verify_key_ownership),
+ * and the issuer's `revocationList` is consulted.
+ */
+import { compactVerify, importSPKI } from 'jose';
+import { error, fail, fromThrown, pass, skip } from '../checks/result';
+import type { VerifyContext } from '../context';
+import { VerifierError } from '../errors';
+import type { Check } from '../report';
+import { isObject } from '../util/json';
+import { fetchJson, idsOf, sameUrl, type Json, type Ob2Documents } from './documents';
+
+/** OB 2.0 names RS256; ES256 and EdDSA are accepted as stronger equivalents. `none` and HMAC never. */
+export const OB2_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'] as const;
+
+export function creatorOf(assertion: Json): string | undefined {
+  const v = assertion.verification ?? assertion.verify;
+  return isObject(v) && typeof v.creator === 'string' ? v.creator : undefined;
+}
+
+/** Fetches the creator key and checks the signature; returns the `proof` check. */
+export async function checkOb2Signature(jws: string, alg: string, creator: string | undefined, ctx: VerifyContext): Promise<Check> {
+  if (!(OB2_ALGORITHMS as readonly string[]).includes(alg)) return fail('proof', 'JWS_ALG_NOT_ALLOWED', { alg: alg.slice(0, 20) });
+  if (!creator) return fail('proof', 'JWT_NO_KEY');
+  let key: CryptoKey;
+  try {
+    const keyDoc = await fetchJson(creator, 'key-document', ctx);
+    if (typeof keyDoc.publicKeyPem !== 'string') throw new VerifierError('KEY_MALFORMED', { reason: 'the key document has no publicKeyPem' });
+    key = await importSPKI(keyDoc.publicKeyPem, alg).catch((e) => {
+      throw new VerifierError('KEY_MALFORMED', { reason: 'publicKeyPem does not hold a usable public key' }, { cause: e });
+    });
+  } catch (e) {
+    return fromThrown('proof', e);
+  }
+  try {
+    await compactVerify(jws, key, { algorithms: [alg] });
+  } catch {
+    return fail('proof', 'JWS_SIGNATURE_INVALID');
+  }
+  return pass('proof', `Signature valid (${alg})`, { keyId: creator });
+}
+
+/** The signing key must be one the issuer lists in its `publicKey`. */
+export function checkKeyOwnership(creator: string, issuer: Json): Check {
+  const listed = idsOf(issuer.publicKey);
+  if (listed.some((k) => sameUrl(k, creator))) return pass('issuer-binding', 'The signing key is listed by the issuer', { keyId: creator });
+  return fail('issuer-binding', 'KEY_NOT_BOUND_TO_ISSUER', { keyId: creator });
+}
+
+/** Issuer `revocationList` with `revokedAssertions[]` of ids or `{id, revocationReason}`. */
+export async function checkOb2RevocationList(docs: Ob2Documents, ctx: VerifyContext): Promise<Check> {
+  const url = docs.issuer.revocationList;
+  if (typeof url !== 'string') return skip('status', 'NOT_APPLICABLE', 'The issuer publishes no revocation list');
+  let list: Json;
+  try {
+    list = await fetchJson(url, 'status-list', ctx);
+  } catch {
+    return error('status', 'STATUS_RETRIEVAL_ERROR', { url });
+  }
+  const revoked = idsOf(list.revokedAssertions);
+  if (revoked.includes(String(docs.assertion.id))) return fail('status', 'CRED_REVOKED', { url });
+  return pass('status', "Not revoked (checked against the issuer's revocation list)", { url });
+}
