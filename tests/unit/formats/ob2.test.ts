@@ -1,0 +1,129 @@
+import { CompactSign, exportSPKI, generateKeyPair } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../../../lib/context';
+import { verify } from '../../../lib/pipeline';
+import type { Report } from '../../../lib/report';
+import { createFixtureTransport, type Served } from '../../support/fixture-transport';
+
+const NOW = Date.parse('2025-06-01T00:00:00Z');
+const H = 'https://badges.example';
+const ctxOf = (served: Record<string, Served>) => {
+  const fx = createFixtureTransport(served);
+  return { ctx: createContext({ transport: fx.transport, now: () => NOW }), requested: fx.requested };
+};
+const codes = (r: Report) => r.checks.filter((c) => c.status !== 'pass' && c.status !== 'skip').map((c) => c.code);
+const json = (v: unknown) => JSON.stringify(v);
+
+const ISSUER = { '@context': 'https://w3id.org/openbadges/v2', type: 'Issuer', id: `${H}/issuer.json`, name: 'Example University', url: H, publicKey: `${H}/key.json`, revocationList: `${H}/revoked.json` };
+const BADGE = { '@context': 'https://w3id.org/openbadges/v2', type: 'BadgeClass', id: `${H}/badge.json`, name: 'Data Skills', description: 'd', image: `${H}/b.png`, criteria: { narrative: 'Pass the exam' }, issuer: `${H}/issuer.json` };
+
+function assertion(id: string, verification: Record<string, unknown> = { type: 'hosted' }, extra: Record<string, unknown> = {}) {
+  return { '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', id, recipient: { type: 'email', hashed: false, identity: 'grace@example.org' }, badge: `${H}/badge.json`, issuedOn: '2024-01-01T00:00:00Z', verification, ...extra };
+}
+
+describe('OB 2.0 hosted assertions', () => {
+  const base = { [`${H}/issuer.json`]: json(ISSUER), [`${H}/badge.json`]: json(BADGE) };
+
+  it('verifies a hosted assertion and matches its plain recipient', async () => {
+    const a = assertion(`${H}/a/1`);
+    const fx = ctxOf({ ...base, [`${H}/a/1`]: json(a) });
+    const report = await verify({ text: json(a) }, { ...fx.ctx, recipient: { email: 'Grace@Example.org ' } });
+    expect(report.verdict).toBe('verified');
+    expect(report.recipient.outcome).toBe('match');
+    expect(report.summary.achievement?.criteria).toBe('Pass the exam');
+  });
+
+  it('row 38: an assertion hosted outside the issuer allowedOrigins is refused', async () => {
+    const a = assertion('https://elsewhere.example/a/1');
+    const fx = ctxOf({ ...base, 'https://elsewhere.example/a/1': json(a) });
+    const report = await verify({ text: json(a) }, fx.ctx);
+    expect(report.verdict).toBe('failed');
+    expect(codes(report)).toEqual(['OB2_HOSTED_ORIGIN_NOT_ALLOWED']);
+    const allowing = { ...ISSUER, verification: { allowedOrigins: ['elsewhere.example'] } };
+    const ok = await verify({ text: json(a) }, ctxOf({ ...base, [`${H}/issuer.json`]: json(allowing), 'https://elsewhere.example/a/1': json(a) }).ctx);
+    expect(ok.verdict).toBe('verified');
+  });
+
+  it('HTTP 410 from the issuer, or revoked: true, means revoked', async () => {
+    const a = assertion(`${H}/a/2`);
+    const gone = await verify({ text: json(a) }, ctxOf({ ...base, [`${H}/a/2`]: { status: 410, body: '' } }).ctx);
+    expect(gone.verdict).toBe('revoked');
+    const flagged = await verify({ text: json(a) }, ctxOf({ ...base, [`${H}/a/2`]: json({ ...a, revoked: true }) }).ctx);
+    expect(flagged.verdict).toBe('revoked');
+  });
+
+  it('uses the hosted copy as the truth when the given copy was altered', async () => {
+    const hosted = assertion(`${H}/a/3`);
+    const altered = { ...hosted, recipient: { type: 'email', hashed: false, identity: 'mallory@example.org' } };
+    const report = await verify({ text: json(altered) }, { ...ctxOf({ ...base, [`${H}/a/3`]: json(hosted) }).ctx, recipient: { email: 'mallory@example.org' } });
+    expect(report.technical.hostedMismatch).toBe('OB2_HOSTED_MISMATCH');
+    expect(report.recipient.outcome).toBe('mismatch');
+  });
+
+  it('an unreachable hosted copy is unverifiable, never verified', async () => {
+    const report = await verify({ text: json(assertion(`${H}/a/4`)) }, ctxOf(base).ctx);
+    expect(report.verdict).toBe('unverifiable');
+    expect(codes(report)).toEqual(['FETCH_HTTP_STATUS']);
+  });
+
+  it('a 1.x assertion is followed to its hosted 2.0 copy, or reported as unsupported', async () => {
+    const legacy = { uid: 'x1', recipient: 'sha256$00', badge: `${H}/old-badge`, issuedOn: '2014-01-01', verify: { type: 'hosted', url: `${H}/a/5` } };
+    const upgraded = await verify({ text: json(legacy) }, ctxOf({ ...base, [`${H}/a/5`]: json(assertion(`${H}/a/5`)) }).ctx);
+    expect(upgraded.verdict).toBe('verified');
+    const old = await verify({ text: json(legacy) }, ctxOf({ ...base, [`${H}/a/5`]: json(legacy) }).ctx);
+    expect(old.verdict).toBe('unverifiable');
+    expect(codes(old)).toEqual(['OB2_LEGACY_UNSUPPORTED']);
+  });
+});
+
+describe('OB 2.0 signed assertions', () => {
+  let pem: string;
+  let sign: (payload: unknown, alg?: string) => Promise<string>;
+  beforeAll(async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    pem = await exportSPKI(publicKey);
+    sign = (payload, alg = 'RS256') => new CompactSign(new TextEncoder().encode(json(payload))).setProtectedHeader({ alg }).sign(privateKey);
+  });
+  const served = () => ({
+    [`${H}/issuer.json`]: json(ISSUER),
+    [`${H}/badge.json`]: json(BADGE),
+    [`${H}/key.json`]: json({ '@context': 'https://w3id.org/openbadges/v2', type: 'CryptographicKey', id: `${H}/key.json`, owner: ISSUER.id, publicKeyPem: pem }),
+    [`${H}/revoked.json`]: json({ type: 'RevocationList', revokedAssertions: ['urn:uuid:revoked-1', { id: 'urn:uuid:revoked-2', revocationReason: 'x' }] }),
+  });
+  const signedAssertion = (id: string, creator = `${H}/key.json`) => assertion(id, { type: 'signed', creator });
+
+  it('verifies a signature by a key the issuer lists, and finds revoked ids in both list shapes', async () => {
+    const ok = await verify({ text: await sign(signedAssertion('urn:uuid:fine')) }, ctxOf(served()).ctx);
+    expect(ok.verdict).toBe('verified');
+    for (const id of ['urn:uuid:revoked-1', 'urn:uuid:revoked-2']) {
+      const r = await verify({ text: await sign(signedAssertion(id)) }, ctxOf(served()).ctx);
+      expect(r.verdict).toBe('revoked');
+    }
+  });
+
+  it('row 39: a key the issuer does not list is KEY_NOT_BOUND_TO_ISSUER', async () => {
+    const other = { ...served(), [`${H}/other-key.json`]: served()[`${H}/key.json`]! };
+    const r = await verify({ text: await sign(signedAssertion('urn:uuid:x', `${H}/other-key.json`)) }, ctxOf(other).ctx);
+    expect(r.verdict).toBe('failed');
+    expect(codes(r)).toEqual(['KEY_NOT_BOUND_TO_ISSUER']);
+  });
+
+  it('a changed payload fails the signature; an unlisted algorithm is refused', async () => {
+    const jws = await sign(signedAssertion('urn:uuid:fine'));
+    const [h, , s] = jws.split('.');
+    const forged = Buffer.from(json({ ...signedAssertion('urn:uuid:fine'), issuedOn: '2024-02-01T00:00:00Z' })).toString('base64url');
+    const r = await verify({ text: `${h}.${forged}.${s}` }, ctxOf(served()).ctx);
+    expect(r.verdict).toBe('failed');
+    expect(codes(r)).toEqual(['JWS_SIGNATURE_INVALID']);
+    const hs = `${Buffer.from(json({ alg: 'HS256' })).toString('base64url')}.${jws.split('.')[1]}.${s}`;
+    expect(codes(await verify({ text: hs }, ctxOf(served()).ctx))).toEqual(['JWS_ALG_NOT_ALLOWED']);
+  });
+
+  it('an unreachable revocation list leaves the status unknown: never verified', async () => {
+    const noList = served();
+    delete (noList as Record<string, string>)[`${H}/revoked.json`];
+    const r = await verify({ text: await sign(signedAssertion('urn:uuid:fine')) }, ctxOf(noList).ctx);
+    expect(r.verdict).toBe('unverifiable');
+    expect(codes(r)).toEqual(['STATUS_RETRIEVAL_ERROR']);
+  });
+});
