@@ -1,17 +1,95 @@
 /**
  * The credential history: every verification kept on this device, grouped by
- * candidate. Used as a popup tab and full-page in the options page.
+ * candidate, searchable and filterable, with re-verify, export and import.
+ * Used as a popup tab and full-page in the options page.
  */
+import { useCallback, useMemo, useState } from 'preact/hooks';
+import type { HistoryGroup } from '../../lib/history/query';
+import { historyStore } from '../../lib/history/record';
+import { isStorageError, type HistoryEntry, type HistoryQuery } from '../../lib/history/types';
+import { t } from '../../lib/i18n';
+import { EntryDetails } from './EntryDetails';
+import { Filters } from './Filters';
+import { Groups } from './Groups';
+import { HistoryRow, ROW_HEIGHT } from './HistoryRow';
+import { Toolbar } from './Toolbar';
+import { useHistory } from './use-history';
+import { WindowedList } from './WindowedList';
+import styles from './style.module.css';
+
 export interface HistoryViewProps {
   /** `popup` keeps the list compact; `page` uses the full window height. */
   mode?: 'popup' | 'page';
 }
 
+const groupQuery = (g: HistoryGroup | undefined): Pick<HistoryQuery, 'profileName' | 'pageUrl'> =>
+  !g ? {} : g.profileName ? { profileName: g.profileName } : { profileName: '', pageUrl: g.pageUrl ?? '' };
+
 /** Lists past verifications with search, filters, re-verify, export and import. */
 export function HistoryView({ mode = 'popup' }: HistoryViewProps) {
+  const store = useMemo(() => historyStore(), []);
+  const history = useHistory();
+  const [groupKey, setGroupKey] = useState<string>();
+  const [open, setOpen] = useState<HistoryEntry>();
+  const [notice, setNotice] = useState<{ text: string; error?: boolean }>();
+  const listHeight = mode === 'page' ? 560 : 360;
+  const onRange = useCallback((a: number, b: number) => history.ensureRange(a, b), [history.ensureRange]);
+  const message = (text: string, error?: boolean) => setNotice({ text, error });
+
+  const selectGroup = (g: HistoryGroup | undefined) => {
+    setGroupKey(g?.key);
+    history.setQuery({ ...history.query, profileName: undefined, pageUrl: undefined, ...groupQuery(g) });
+  };
+  const deleteGroup = async (g: HistoryGroup) => {
+    const r = await store.deleteGroup(g.key);
+    if (isStorageError(r)) return message(r.message, true);
+    message(t('historyDeletedCount', r));
+    selectGroup(undefined);
+    history.reload();
+  };
+
+  const details = open ? (
+    <EntryDetails
+      entry={open}
+      store={store}
+      onChanged={(replacement) => (replacement && setOpen(replacement), history.reload())}
+      onClose={() => setOpen(undefined)}
+    />
+  ) : null;
+
   return (
-    <section class={`history history-${mode}`} aria-label="History">
-      <p>Loading history…</p>
+    <section class={`${styles.history} ${mode === 'page' ? styles.page : styles.popup}`} aria-label={t('historyTitle')}>
+      <Filters query={history.query} onChange={(q) => history.setQuery(q)} />
+      <Groups groups={history.groups} selectedKey={groupKey} onSelect={selectGroup} onDelete={(g) => void deleteGroup(g)} />
+      <Toolbar store={store} onChanged={history.reload} onMessage={message} />
+      {history.error || notice ? (
+        <p role="status" class={history.error || notice?.error ? styles.error : styles.notice}>
+          {history.error ?? notice?.text}
+        </p>
+      ) : null}
+      <div class={styles.body}>
+        {mode === 'popup' && details ? null : (
+          <div class={styles.list}>
+            <p class={styles.count} aria-live="polite">{t('historyCount', history.total)}</p>
+            {history.total === 0 ? (
+              <p class={styles.empty}>{t('historyEmpty')}</p>
+            ) : (
+              <WindowedList
+                total={history.total}
+                rowHeight={ROW_HEIGHT}
+                height={listHeight}
+                label={t('historyTitle')}
+                onRangeChange={onRange}
+                renderRow={(i) => {
+                  const entry = history.entryAt(i);
+                  return <HistoryRow entry={entry} selected={!!entry && entry.id === open?.id} onOpen={setOpen} />;
+                }}
+              />
+            )}
+          </div>
+        )}
+        {details}
+      </div>
     </section>
   );
 }

@@ -1,0 +1,63 @@
+/** Search box and filters (verdict, format, issuer, date range) of the history view. */
+import { t } from '../../lib/i18n';
+import type { HistoryQuery } from '../../lib/history/types';
+import { VERDICTS, type Format, type Verdict } from '../../lib/report';
+import styles from './style.module.css';
+
+const FORMATS: Format[] = ['vc-data-integrity', 'vc-jwt', 'ob2-hosted', 'ob2-signed', 'edc', 'vc-unsigned', 'unknown'];
+
+export interface FiltersProps {
+  query: HistoryQuery;
+  onChange: (q: HistoryQuery) => void;
+}
+
+const dayStart = (date: string) => (date ? new Date(`${date}T00:00:00`).toISOString() : undefined);
+const dayEnd = (date: string) => (date ? new Date(`${date}T23:59:59.999`).toISOString() : undefined);
+const dateOf = (iso?: string) => {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+export function Filters({ query, onChange }: FiltersProps) {
+  const set = (patch: Partial<HistoryQuery>) => onChange({ ...query, ...patch });
+  const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
+  return (
+    <div class={styles.filters} role="search">
+      <label>
+        {t('historySearch')}
+        <input type="search" value={query.search ?? ''} onInput={(e) => set({ search: value(e) || undefined })} />
+      </label>
+      <label>
+        {t('historyFilterVerdict')}
+        <select value={query.verdicts?.[0] ?? ''} onChange={(e) => set({ verdicts: value(e) ? [value(e) as Verdict] : undefined })}>
+          <option value="">{t('historyAll')}</option>
+          {VERDICTS.map((v) => (
+            <option value={v}>{t(`verdict_${v}`)}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('historyFilterFormat')}
+        <select value={query.formats?.[0] ?? ''} onChange={(e) => set({ formats: value(e) ? [value(e) as Format] : undefined })}>
+          <option value="">{t('historyAll')}</option>
+          {FORMATS.map((f) => (
+            <option value={f}>{f}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('historyFilterIssuer')}
+        <input type="text" value={query.issuer ?? ''} onInput={(e) => set({ issuer: value(e) || undefined })} />
+      </label>
+      <label>
+        {t('historyFilterFrom')}
+        <input type="date" value={dateOf(query.from)} onChange={(e) => set({ from: dayStart(value(e)) })} />
+      </label>
+      <label>
+        {t('historyFilterTo')}
+        <input type="date" value={dateOf(query.to)} onChange={(e) => set({ to: dayEnd(value(e)) })} />
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+/** One history entry in the windowed list (fixed height, see ROW_HEIGHT). */
+import { t } from '../../lib/i18n';
+import type { HistoryEntry } from '../../lib/history/types';
+import styles from './style.module.css';
+
+export const ROW_HEIGHT = 64;
+
+export interface HistoryRowProps {
+  entry: HistoryEntry | undefined;
+  selected: boolean;
+  onOpen: (entry: HistoryEntry) => void;
+}
+
+/** Short local date and time for the list. */
+export function formatCheckedAt(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function HistoryRow({ entry, selected, onOpen }: HistoryRowProps) {
+  if (!entry) return <div class={styles.rowPlaceholder} aria-hidden="true" />;
+  const who = entry.profileName ?? entry.pageTitle ?? entry.pageUrl ?? t('historyNoCandidate');
+  return (
+    <button
+      type="button"
+      class={`${styles.row} ${selected ? styles.rowSelected : ''}`}
+      data-testid="history-entry"
+      data-verdict={entry.verdict}
+      aria-pressed={selected}
+      onClick={() => onOpen(entry)}
+    >
+      <span class={`${styles.verdict} ${styles[`verdict_${entry.verdict}`] ?? ''}`}>{t(`verdict_${entry.verdict}`)}</span>
+      <span class={styles.rowMain}>
+        <span class={styles.rowTitle}>{entry.title ?? entry.report.inputName ?? t('historyUntitled')}</span>
+        <span class={styles.rowMeta}>
+          {[entry.issuerName ?? entry.issuerId, who, formatCheckedAt(entry.checkedAt)].filter(Boolean).join(' · ')}
+        </span>
+      </span>
+      {entry.changedSinceLast?.length ? <span class={styles.changed}>{t('historyChanged')}</span> : null}
+    </button>
+  );
+}
