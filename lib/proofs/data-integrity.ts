@@ -74,23 +74,28 @@ async function verifyProofs(credential: Record<string, unknown>, ctx: VerifyCont
   if (issuerId === undefined) {
     return { checks: [skip('proof'), fail('issuer-binding', 'KEY_NOT_BOUND_TO_ISSUER', { reason: 'the credential names no issuer' })], technical: {} };
   }
-  // Refuse before resolving when no proof could be the issuer's: an attacker-chosen key URL is then never fetched.
+  // A key that cannot be the issuer's (another origin, another DID) is only resolved
+  // if that needs no network: an attacker-chosen URL is never fetched (lib/keys/bind.ts).
   const prechecks = proofs.map((p) => precheckKeyBinding(p.verificationMethod, issuerId));
-  if (prechecks.every((c) => c !== undefined)) {
-    return { checks: [skip('proof', 'SKIPPED', 'Not checked: the signing key does not belong to the issuer'), prechecks[0]!], technical: {} };
-  }
-
   const { proof: _proofs, ...unsecured } = credential;
-  const results = await Promise.all(proofs.map((p) => verifyOneProof(p, unsecured, proofs, ctx, resolveKey)));
+  const results = await Promise.all(
+    proofs.map((p, i) => verifyOneProof(p, unsecured, proofs, prechecks[i] ? withoutNetwork(ctx) : ctx, resolveKey, prechecks[i] !== undefined)),
+  );
+  // When no proof can be the issuer's, the binding has failed whatever the signatures say.
+  const unbound = prechecks.every((c) => c !== undefined) ? prechecks[0] : undefined;
   const proofProblem = worst(results.map((r) => r.check));
-  if (proofProblem) return { checks: [proofProblem, skip('issuer-binding')], technical: technicalFor(results[0]!, results.length) };
+  if (proofProblem) return { checks: [proofProblem, unbound ?? skip('issuer-binding')], technical: technicalFor(results[0]!, results.length) };
 
-  const bindings = results.map((r) => checkKeyBinding(r.key!, issuerId));
-  const boundIndex = bindings.findIndex((b) => b.status === 'pass');
-  const primary = results[Math.max(boundIndex, 0)]!;
+  const bindings = results.map((r, i) => prechecks[i] ?? checkKeyBinding(r.key!, issuerId));
+  const boundIndex = Math.max(bindings.findIndex((b) => b.status === 'pass'), 0);
   const suites = [...new Set(results.map((r) => r.proof!.suite.name))].join(', ');
   const proofCheck = pass('proof', `Signature valid (${suites})`, results.length > 1 ? { proofs: results.length } : undefined);
-  return { checks: [proofCheck, bindings[Math.max(boundIndex, 0)]!], technical: technicalFor(primary, results.length) };
+  return { checks: [proofCheck, bindings[boundIndex]!], technical: technicalFor(results[boundIndex]!, results.length) };
+}
+
+/** The same context with every fetch refused, for keys that are not the issuer's. */
+function withoutNetwork(ctx: VerifyContext): VerifyContext {
+  return { ...ctx, fetch: async (url) => { throw new VerifierError('KEY_NOT_BOUND_TO_ISSUER', { keyId: url.slice(0, 200), reason: 'not looked up' }); } };
 }
 
 /** Resolves the key, rebuilds the signed bytes and checks the signature of one proof. */
@@ -100,11 +105,13 @@ async function verifyOneProof(
   all: ParsedProof[],
   ctx: VerifyContext,
   resolveKey: KeyResolver,
+  notIssuers: boolean,
 ): Promise<ProofResult> {
   let key: ResolvedKey;
   try {
     key = await resolveKey(proof.verificationMethod, ctx);
   } catch (e) {
+    if (notIssuers) return { check: skip('proof', 'SKIPPED', 'Not checked: the signing key does not belong to the issuer'), proof };
     return { check: fromThrown('proof', e), proof };
   }
   try {
