@@ -7,10 +7,11 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Transport } from '../../lib/net/safe-fetch';
 
 /** `../shared/fixtures` relative to the repository root. */
-export const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
+export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures');
 export const fixturesPresent = existsSync(path.join(FIXTURES, 'INDEX.json'));
 
 export const fixturePath = (rel: string): string => path.join(FIXTURES, rel);

@@ -149,15 +149,16 @@ describe('checkCredentialStatus: signed Bitstring Status Lists', () => {
 
   it('row 34: wrong purpose, wrong type, expired list or tampered list are not trusted', async () => {
     const issuer = createTestIssuer();
-    const cases = [
-      await statusList(issuer, [5], { purpose: 'suspension' }),
-      await statusList(issuer, [5], { types: ['VerifiableCredential', 'StatusList2021Credential'] }),
-      await statusList(issuer, [5], { validUntil: '2025-01-01T00:00:00Z' }),
-      (await statusList(issuer, [5])).replace('"revocation"', '"suspension"'),
+    const cases: [string, RegExp][] = [
+      [await statusList(issuer, [5], { purpose: 'suspension' }), /not revocation/],
+      [await statusList(issuer, [5], { types: ['VerifiableCredential', 'StatusList2021Credential'] }), /not a BitstringStatusListCredential/],
+      [await statusList(issuer, [5], { validUntil: '2025-01-01T00:00:00Z' }), /expired/],
+      [(await statusList(issuer, [5])).replace('"revocation"', '"suspension"'), /failed/],
     ];
-    for (const served of cases) {
+    for (const [served, reason] of cases) {
       const check = await checkCredentialStatus(credential(entry(5)), ctxServing({ [LIST_URL]: served }).ctx);
       expect(summary(check)).toEqual(['error', 'STATUS_VERIFICATION_ERROR']);
+      expect(String(check.detail?.reason)).toMatch(reason);
     }
   });
 
