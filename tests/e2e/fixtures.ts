@@ -3,48 +3,17 @@
  * built extension (one fresh profile per test). Builds nothing: `npm test`
  * runs `wxt build` before Playwright.
  */
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startWorld, type World } from '../world';
+import { launchWithExtension, type ExtensionBrowser } from '../world/browser';
+
+export { launchWithExtension, tabIdOf, readTabResults } from '../world/browser';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const EXTENSION_PATH = path.resolve(here, '../../.output/chrome-mv3');
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export interface ExtensionBrowser {
-  context: BrowserContext;
-  serviceWorker: Worker;
-  extensionId: string;
-  userDataDir: string;
-}
-
-/** Launches Chromium with the extension on `userDataDir` (reuse the folder to simulate a restart). */
-export async function launchWithExtension(world: World, userDataDir: string): Promise<ExtensionBrowser> {
-  if (!fs.existsSync(path.join(EXTENSION_PATH, 'manifest.json'))) {
-    throw new Error(`Extension not built at ${EXTENSION_PATH}: run \`npx wxt build\` first (npm test does).`);
-  }
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: false, // new headless is requested below; the old one cannot load extensions
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
-      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      ...world.chromiumArgs,
-    ],
-  });
-  let [serviceWorker] = context.serviceWorkers();
-  serviceWorker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
-  const extensionId = new URL(serviceWorker.url()).host;
-  return { context, serviceWorker, extensionId, userDataDir };
-}
 
 /** A fresh, throwaway profile folder. */
 export function newProfileDir(): string {

@@ -23,7 +23,8 @@ section{background:#fff;border-radius:8px;padding:16px 24px;box-shadow:0 0 0 1px
 h1{font-size:24px;margin:0}h2{font-size:20px}p{margin:2px 0}
 li{list-style:none;padding:12px 0;border-top:1px solid #eee}ul{padding:0}
 a.btn{display:inline-block;margin-top:6px;padding:4px 14px;border:1px solid #666;border-radius:16px;color:#444;text-decoration:none}
-.muted{color:#666;font-size:14px}`;
+.muted{color:#666;font-size:14px}
+a[data-view-name=license-certifications-lockup-view]{color:inherit;text-decoration:none;display:block}`;
 
 /** Wraps a page body in a full document. */
 export function htmlPage(title: string, body: string, head = ''): string {
