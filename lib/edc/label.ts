@@ -6,8 +6,15 @@
  */
 import { z } from 'zod';
 
-/** A language map as it appears in ELM JSON-LD: one string (or several) per language tag. */
-export const LanguageMap = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+/**
+ * A language map as it appears in ELM JSON-LD: one string (or several) per
+ * BCP 47 tag. `id` and `type` are excluded because every ELM node has them
+ * and no EU language uses the tag "id".
+ */
+export const LanguageMap = z.record(
+  z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/).refine((k) => k !== 'id'),
+  z.union([z.string(), z.array(z.string())]),
+);
 
 const Labelled = z.looseObject({
   prefLabel: z.unknown().optional(),
