@@ -1,0 +1,118 @@
+/**
+ * Proof sets and proof chains (W3C vc-data-integrity §4.3), and the other
+ * cryptosuites, with credentials signed in the test.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../../../lib/context';
+import { computeHashData, findCryptosuite } from '../../../lib/crypto/cryptosuites';
+import { verifyDataIntegrity } from '../../../lib/proofs/data-integrity';
+import { toHex } from '../../../lib/util/bytes';
+import { newSigner, signBytes, signCredential, unsignedCredential, type TestSigner } from '../crypto/sign-helper';
+
+const ctx = () => createContext({ now: () => Date.parse('2026-06-01T00:00:00Z'), transport: async (url) => { throw new Error(`no network: ${url}`); } });
+const fixtures = path.resolve(__dirname, '../../../../shared/fixtures');
+const present = existsSync(fixtures);
+
+let issuer: TestSigner;
+let witness: TestSigner;
+let unsigned: Record<string, unknown>;
+
+beforeAll(async () => {
+  [issuer, witness] = await Promise.all([newSigner(), newSigner()]);
+  unsigned = unsignedCredential(issuer.did);
+});
+
+/** Signs `document` (which may already carry proofs) and returns just the new proof. */
+async function proofBy(signer: TestSigner, document: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  return (await signCredential(document, signer, extra)).proof as Record<string, unknown>;
+}
+
+describe('proof sets', () => {
+  it('two independent proofs, one by the issuer and one by a witness, verify and bind to the issuer', async () => {
+    const set = [await proofBy(witness, unsigned, { id: 'urn:uuid:w' }), await proofBy(issuer, unsigned, { id: 'urn:uuid:i' })];
+    const { checks, technical } = await verifyDataIntegrity({ ...unsigned, proof: set }, ctx());
+    expect(checks).toMatchObject([{ id: 'proof', status: 'pass', detail: { proofs: 2 } }, { id: 'issuer-binding', status: 'pass' }]);
+    expect(technical).toMatchObject({ keyId: issuer.verificationMethod, proofCount: 2 });
+  });
+
+  it('one broken proof in the set fails the whole credential', async () => {
+    const good = await proofBy(issuer, unsigned);
+    const bad = { ...(await proofBy(witness, unsigned)), created: '2026-02-02T00:00:00Z' };
+    expect((await verifyDataIntegrity({ ...unsigned, proof: [good, bad] }, ctx())).checks[0]).toMatchObject({ status: 'fail', code: 'DI_SIGNATURE_INVALID' });
+  });
+
+  it('an unsupported proof next to a valid one leaves the credential unverifiable (all proofs must verify)', async () => {
+    const good = await proofBy(issuer, unsigned);
+    const unknown = { type: 'SomeProofType', proofPurpose: 'assertionMethod', verificationMethod: issuer.verificationMethod, proofValue: 'zabc' };
+    expect((await verifyDataIntegrity({ ...unsigned, proof: [good, unknown] }, ctx())).checks[0]).toMatchObject({ status: 'error', code: 'DI_UNSUPPORTED_CRYPTOSUITE' });
+  });
+
+  it('a malformed proof outranks an unsupported one', async () => {
+    const unknown = { type: 'SomeProofType' };
+    const malformed = { ...(await proofBy(issuer, unsigned)), proofValue: 'not multibase' };
+    expect((await verifyDataIntegrity({ ...unsigned, proof: [unknown, malformed] }, ctx())).checks[0]).toMatchObject({ status: 'fail', code: 'DI_MALFORMED_PROOF' });
+  });
+});
+
+describe('proof chains', () => {
+  it('a proof that signs over the previous one verifies; changing the previous one breaks it', async () => {
+    const first = await proofBy(issuer, unsigned, { id: 'urn:uuid:first' });
+    const second = await proofBy(witness, { ...unsigned, proof: [first] }, { id: 'urn:uuid:second', previousProof: 'urn:uuid:first' });
+    const chained = { ...unsigned, proof: [first, second] };
+    expect((await verifyDataIntegrity(chained, ctx())).checks.map((c) => c.status)).toEqual(['pass', 'pass']);
+
+    // Re-signing the first proof (new created date) keeps it valid, but the second signed the old one.
+    const resigned = await proofBy(issuer, unsigned, { id: 'urn:uuid:first', created: '2026-03-03T00:00:00Z' });
+    expect((await verifyDataIntegrity({ ...unsigned, proof: [resigned, second] }, ctx())).checks[0]).toMatchObject({ status: 'fail', code: 'DI_SIGNATURE_INVALID' });
+  });
+
+  it('previousProof naming a proof that is not there is DI_MALFORMED_PROOF', async () => {
+    const orphan = await proofBy(issuer, unsigned, { previousProof: 'urn:uuid:missing' });
+    expect((await verifyDataIntegrity({ ...unsigned, proof: [orphan] }, ctx())).checks[0]).toMatchObject({ status: 'fail', code: 'DI_MALFORMED_PROOF' });
+  });
+});
+
+describe('other cryptosuites signed in the test', () => {
+  it('eddsa-jcs-2022 verifies, and a reordered-but-equal document still verifies (JCS sorts keys)', async () => {
+    const c = await signCredential(unsigned, issuer, { cryptosuite: 'eddsa-jcs-2022' });
+    expect((await verifyDataIntegrity(c, ctx())).checks.map((x) => x.status)).toEqual(['pass', 'pass']);
+    const reordered = Object.fromEntries(Object.entries(c).reverse());
+    expect((await verifyDataIntegrity(reordered, ctx())).checks[0]).toMatchObject({ status: 'pass', message: 'Signature valid (eddsa-jcs-2022)' });
+    const changed = { ...c, validFrom: '2026-01-02T00:00:00Z' };
+    expect((await verifyDataIntegrity(changed, ctx())).checks[0]).toMatchObject({ status: 'fail', code: 'DI_SIGNATURE_INVALID' });
+  });
+
+  it('a proof @context that is not the start of the credential @context is DI_MALFORMED_PROOF', async () => {
+    const c = await signCredential(unsigned, issuer, { cryptosuite: 'eddsa-jcs-2022' });
+    const withContext = { ...c, proof: { ...(c.proof as object), '@context': ['https://www.w3.org/ns/credentials/examples/v2'] } };
+    expect((await verifyDataIntegrity(withContext, ctx())).checks[0]).toMatchObject({ status: 'fail', code: 'DI_MALFORMED_PROOF' });
+  });
+
+  it('Ed25519Signature2020 verifies with its context', async () => {
+    const doc = { ...unsigned, '@context': [...(unsigned['@context'] as string[]), 'https://w3id.org/security/suites/ed25519-2020/v1'] };
+    const c = await signCredential(doc, issuer, { type: 'Ed25519Signature2020', cryptosuite: undefined });
+    expect((await verifyDataIntegrity(c, ctx())).checks[0]).toMatchObject({ status: 'pass', message: 'Signature valid (Ed25519Signature2020)' });
+  });
+});
+
+describe.skipIf(!present)('W3C vc-di-eddsa rdfc vector: intermediate values', () => {
+  it('hashData equals combinedHashDataInt.txt, and the published key signed it', async () => {
+    const signed = JSON.parse(readFileSync(path.join(fixtures, 'w3c-vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json'), 'utf8'));
+    const { proof, ...doc } = signed;
+    const { proofValue: _v, ...options } = proof;
+    const { hashData, canonicalDocument } = await computeHashData(findCryptosuite('DataIntegrityProof', 'eddsa-rdfc-2022')!, doc, options);
+    expect(toHex(hashData)).toBe(readFileSync(path.join(fixtures, 'w3c-vc-di-eddsa/eddsa-rdfc-2022/combinedHashDataInt.txt'), 'utf8').trim());
+    expect(canonicalDocument).toBe(readFileSync(path.join(fixtures, 'w3c-vc-di-eddsa/eddsa-rdfc-2022/canonDocDataInt.txt'), 'utf8'));
+    const { technical } = await verifyDataIntegrity(signed, ctx());
+    expect(technical.canonicalHash).toBe(toHex(hashData.subarray(32)));
+  });
+});
+
+// Keeps the helper honest: a signature over other bytes must not verify.
+it('the test signer produces signatures the verifier rejects for other data', async () => {
+  const good = await signCredential(unsigned, issuer);
+  const forged = { ...good, proof: { ...(good.proof as object), proofValue: await signBytes(issuer, new Uint8Array(64)) } };
+  expect((await verifyDataIntegrity(forged, ctx())).checks[0]).toMatchObject({ status: 'fail', code: 'DI_SIGNATURE_INVALID' });
+});
