@@ -30,34 +30,40 @@ export function useHistory(initial: HistoryQuery = {}): HistoryState {
   const [error, setError] = useState<string>();
   const [generation, setGeneration] = useState(0);
   const loading = useRef(new Set<number>());
+  /** bumps on every new query or reload, so answers to an older one are dropped */
+  const token = useRef(0);
   const store = useMemo(() => historyStore(), []);
 
   const loadPage = useCallback(
-    async (page: number, gen: number) => {
+    async (page: number) => {
+      const mine = token.current;
       if (loading.current.has(page)) return;
       loading.current.add(page);
       const result = await store.query(query, page * PAGE_SIZE, PAGE_SIZE);
+      if (mine !== token.current) return;
       loading.current.delete(page);
       if (isStorageError(result)) return setError(result.message);
-      if (gen !== generation) return; // a newer filter has replaced this one
       setTotal(result.total);
       setPages((prev) => new Map(prev).set(page, result.entries));
     },
-    [store, query, generation],
+    [store, query],
   );
 
   useEffect(() => {
+    token.current++;
     setPages(new Map());
-    loading.current.clear();
-    void loadPage(0, generation);
+    loading.current = new Set();
+    setError(undefined);
+    void loadPage(0);
+    // groups ignore the candidate filter, so the picker keeps listing every candidate
     void store.groups({ ...query, profileName: undefined, pageUrl: undefined }).then((g) => (isStorageError(g) ? setError(g.message) : setGroups(g)));
   }, [query, generation]);
 
   const ensureRange = useCallback(
     (first: number, last: number) => {
-      for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) if (!pages.has(p)) void loadPage(p, generation);
+      for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) if (!pages.has(p)) void loadPage(p);
     },
-    [pages, loadPage, generation],
+    [pages, loadPage],
   );
 
   return {

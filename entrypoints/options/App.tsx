@@ -1,0 +1,40 @@
+/** The options page: settings sections, then the full-page history. */
+import { HistoryView } from '../../components/HistoryView';
+import { t } from '../../lib/i18n';
+import { AllowHostsSection } from './AllowHostsSection';
+import { ClearDataSection } from './ClearDataSection';
+import { GeneralSection } from './GeneralSection';
+import { TrustSection } from './TrustSection';
+import { useSettings } from './use-settings';
+import styles from './style.module.css';
+
+export function OptionsApp() {
+  const { settings, save, status } = useSettings();
+  return (
+    <main class={styles.page}>
+      <h1>{t('optionsTitle')}</h1>
+      <p>
+        <a href="/verify.html">{t('optionsOpenVerify')}</a>
+      </p>
+      {status ? (
+        <p role="status" class={status.error ? styles.error : styles.notice}>
+          {status.text}
+        </p>
+      ) : null}
+      {settings ? (
+        <>
+          <GeneralSection settings={settings} save={save} />
+          <AllowHostsSection settings={settings} save={save} />
+        </>
+      ) : (
+        <p>{t('optionsLoading')}</p>
+      )}
+      <TrustSection />
+      <section class={styles.section} aria-labelledby="history-heading">
+        <h2 id="history-heading">{t('historyTitle')}</h2>
+        <HistoryView mode="page" />
+      </section>
+      <ClearDataSection />
+    </main>
+  );
+}

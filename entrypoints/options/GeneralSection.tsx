@@ -1,0 +1,73 @@
+/**
+ * "Scan every page", history retention and language. Scanning every page
+ * needs the optional host permission https://*\/*, requested only when the
+ * user switches it on (a permission request must come from a user gesture).
+ */
+import { browser } from 'wxt/browser';
+import { useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import { LANGUAGES, type Settings } from '../../lib/settings';
+import styles from './style.module.css';
+
+const ALL_HTTPS = { origins: ['https://*/*'] };
+
+export interface SectionProps {
+  settings: Settings;
+  save: (patch: Partial<Settings>) => Promise<boolean>;
+}
+
+export function GeneralSection({ settings, save }: SectionProps) {
+  const [retention, setRetention] = useState(String(settings.retentionDays));
+  const [permissionNote, setPermissionNote] = useState<string>();
+
+  async function toggleScan(on: boolean) {
+    setPermissionNote(undefined);
+    if (!on) {
+      await save({ scanEveryPage: false });
+      // give the permission back: nothing needs it any more
+      await browser.permissions.remove(ALL_HTTPS).catch(() => false);
+      return;
+    }
+    let granted = false;
+    try {
+      granted = await browser.permissions.request(ALL_HTTPS);
+    } catch {
+      granted = false;
+    }
+    if (!granted) return setPermissionNote(t('optionsScanDenied'));
+    await save({ scanEveryPage: true });
+  }
+
+  return (
+    <section class={styles.section} aria-labelledby="general-heading">
+      <h2 id="general-heading">{t('optionsGeneral')}</h2>
+      <label class={styles.check}>
+        <input type="checkbox" checked={settings.scanEveryPage} onChange={(e) => void toggleScan(e.currentTarget.checked)} />
+        {t('optionsScanEveryPage')}
+      </label>
+      <p class={styles.hint}>{t('optionsScanEveryPageHint')}</p>
+      {permissionNote ? <p class={styles.error} role="alert">{permissionNote}</p> : null}
+      <form
+        class={styles.row}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save({ retentionDays: Number(retention) });
+        }}
+      >
+        <label>
+          {t('optionsRetention')}
+          <input type="number" min={1} max={3650} step={1} required value={retention} onInput={(e) => setRetention(e.currentTarget.value)} />
+        </label>
+        <button type="submit">{t('optionsSave')}</button>
+      </form>
+      <label>
+        {t('optionsLanguage')}
+        <select value={settings.language} onChange={(e) => void save({ language: e.currentTarget.value as Settings['language'] })}>
+          {LANGUAGES.map((l) => (
+            <option value={l}>{t(`optionsLanguage_${l}`)}</option>
+          ))}
+        </select>
+      </label>
+    </section>
+  );
+}

@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { uiLanguage } from '../../lib/i18n';
+import { OptionsApp } from './App';
+
+document.documentElement.lang = uiLanguage();
+render(<OptionsApp />, document.getElementById('app')!);
