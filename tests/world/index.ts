@@ -24,6 +24,11 @@ export interface World {
   pages: Catalogue['pages'];
   /** every request the world answered, as "host path", for assertions about what was fetched */
   requests: string[];
+  /**
+   * A fetch-compatible transport answering from the same routes in memory, for
+   * running the engine in Node against the world without TLS (lib/net/safe-fetch.ts `Transport`).
+   */
+  transport: (url: string, init?: RequestInit) => Promise<Response>;
   /** Chromium switches that route the demo hosts here and trust only this server key */
   chromiumArgs: string[];
   stop(): Promise<void>;
@@ -69,6 +74,13 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     expected: catalogue.expected,
     pages: catalogue.pages,
     requests,
+    transport: async (url) => {
+      const u = new URL(url);
+      requests.push(`${u.hostname} ${u.pathname}`);
+      const r = u.protocol === 'https:' && !u.port ? catalogue.routes.get(`${u.hostname}${u.pathname}`) : undefined;
+      if (!r) throw new TypeError(`fetch failed: ${url} is not in the demo world`);
+      return new Response(typeof r.body === 'string' ? r.body : new Uint8Array(r.body), { status: r.status ?? 200, headers: { 'content-type': r.contentType } });
+    },
     chromiumArgs: [
       // Every other name fails to resolve, so nothing can leave the machine by accident.
       `--host-resolver-rules=${rules}, MAP * ~NOTFOUND, EXCLUDE localhost`,

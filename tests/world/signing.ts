@@ -75,7 +75,8 @@ export async function createIssuerKeys(host: string): Promise<IssuerKeys> {
     authentication: [verificationMethod],
   };
   const es = await generateKeyPair('ES256', { extractable: true });
-  const kid = `https://${host}/.well-known/jwks.json#es256-1`;
+  // A key-set label, resolved against the JWKS on the issuer's authority (OB 3.0 integrity.md key provenance).
+  const kid = 'es256-1';
   const profileUrl = `https://${host}/profile.json`;
   // The JWT-secured credentials name the HTTPS profile as issuer; JWK `iss` must equal it (integrity.md).
   const jwk: JWK = { ...(await exportJWK(es.publicKey)), kid, alg: 'ES256', use: 'sig', ...{ iss: profileUrl } };

@@ -1,0 +1,51 @@
+/**
+ * The engine, run in Node against the demo world's own routes, gives each
+ * demo credential the verdict the world was built to produce. This pins the
+ * world's expectations to the engine before the browser is involved.
+ */
+import { expect, test } from '@playwright/test';
+import { startWorld, type World } from '../world';
+import { createContext } from '../../lib/context';
+import { verify } from '../../lib/pipeline';
+
+let world: World;
+test.beforeAll(async () => {
+  world = await startWorld({ port: 0 });
+});
+test.afterAll(async () => world.stop());
+
+const ctx = () => createContext({ transport: (url, init) => world.transport(url, init), recipient: { email: 'grace.hopper@example.com' } });
+
+const DIRECT: readonly [string, string][] = [
+  ['https://issuer.credlens-demo.org/credentials/cloud-architecture.json', 'verified'],
+  ['https://issuer.credlens-demo.org/credentials/data-ethics.jwt', 'verified'],
+  ['https://issuer.credlens-demo.org/credentials/secure-coding.json', 'revoked'],
+  ['https://issuer.credlens-demo.org/credentials/networking-2022.json', 'expired'],
+  ['https://issuer.credlens-demo.org/credentials/machine-learning.json', 'failed'],
+  ['https://api.credly.com/v1/obi/v2/badge_assertions/6a1c8f0e-4b7d-4c52-9e0a-3f2d1b5c7e91', 'verified'],
+  ['https://api.accredible.com/v1/obi/badge_assertions/10000005', 'verified'],
+  ['https://issuer.credlens-demo.org/badges/open-source-contributor.png', 'verified'],
+  ['https://issuer.credlens-demo.org/badges/agile-facilitation.svg', 'verified'],
+];
+
+for (const [url, verdict] of DIRECT) {
+  test(`engine: ${new URL(url).pathname.split('/').pop()} is ${verdict}`, async () => {
+    const report = await verify({ url }, ctx());
+    const problems = report.checks.filter((c) => c.status === 'fail' || c.status === 'error').map((c) => `${c.id}:${c.code}`);
+    expect(report.verdict, problems.join(', ')).toBe(verdict);
+    if (verdict === 'verified') expect(report.recipient.outcome).toBe('match');
+  });
+}
+
+test('engine: the CV page JSON-LD credential and VC-JWT text are verified', async () => {
+  const res = await world.transport(world.pages.cv);
+  const html = await res.text();
+  const jsonLd = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  const jws = /<pre[^>]*>([\w.-]+)<\/pre>/.exec(html)?.[1];
+  expect(jsonLd && jws).toBeTruthy();
+  for (const text of [jsonLd!.replace(/\\u003c/g, '<'), jws!]) {
+    const report = await verify({ text }, ctx());
+    expect(report.verdict).toBe('verified');
+    expect(report.summary.issuer?.name).toBe('Credlens Demo University');
+  }
+});
