@@ -30,8 +30,29 @@ const isoFromNumericDate = (n: unknown): string | undefined =>
 export function credentialFromPayload(payload: unknown): DecodedCredential {
   if (!isObject(payload)) throw new VerifierError('JWS_INVALID', { reason: 'payload is not a JSON object' });
   if (isObject(payload.vc)) return { credential: fillFromClaims(payload.vc, payload), shape: 'vc-claim' };
-  if (payload['@context'] !== undefined && payload.type !== undefined) return { credential: payload, shape: 'payload' };
+  if (payload['@context'] !== undefined && payload.type !== undefined) return { credential: fillWindow(payload, payload, false), shape: 'payload' };
   throw new VerifierError('JWS_INVALID', { reason: 'payload carries no credential' });
+}
+
+const V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
+const V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
+
+/**
+ * OB 3.0 integrity.md: "exp, if present, sets validUntil" (and nbf the start),
+ * so a token's signed lifetime is never ignored by the validity check, which
+ * reads only the credential's dates. Only absent properties are filled.
+ */
+function fillWindow(credential: Record<string, unknown>, claims: Record<string, unknown>, vcClaim: boolean): Record<string, unknown> {
+  const first = asArray(credential['@context'] as unknown)[0];
+  // The `vc` claim is the VCDM 1.1 JWT encoding: its dates are 1.1 names unless the credential says 2.0.
+  const v1 = first === V1_CONTEXT || (vcClaim && first !== V2_CONTEXT);
+  const [fromKey, untilKey] = v1 ? ['issuanceDate', 'expirationDate'] : ['validFrom', 'validUntil'];
+  const out = { ...credential };
+  const nbf = isoFromNumericDate(claims.nbf);
+  if (nbf && credential.validFrom === undefined && credential.issuanceDate === undefined) out[fromKey] = nbf;
+  const exp = isoFromNumericDate(claims.exp);
+  if (exp && credential.validUntil === undefined && credential.expirationDate === undefined) out[untilKey] = exp;
+  return out;
 }
 
 /** VCDM 1.1 §6.3.1: "if … not present, the … property MUST be set from the claim". */
@@ -39,13 +60,9 @@ function fillFromClaims(vc: Record<string, unknown>, claims: Record<string, unkn
   const credential: Record<string, unknown> = { ...vc };
   if (credential.issuer === undefined && typeof claims.iss === 'string') credential.issuer = claims.iss;
   if (credential.id === undefined && typeof claims.jti === 'string') credential.id = claims.jti;
-  const nbf = isoFromNumericDate(claims.nbf);
-  if (credential.issuanceDate === undefined && credential.validFrom === undefined && nbf) credential.issuanceDate = nbf;
-  const exp = isoFromNumericDate(claims.exp);
-  if (credential.expirationDate === undefined && credential.validUntil === undefined && exp) credential.expirationDate = exp;
   if (typeof claims.sub === 'string' && isObject(credential.credentialSubject) && credential.credentialSubject.id === undefined)
     credential.credentialSubject = { ...credential.credentialSubject, id: claims.sub };
-  return credential;
+  return fillWindow(credential, claims, true);
 }
 
 const seconds = (date: unknown): number | undefined => {

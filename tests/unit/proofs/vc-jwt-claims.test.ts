@@ -14,6 +14,20 @@ describe('credentialFromPayload', () => {
     expect(credentialFromPayload(payload)).toEqual({ credential: payload, shape: 'payload' });
   });
 
+  it('VC 2.0: exp and nbf set validUntil/validFrom only when absent, so the token lifetime is never ignored', () => {
+    const payload = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], nbf: 1735689600, exp: 1893456000 };
+    expect(credentialFromPayload(payload).credential).toMatchObject({ validFrom: '2025-01-01T00:00:00Z', validUntil: '2030-01-01T00:00:00Z' });
+    const stated = { ...payload, validUntil: '2029-01-01T00:00:00Z' };
+    expect(credentialFromPayload(stated).credential.validUntil).toBe('2029-01-01T00:00:00Z');
+  });
+
+  it('VC 1.1 `vc` claim: exp sets expirationDate', () => {
+    const vc = { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential'], credentialSubject: {} };
+    const { credential } = credentialFromPayload({ vc, exp: 1893456000 });
+    expect(credential.expirationDate).toBe('2030-01-01T00:00:00Z');
+    expect(credential).not.toHaveProperty('validUntil');
+  });
+
   it.each([[null], [[1, 2]], [{ iss: 'x' }]])('refuses a payload without a credential: %j', (payload) => {
     expect(() => credentialFromPayload(payload)).toThrow(expect.objectContaining({ code: 'JWS_INVALID' }));
   });
