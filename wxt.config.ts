@@ -7,6 +7,8 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'Credlens',
+    // public/_locales exists, so Chromium refuses to load the extension without a default locale.
+    default_locale: 'en',
     description: 'Verifies micro-credentials and digital badges where you meet them: LinkedIn, badge platforms, CVs.',
     permissions: ['storage', 'activeTab', 'contextMenus'],
     ...(browser === 'firefox'
