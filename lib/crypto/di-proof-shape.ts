@@ -24,6 +24,7 @@ export interface ParsedProof {
 // xsd:dateTimeStamp requires a time zone; xsd:dateTime (Ed25519Signature2020) does not.
 const DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
 const HAS_TIME_ZONE = /(Z|[+-]\d{2}:\d{2})$/;
+const URL_WITH_SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/;
 
 const malformed = (reason: string) => new VerifierError('DI_MALFORMED_PROOF', { reason });
 
@@ -43,6 +44,8 @@ export function parseProof(proof: unknown, now: number): ParsedProof {
   if (!suite) throw new VerifierError('DI_UNSUPPORTED_CRYPTOSUITE', { suite: String(cryptosuite ?? type).slice(0, 60) });
   const { verificationMethod, proofPurpose, proofValue, id } = proof;
   if (typeof verificationMethod !== 'string' || verificationMethod.length === 0) throw malformed('verificationMethod is missing');
+  // vc-data-integrity §2.1: verificationMethod MUST be a URL (RFC 3986 §3.1: it starts with a scheme).
+  if (!URL_WITH_SCHEME.test(verificationMethod)) throw malformed('verificationMethod is not a URL');
   if (typeof proofPurpose !== 'string') throw malformed('proofPurpose is missing');
   // A credential is an assertion by its issuer (vc-data-integrity §4.4 step 5; OB 3.0 §8.2).
   if (proofPurpose !== 'assertionMethod') throw new VerifierError('DI_PROOF_PURPOSE_MISMATCH', { purpose: proofPurpose.slice(0, 60) });

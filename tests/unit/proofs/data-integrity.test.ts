@@ -95,6 +95,7 @@ describe('proof shape, checked before any key is resolved', () => {
     ['proofValue with a non-base58 character', { proofValue: 'z0OIl' + '1'.repeat(80) }],
     ['no proofValue', { proofValue: undefined }],
     ['no verificationMethod', { verificationMethod: undefined }],
+    ['a verificationMethod with no URL scheme', { verificationMethod: 'issuers/565049#key-1' }],
     ['created that is not a date', { created: 'yesterday' }],
     ['created without a time zone', { created: '2026-01-01T00:00:00' }],
     ['expires in the past', { expires: '2026-01-01T00:00:00Z' }],
