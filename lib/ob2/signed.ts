@@ -28,6 +28,8 @@ export async function checkOb2Signature(jws: string, alg: string, creator: strin
   let key: CryptoKey;
   try {
     const keyDoc = await fetchJson(creator, 'key-document', ctx);
+    // The key document must describe the key that was asked for, not some other one.
+    if (!sameUrl(String(keyDoc.id ?? ''), creator)) throw new VerifierError('KEY_DID_DOCUMENT_MISMATCH', { expected: creator.slice(0, 200) });
     if (typeof keyDoc.publicKeyPem !== 'string') throw new VerifierError('KEY_MALFORMED', { reason: 'the key document has no publicKeyPem' });
     key = await importSPKI(keyDoc.publicKeyPem, alg).catch((e) => {
       throw new VerifierError('KEY_MALFORMED', { reason: 'publicKeyPem does not hold a usable public key' }, { cause: e });
