@@ -102,7 +102,8 @@ describe('OB 2.0 signed assertions', () => {
   });
 
   it('row 39: a key the issuer does not list is KEY_NOT_BOUND_TO_ISSUER', async () => {
-    const other = { ...served(), [`${H}/other-key.json`]: served()[`${H}/key.json`]! };
+    const otherKey = { ...JSON.parse(served()[`${H}/key.json`]!), id: `${H}/other-key.json` };
+    const other = { ...served(), [`${H}/other-key.json`]: json(otherKey) };
     const r = await verify({ text: await sign(signedAssertion('urn:uuid:x', `${H}/other-key.json`)) }, ctxOf(other).ctx);
     expect(r.verdict).toBe('failed');
     expect(codes(r)).toEqual(['KEY_NOT_BOUND_TO_ISSUER']);
