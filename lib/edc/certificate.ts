@@ -27,6 +27,8 @@ export async function checkSealCertificate(certificates: SealCertificate[], sign
       notAfter: leaf.notAfter.toISOString(),
     });
   }
+  if (leaf.extensions.mayVerifySignatures === false)
+    return fail('certificate', 'SEAL_CERTIFICATE_INVALID', { reason: 'the certificate is not meant for signatures or seals (key usage)' });
   for (let i = 0; i + 1 < certificates.length; i++) {
     const child = certificates[i]!;
     const parent = certificates[i + 1]!;

@@ -65,3 +65,20 @@ export function ecdsaDerToRaw(der: Uint8Array, coordinateBytes: number): Uint8Ar
   place(s, coordinateBytes);
   return out;
 }
+
+/** Decodes a DER OBJECT IDENTIFIER (X.690 §8.19): ECParameters carry the named curve this way (RFC 5480 §2.1.1). */
+export function decodeOid(der: Uint8Array): string | undefined {
+  if (der[0] !== 0x06 || der[1] === undefined || der[1] + 2 !== der.length) return undefined;
+  const parts: number[] = [];
+  let value = 0;
+  for (let i = 2; i < der.length; i++) {
+    value = value * 128 + (der[i]! & 0x7f);
+    if ((der[i]! & 0x80) === 0) {
+      parts.push(value);
+      value = 0;
+    }
+  }
+  if (parts.length === 0) return undefined;
+  const first = Math.min(Math.floor(parts[0]! / 40), 2);
+  return [first, parts[0]! - first * 40, ...parts.slice(1)].join('.');
+}

@@ -9,7 +9,8 @@ import { Certificate, type Name } from '@peculiar/asn1-x509';
 import { VerifierError } from '../errors';
 import { fromBase64 } from '../util/bytes';
 import { CERT_SIGNATURE_OIDS, CURVE_COORDINATE_BYTES, CURVE_OIDS, MIN_RSA_BITS, webCryptoParams, type SignatureAlgorithm } from './algorithms';
-import { ecdsaDerToRaw, tbsBytes } from './der';
+import { decodeOid, ecdsaDerToRaw, tbsBytes } from './der';
+import { readExtensions, type SealExtensions } from './extensions';
 
 const RSA_KEY_OID = '1.2.840.113549.1.1.1';
 const EC_KEY_OID = '1.2.840.10045.2.1';
@@ -38,6 +39,7 @@ export interface SealCertificate {
   /** raw DER of the names, compared byte for byte when chaining (RFC 5280 §7.1 allows it for identical encodings) */
   subjectDer: Uint8Array;
   issuerDer: Uint8Array;
+  extensions: SealExtensions;
 }
 
 function readName(name: Name): Record<string, string> {
@@ -78,24 +80,8 @@ export function parseCertificate(base64: string): SealCertificate {
     issuer: readName(tbs.issuer),
     subjectDer: new Uint8Array(AsnConvert.serialize(tbs.subject)),
     issuerDer: new Uint8Array(AsnConvert.serialize(tbs.issuer)),
+    extensions: readExtensions(tbs.extensions),
   };
-}
-
-/** Decodes a DER OBJECT IDENTIFIER (X.690 §8.19): ECParameters carry the named curve this way (RFC 5480 §2.1.1). */
-function decodeOid(der: Uint8Array): string | undefined {
-  if (der[0] !== 0x06 || der[1] === undefined || der[1] + 2 !== der.length) return undefined;
-  const parts: number[] = [];
-  let value = 0;
-  for (let i = 2; i < der.length; i++) {
-    value = value * 128 + (der[i]! & 0x7f);
-    if ((der[i]! & 0x80) === 0) {
-      parts.push(value);
-      value = 0;
-    }
-  }
-  if (parts.length === 0) return undefined;
-  const first = Math.min(Math.floor(parts[0]! / 40), 2);
-  return [first, parts[0]! - first * 40, ...parts.slice(1)].join('.');
 }
 
 /** "VELOCERT OU (EE, organizationIdentifier NTREE-17207834)" — who sealed, as the certificate says. */

@@ -12,7 +12,8 @@ import { checkEdcStructure, edcValidityWindow, summarizeEdc } from '../edc/crede
 import { verifyEdciXml } from '../edc/edci-xml';
 import { openEnvelope, signatureMatches, thumbprintMatches, type SealEnvelope } from '../edc/jades';
 import type { EdcCredential } from '../edc/schema';
-import { describeSubject } from '../edc/x509';
+import { QC_COMPLIANCE, QC_TYPE_ESEAL } from '../edc/extensions';
+import { describeSubject, type SealCertificate } from '../edc/x509';
 import type { Check, CheckId, TechnicalDetails } from '../report';
 import { checkCredentialStatus } from '../status';
 import { asArray, isObject, parseJsonCapped } from '../util/json';
@@ -76,8 +77,16 @@ function sealTechnical(envelope: SealEnvelope): TechnicalDetails {
     certificateIssuer: leaf.issuer.O ?? leaf.issuer.CN,
     certificateValidity: `${leaf.notBefore.toISOString()} – ${leaf.notAfter.toISOString()}`,
     chainLength: envelope.certificates.length,
+    ...qualifiedClaim(leaf),
     ...(envelope.unprotectedKeys.length ? { unsignedProperties: envelope.unprotectedKeys.join(', ') } : {}),
   };
+}
+
+/** What the certificate says about itself (ETSI EN 319 412-5); shown, but only the EU trusted lists could confirm it. */
+function qualifiedClaim(leaf: SealCertificate): TechnicalDetails {
+  const statements = leaf.extensions.qcStatements;
+  if (!statements.includes(QC_COMPLIANCE)) return {};
+  return { certificateQualifiedClaim: statements.includes(QC_TYPE_ESEAL) ? 'qualified seal (stated by the certificate)' : 'qualified (stated by the certificate)' };
 }
 
 async function finish(

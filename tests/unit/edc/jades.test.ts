@@ -1,3 +1,4 @@
+import { KeyUsageFlags } from '@peculiar/asn1-x509';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../../lib/context';
 import { verifyEdc } from '../../../lib/formats/edc';
@@ -96,6 +97,20 @@ describe('JAdES seal: broken seals fail', () => {
     }));
     const outcome = await run(await sealJades(payload(), { key: rsa.privateKey, alg: 'RS256', x5c: [expired] }));
     expect(check(outcome, 'certificate')).toMatchObject({ status: 'fail', code: 'SEAL_CERTIFICATE_NOT_VALID_AT_SIGNING' });
+  });
+
+  it('fails a certificate whose key usage does not allow signatures', async () => {
+    const caOnly = toBase64(await makeCertificate({ subject: SEALER, issuer: SEALER, subjectKey: rsa.publicKey, issuerKey: rsa.privateKey, issuerKind: 'RSA', keyUsage: KeyUsageFlags.keyCertSign }));
+    const outcome = await run(await sealJades(payload(), { key: rsa.privateKey, alg: 'RS256', x5c: [caOnly] }));
+    expect(check(outcome, 'seal')?.status).toBe('pass');
+    expect(check(outcome, 'certificate')).toMatchObject({ status: 'fail', code: 'SEAL_CERTIFICATE_INVALID' });
+    expect(check(outcome, 'certificate')?.message).toMatch(/key usage/);
+  });
+
+  it('accepts a certificate whose key usage allows non-repudiation', async () => {
+    const sealing = toBase64(await makeCertificate({ subject: SEALER, issuer: SEALER, subjectKey: rsa.publicKey, issuerKey: rsa.privateKey, issuerKind: 'RSA', keyUsage: KeyUsageFlags.nonRepudiation }));
+    const outcome = await run(await sealJades(payload(), { key: rsa.privateKey, alg: 'RS256', x5c: [sealing] }));
+    expect(check(outcome, 'certificate')).toMatchObject({ status: 'error', code: 'SEAL_NOT_CHECKED' });
   });
 
   it.each([

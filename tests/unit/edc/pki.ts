@@ -4,9 +4,10 @@
  * the way EDCI makes them (JWS JSON general serialization, b64 false).
  */
 import { AsnConvert } from '@peculiar/asn1-schema';
+import { OctetString } from '@peculiar/asn1-schema';
 import {
-  AlgorithmIdentifier, AttributeTypeAndValue, AttributeValue, Certificate, Name, RelativeDistinguishedName,
-  SubjectPublicKeyInfo, TBSCertificate, Validity, Version,
+  AlgorithmIdentifier, AttributeTypeAndValue, AttributeValue, Certificate, Extension, Extensions, id_ce_keyUsage, KeyUsage,
+  Name, RelativeDistinguishedName, SubjectPublicKeyInfo, TBSCertificate, Validity, Version,
 } from '@peculiar/asn1-x509';
 import { concatBytes, toBase64Url, utf8 } from '../../../lib/util/bytes';
 
@@ -47,6 +48,8 @@ export interface CertOptions {
   notBefore?: Date;
   notAfter?: Date;
   serial?: number;
+  /** KeyUsageFlags bits; no extension when absent */
+  keyUsage?: number;
 }
 
 /** A DER certificate for `subjectKey`, signed by `issuerKey` (sha256WithRSA or ecdsa-with-SHA256). */
@@ -63,6 +66,9 @@ export async function makeCertificate(o: CertOptions): Promise<Uint8Array> {
     validity: new Validity({ notBefore: o.notBefore ?? new Date('2025-01-01T00:00:00Z'), notAfter: o.notAfter ?? new Date('2030-01-01T00:00:00Z') }),
     subject: name(o.subject),
     subjectPublicKeyInfo: AsnConvert.parse(spki, SubjectPublicKeyInfo),
+    ...(o.keyUsage !== undefined
+      ? { extensions: new Extensions([new Extension({ extnID: id_ce_keyUsage, critical: true, extnValue: new OctetString(AsnConvert.serialize(new KeyUsage(o.keyUsage))) })]) }
+      : {}),
   });
   const tbsDer = new Uint8Array(AsnConvert.serialize(tbs));
   const signParams = o.issuerKind === 'RSA' ? { name: 'RSASSA-PKCS1-v1_5' } : { name: 'ECDSA', hash: 'SHA-256' };

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ecdsaDerToRaw, tbsBytes } from '../../../lib/edc/der';
+import { decodeOid, ecdsaDerToRaw, tbsBytes } from '../../../lib/edc/der';
 import { describeSubject, parseCertificate } from '../../../lib/edc/x509';
 import { fromBase64 } from '../../../lib/util/bytes';
 
@@ -26,6 +26,9 @@ describe.skipIf(!present)('parseCertificate on the EDC seal certificate (../shar
     expect(describeSubject(cert)).toBe('VELOCERT OU (EE, organizationIdentifier NTREE-17207834)');
     expect(cert.tbs.length).toBeLessThan(cert.der.length);
     expect(cert.tbs[0]).toBe(0x30);
+    // ETSI EN 319 412-5: QcCompliance and QcType e-seal, as stated by the certificate itself
+    expect(cert.extensions.qcStatements).toEqual(expect.arrayContaining(['0.4.0.1862.1.1', '0.4.0.1862.1.6.2']));
+    expect(cert.extensions.mayVerifySignatures).toBe(true);
   });
 });
 
@@ -37,6 +40,12 @@ describe('certificate input problems', () => {
   it('refuses DER with trailing bytes or a truncated length', () => {
     expect(() => tbsBytes(new Uint8Array([0x30, 0x03, 0x30, 0x01, 0x00, 0xff]))).toThrow(/not a DER certificate/);
     expect(() => tbsBytes(new Uint8Array([0x30, 0x82, 0xff]))).toThrow(/truncated/);
+  });
+
+  it('decodes object identifiers, including multi-byte arcs', () => {
+    expect(decodeOid(new Uint8Array([0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07]))).toBe('1.2.840.10045.3.1.7');
+    expect(decodeOid(new Uint8Array([0x06, 0x06, 0x04, 0x00, 0x8e, 0x46, 0x01, 0x01]))).toBe('0.4.0.1862.1.1');
+    expect(decodeOid(new Uint8Array([0x04, 0x01, 0x00]))).toBeUndefined();
   });
 
   it('converts an ECDSA DER signature to fixed-width r||s', () => {
