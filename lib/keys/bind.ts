@@ -16,6 +16,14 @@ import type { ResolvedKey } from './types';
  * @example checkKeyBinding(await resolveVerificationMethod(vm, ctx), 'did:web:example.com')
  */
 export function checkKeyBinding(key: ResolvedKey, issuerId: string): Check {
+  // An issuer named only by a URN (urn:uuid:…) claims no resolvable identity that could be impersonated:
+  // the signing key is then the only identity there is, exactly as for a did:key issuer. Its name stays
+  // the issuer's own claim in the trust panel. (1EdTech validator ob30/simple-did-key-method.json.)
+  if (/^urn:/i.test(issuerId) && key.relationships.assertionMethod && (key.source === 'did:key' || key.source === 'did:jwk'))
+    return pass('issuer-binding', 'The issuer is identified only by the key that signed it; its name is its own claim', {
+      keyId: key.id.slice(0, 200),
+      controller: key.controller.slice(0, 200),
+    });
   const controllerMatches = key.controller === issuerId || (httpsOrigin(issuerId) !== undefined && sameUrl(key.controller, issuerId));
   if (!controllerMatches) return fail('issuer-binding', 'KEY_NOT_BOUND_TO_ISSUER', { keyId: key.id.slice(0, 200), reason: 'controller' });
   if (!key.relationships.assertionMethod)

@@ -32,18 +32,19 @@ export function resolveDidJwk(verificationMethod: string): ResolvedKey {
   }
   const publicKeyJwk = toPublicJwk(jwk);
   const id = `${did}#0`;
+  // did:jwk §Read: a key with "use": "enc" is only a keyAgreement key, never an assertion key.
+  const signing = (jwk as { use?: unknown }).use !== 'enc';
   return {
     id,
     controller: did,
     publicKeyJwk,
-    relationships: { assertionMethod: true, authentication: true },
+    relationships: { assertionMethod: signing, authentication: signing },
     source: 'did:jwk',
     document: {
       '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
       id: did,
       verificationMethod: [{ id, type: 'JsonWebKey2020', controller: did, publicKeyJwk }],
-      assertionMethod: [id],
-      authentication: [id],
+      ...(signing ? { assertionMethod: [id], authentication: [id] } : { keyAgreement: [id] }),
     },
   };
 }

@@ -27,6 +27,9 @@ export function toPublicJwk(value: unknown): JsonWebKey {
   const raw = value as Record<string, unknown>;
   if ('d' in raw || 'p' in raw || 'q' in raw) throw new VerifierError('KEY_MALFORMED', { reason: 'private key material' });
   if (raw.kty === 'oct' || 'k' in raw) throw new VerifierError('KEY_MALFORMED', { reason: 'symmetric key' });
+  // Real but unsupported key types are "could not check", not "malformed".
+  if ((raw.kty === 'OKP' && raw.crv !== 'Ed25519') || (raw.kty === 'EC' && raw.crv !== 'P-256' && raw.crv !== 'P-384'))
+    throw new VerifierError('KEY_UNSUPPORTED', { reason: `${String(raw.kty)} ${String(raw.crv)}`.slice(0, 60) });
   const parsed = PublicJwk.safeParse(raw);
   if (!parsed.success) throw new VerifierError('KEY_MALFORMED', { reason: 'unsupported or invalid JWK' });
   const jwk = parsed.data;

@@ -15,6 +15,12 @@ describe('resolveDidJwk', () => {
     expect(key.publicKeyJwk).toEqual({ kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y });
   });
 
+  it('a key marked "use": "enc" is not an assertion key', async () => {
+    const { publicKey } = await generateKeyPair('ES256', { extractable: true });
+    const key = resolveDidJwk(didJwk({ ...(await exportJWK(publicKey)), use: 'enc' }));
+    expect(key.relationships.assertionMethod).toBe(false);
+  });
+
   it('refuses any fragment other than #0', async () => {
     const { publicKey } = await generateKeyPair('EdDSA', { extractable: true });
     const did = didJwk(await exportJWK(publicKey));

@@ -14,10 +14,17 @@ describe('toPublicJwk', () => {
   it.each([
     ['a private key', async () => exportJWK((await generateKeyPair('ES256', { extractable: true })).privateKey)],
     ['a symmetric key', async () => ({ kty: 'oct', k: 'AAAA' })],
-    ['secp256k1', async () => ({ kty: 'EC', crv: 'secp256k1', x: 'AAAA', y: 'AAAA' })],
+    ['EC without y', async () => ({ kty: 'EC', crv: 'P-256', x: 'AAAA' })],
     ['not an object', async () => 'jwk'],
   ])('refuses %s with KEY_MALFORMED', async (_n, make) => {
     const value = await make();
     expect(() => toPublicJwk(value)).toThrow(expect.objectContaining({ code: 'KEY_MALFORMED' }));
+  });
+
+  it.each([
+    { kty: 'EC', crv: 'secp256k1', x: 'AAAA', y: 'AAAA' },
+    { kty: 'OKP', crv: 'Ed448', x: 'AAAA' },
+  ])('reports a real but unsupported curve as KEY_UNSUPPORTED: %j', (jwk) => {
+    expect(() => toPublicJwk(jwk)).toThrow(expect.objectContaining({ code: 'KEY_UNSUPPORTED' }));
   });
 });
