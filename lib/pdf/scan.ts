@@ -16,8 +16,8 @@ export interface PdfFinding {
   value: string;
   /** platform id (credly, accredible, …) when a link matched one */
   platform?: string;
-  /** where it was found, for the list ("page 2", "attachment") */
-  where: string;
+  /** the 1-based page it was found on; absent for attachments */
+  page?: number;
 }
 
 /** Text and link annotations of one PDF page. */
@@ -108,11 +108,10 @@ export function scanPdfPages(pages: readonly PdfPageContent[]): PdfFinding[] {
     out.push(f);
   };
   for (const { page, text, links } of pages) {
-    const where = `page ${page}`;
     for (const c of scanPdfText(text, links)) {
-      if (c.kind === 'link' || c.kind === 'jws') add({ kind: c.kind, value: c.value, where, ...(c.platform ? { platform: c.platform } : {}) });
+      if (c.kind === 'link' || c.kind === 'jws') add({ kind: c.kind, value: c.value, page, ...(c.platform ? { platform: c.platform } : {}) });
     }
-    for (const jws of recoveredJws(text)) add({ kind: 'jws', value: jws, where });
+    for (const jws of recoveredJws(text)) add({ kind: 'jws', value: jws, page });
   }
   return out;
 }
@@ -122,5 +121,5 @@ export function verifiableAttachments(attachments: readonly PdfAttachment[]): Pd
   return attachments
     .filter((a) => VERIFIABLE_ATTACHMENT.test(a.filename) && a.size > 0 && a.size <= MAX_ATTACHMENT_BYTES)
     .slice(0, MAX_PDF_FINDINGS)
-    .map((a) => ({ kind: 'attachment' as const, value: a.filename, where: 'attachment' }));
+    .map((a) => ({ kind: 'attachment' as const, value: a.filename }));
 }

@@ -16,7 +16,7 @@ describe('scanPdfPages links', () => {
     [CREDLY, 'credly'],
     [`https://www.linkedin.com/redir/redirect?url=${encodeURIComponent(CREDLY)}`, 'credly'],
   ])('recognises a platform link %s', (raw, platform) => {
-    expect(linksOn(raw)).toEqual([{ kind: 'link', value: CREDLY, platform, where: 'page 1' }]);
+    expect(linksOn(raw)).toEqual([{ kind: 'link', value: CREDLY, platform, page: 1 }]);
   });
 
   it('recognises a generic assertion URL and ignores ordinary links', () => {
@@ -35,9 +35,9 @@ describe('scanPdfPages', () => {
       { page: 2, text: `Signed credential:\n${wrapped}\nEnd`, links: ['https://badges.uni.example/assertions/abcdef123456'] },
     ];
     expect(scanPdfPages(pages)).toEqual([
-      { kind: 'link', value: CREDLY, platform: 'credly', where: 'page 1' },
-      { kind: 'link', value: 'https://badges.uni.example/assertions/abcdef123456', where: 'page 2' },
-      { kind: 'jws', value: jws, where: 'page 2' },
+      { kind: 'link', value: CREDLY, platform: 'credly', page: 1 },
+      { kind: 'link', value: 'https://badges.uni.example/assertions/abcdef123456', page: 2 },
+      { kind: 'jws', value: jws, page: 2 },
     ]);
   });
 

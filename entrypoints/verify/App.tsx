@@ -1,0 +1,110 @@
+/**
+ * Verify a file: drop or pick PNG/SVG badges, JSON or JWT files and PDFs, or
+ * paste a URL or text. Each credential goes to the background (`verify/input`),
+ * which verifies it and stores it in the history; the full report shows here.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import type { PdfFinding } from '../../lib/pdf/scan';
+import { filePayload, isPdf, pastedPayload, toBase64 } from './inputs';
+import { PdfFindings } from './PdfFindings';
+import { fetchTabPdf, pdfUrlFromLocation } from './pdf-from-tab';
+import { scanPdf, type PdfScan } from './pdf-reader';
+import { Results } from './Results';
+import { useVerifications } from './use-verifications';
+import styles from './style.module.css';
+
+interface ScannedPdf extends PdfScan {
+  name: string;
+}
+
+export function VerifyApp() {
+  const { items, verify, reject } = useVerifications();
+  const [pdfs, setPdfs] = useState<ScannedPdf[]>([]);
+  const [pasted, setPasted] = useState('');
+  const [dragging, setDragging] = useState(false);
+
+  async function handlePdf(bytes: Uint8Array, name: string) {
+    try {
+      const scan = await scanPdf(bytes);
+      setPdfs((all) => [{ ...scan, name }, ...all]);
+    } catch {
+      reject(name, t('verifyPdfUnreadable'));
+    }
+  }
+
+  async function handleFiles(files: FileList | File[] | null | undefined) {
+    for (const file of Array.from(files ?? [])) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (isPdf(bytes)) {
+        await handlePdf(bytes, file.name);
+        continue;
+      }
+      const payload = filePayload(bytes, file.name);
+      if ('tooLarge' in payload) reject(file.name, t('verifyTooLarge'));
+      else void verify(payload, file.name);
+    }
+  }
+
+  function verifyFinding(pdf: ScannedPdf, f: PdfFinding) {
+    const label = `${pdf.name}: ${f.value.slice(0, 80)}`;
+    if (f.kind === 'link') return void verify({ url: f.value }, label);
+    if (f.kind === 'jws') return void verify({ text: f.value, name: pdf.name }, label);
+    const bytes = pdf.attachments.get(f.value);
+    if (bytes) void verify({ bytesBase64: toBase64(bytes), name: f.value }, label);
+  }
+
+  useEffect(() => {
+    const url = pdfUrlFromLocation(location.search);
+    if (!url) return;
+    const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || url);
+    fetchTabPdf(url).then(
+      (bytes) => handlePdf(bytes, name),
+      () => reject(name, t('verifyPdfFetchFailed')),
+    );
+  }, []);
+
+  function submitPasted(e: Event) {
+    e.preventDefault();
+    const payload = pastedPayload(pasted);
+    if (!payload) return;
+    void verify(payload, 'url' in payload ? payload.url : t('verifyPastedText'));
+    setPasted('');
+  }
+
+  return (
+    <main
+      class={`${styles.page} ${dragging ? styles.dragging : ''}`}
+      onDragOver={(e) => (e.preventDefault(), setDragging(true))}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => (e.preventDefault(), setDragging(false), void handleFiles(e.dataTransfer?.files))}
+    >
+      <h1>{t('verifyTitle')}</h1>
+      <p>{t('verifyIntro')}</p>
+      <div class={styles.drop}>
+        <label for="verify-files">{t('verifyPickFiles')}</label>
+        <input
+          id="verify-files"
+          type="file"
+          multiple
+          accept=".png,.svg,.json,.jsonld,.jwt,.txt,.xml,.pdf,image/png,image/svg+xml,application/json,application/pdf"
+          onChange={(e) => {
+            const input = e.currentTarget;
+            void handleFiles(Array.from(input.files ?? [])).then(() => (input.value = ''));
+          }}
+        />
+        <p class={styles.hint}>{t('verifyDropHint')}</p>
+      </div>
+      <form onSubmit={submitPasted} class={styles.paste}>
+        <label for="verify-paste">{t('verifyPasteLabel')}</label>
+        <textarea id="verify-paste" rows={4} value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} spellcheck={false} />
+        <button type="submit" disabled={!pasted.trim()}>{t('verifyPasteButton')}</button>
+      </form>
+      {pdfs.map((pdf) => (
+        <PdfFindings name={pdf.name} findings={pdf.findings} truncatedPages={pdf.truncated ? pdf.pages : undefined} onVerify={(f) => verifyFinding(pdf, f)} />
+      ))}
+      <Results items={items} />
+      <p class={styles.hint}>{t('verifyStoredInHistory')}</p>
+    </main>
+  );
+}

@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { uiLanguage } from '../../lib/i18n';
+import { VerifyApp } from './App';
+
+document.documentElement.lang = uiLanguage();
+render(<VerifyApp />, document.getElementById('app')!);
