@@ -1,0 +1,68 @@
+/**
+ * Everything about one checked credential: the verdict with its reason,
+ * each check in plain language, the recipient result, the issuer trust
+ * panel, the quality profile and the technical details. Props only, so the
+ * popup, the history and the verify page share it.
+ */
+import { useMemo } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import { profileFor } from '../../lib/qa/index';
+import type { Report } from '../../lib/report';
+import { describeIssuer, safeImage } from '../../lib/trust/issuer';
+import type { TrustEntry } from '../../lib/trust/types';
+import { CheckList } from '../CheckList';
+import { formatDate, recipientKey } from '../CredentialRow/row-model';
+import { IssuerTrustPanel } from '../IssuerTrustPanel';
+import { QualityProfilePanel } from '../QualityProfilePanel';
+import { TechnicalDetails } from '../TechnicalDetails';
+import { VerdictBadge } from '../VerdictBadge';
+import styles from './style.module.css';
+
+export interface CredentialDetailsProps {
+  report: Report;
+  /** the user's trust list; the trust panel shows who vouches from it */
+  trustEntries?: readonly TrustEntry[];
+  onTrust?: (issuerId: string, name?: string) => void;
+  onUntrust?: (issuerId: string) => void;
+  onBack?: () => void;
+}
+
+export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrust, onBack }: CredentialDetailsProps) {
+  const profile = useMemo(
+    () => profileFor(report, { trustedIssuerIds: new Set(trustEntries.map((e) => e.issuerId)) }),
+    [report, trustEntries],
+  );
+  const trust = useMemo(() => describeIssuer(report, trustEntries, profile), [report, trustEntries, profile]);
+  const { summary } = report;
+  const image = safeImage(summary.image ?? summary.achievement?.image);
+  const issued = formatDate(summary.validFrom);
+  const trustId = trust.trustId;
+  return (
+    <article class={styles.details} data-testid="credential-details" data-verdict={report.verdict}>
+      {onBack ? <button type="button" class={styles.back} onClick={onBack}>← {t('back')}</button> : null}
+      <header class={styles.header}>
+        {image ? <img class={styles.image} src={image} alt="" /> : null}
+        <div>
+          <h2 class={styles.title}>{summary.title ?? summary.achievement?.name ?? t('untitled')}</h2>
+          <p class={styles.meta}>
+            {summary.issuer?.name ?? summary.issuer?.id ?? t('issuerNotStated')}
+            {issued ? ` · ${t('issuedOn', issued)}` : ''}
+          </p>
+        </div>
+      </header>
+      <VerdictBadge verdict={report.verdict} size="large" />
+      {report.recipient.outcome !== 'not-checked' ? (
+        <p class={styles.recipient} data-recipient={report.recipient.outcome}>{t(recipientKey(report.recipient.outcome))}</p>
+      ) : null}
+      {summary.description ? <p class={styles.description}>{summary.description}</p> : null}
+      <CheckList checks={report.checks} />
+      <IssuerTrustPanel
+        trust={trust}
+        onTrust={onTrust && trustId ? () => onTrust(trustId, summary.issuer?.name) : undefined}
+        onUntrust={onUntrust && trustId ? () => onUntrust(trustId) : undefined}
+      />
+      {profile ? <QualityProfilePanel profile={profile} /> : null}
+      <TechnicalDetails report={report} />
+    </article>
+  );
+}

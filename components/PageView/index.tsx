@@ -1,0 +1,75 @@
+/** "This page": loading, empty, the list of found credentials, or one credential's details. */
+import { t } from '../../lib/i18n';
+import type { TabResults } from '../../lib/tab-results';
+import type { TrustEntry } from '../../lib/trust/types';
+import { CredentialDetails } from '../CredentialDetails';
+import { CredentialList } from '../CredentialList';
+import { CredentialRow } from '../CredentialRow';
+import { RecipientForm } from '../RecipientForm';
+import type { RecipientInput } from '../RecipientForm/parse';
+import styles from './style.module.css';
+
+export type ScanState = 'idle' | 'scanning' | 'failed';
+
+export interface PageViewProps {
+  status: 'loading' | 'no-tab' | 'ready';
+  results?: TabResults;
+  selectedKey?: string;
+  onSelect: (key: string | undefined) => void;
+  scan: ScanState;
+  onScan: () => void;
+  onRecipient: (recipient: RecipientInput) => void;
+  trustEntries: readonly TrustEntry[];
+  onTrust: (issuerId: string, name?: string) => void;
+  onUntrust: (issuerId: string) => void;
+}
+
+export function PageView(props: PageViewProps) {
+  if (props.status === 'loading') return <p class={styles.message} role="status">{t('loading')}</p>;
+  if (props.status === 'no-tab') return <p class={styles.message} role="status">{t('noTab')}</p>;
+  const items = props.results?.credentials ?? [];
+  const selected = props.selectedKey ? items.find((c) => c.key === props.selectedKey) : undefined;
+  if (selected?.state === 'done' && selected.report) {
+    return (
+      <CredentialDetails
+        report={selected.report}
+        trustEntries={props.trustEntries}
+        onTrust={props.onTrust}
+        onUntrust={props.onUntrust}
+        onBack={() => props.onSelect(undefined)}
+      />
+    );
+  }
+  if (selected) {
+    return (
+      <div class={styles.pending}>
+        <button type="button" class={styles.back} onClick={() => props.onSelect(undefined)}>← {t('back')}</button>
+        <CredentialRow item={selected} onOpen={() => undefined} />
+        <p role="status">{t('verdict_pending')}</p>
+      </div>
+    );
+  }
+  return <PageList {...props} />;
+}
+
+function PageList({ results, scan, onScan, onSelect, onRecipient }: PageViewProps) {
+  const items = results?.credentials ?? [];
+  const status = scan === 'scanning' ? t('scanning') : scan === 'failed' ? t('scanFailed') : items.length ? t('foundCount', items.length) : '';
+  return (
+    <div class={styles.page}>
+      <p class={styles.status} role="status" aria-live="polite">{status}</p>
+      {items.length === 0 ? (
+        <div class={styles.empty} data-testid="empty">
+          <p class={styles.message}>{t('emptyNothingFound')}</p>
+          <p class={styles.hint}>{t('emptyHint')}</p>
+          <button type="button" class={styles.scan} onClick={onScan} disabled={scan === 'scanning'}>{t('scanPage')}</button>
+        </div>
+      ) : (
+        <>
+          <RecipientForm onSubmit={onRecipient} />
+          <CredentialList items={items} onOpen={onSelect} />
+        </>
+      )}
+    </div>
+  );
+}

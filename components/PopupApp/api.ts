@@ -1,0 +1,95 @@
+/**
+ * Everything the popup needs from the browser, behind one small interface
+ * so the UI can be rendered in tests with an in-memory implementation. The
+ * popup only reads results and sends requests; the background verifies.
+ */
+import { browser } from 'wxt/browser';
+import type { ToBackground } from '../../lib/messaging';
+import { tabResultsKey, type TabResults } from '../../lib/tab-results';
+import { addTrustedIssuer, getTrustList, removeTrustedIssuer, TRUST_STORAGE_KEY, type TrustEntry } from '../../lib/trust/store';
+
+/** Requests the popup may send (all validated again by the background). */
+export type PopupRequest = Extract<ToBackground, { type: 'tab/scan' | 'tab/recipient' }>;
+
+export interface PopupApi {
+  /** tab from `?tab=` when popped out, otherwise the active tab of this window */
+  resolveTabId(): Promise<number | undefined>;
+  readResults(tabId: number): Promise<TabResults | undefined>;
+  /** calls back with every new value of the tab's results; returns the unsubscribe function */
+  watchResults(tabId: number, onChange: (results: TabResults | undefined) => void): () => void;
+  readTrust(): Promise<TrustEntry[]>;
+  watchTrust(onChange: (entries: TrustEntry[]) => void): () => void;
+  trust(issuerId: string, name?: string): Promise<TrustEntry[]>;
+  untrust(issuerId: string): Promise<TrustEntry[]>;
+  send(request: PopupRequest): Promise<unknown>;
+  popOut(tabId: number, key?: string): Promise<void>;
+}
+
+/** Reads `?tab=<id>` (pop-out view) and `?key=<credential key>` (open one credential). */
+export function readQuery(search: string): { tabId?: number; key?: string } {
+  const params = new URLSearchParams(search);
+  const tab = params.get('tab');
+  const tabId = tab !== null && /^\d{1,10}$/.test(tab) ? Number(tab) : undefined;
+  const key = params.get('key')?.slice(0, 128) || undefined;
+  return { ...(tabId !== undefined ? { tabId } : {}), ...(key ? { key } : {}) };
+}
+
+/** A value from storage is shown only when it has the shape of lib/tab-results.ts. */
+export function asTabResults(value: unknown, tabId: number): TabResults | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Partial<TabResults>;
+  return v.tabId === tabId && Array.isArray(v.credentials) ? (v as TabResults) : undefined;
+}
+
+/** The real implementation over `browser.*`. */
+export function createBrowserApi(search: string): PopupApi {
+  const query = readQuery(search);
+  return {
+    async resolveTabId() {
+      if (query.tabId !== undefined) return query.tabId;
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      return tab?.id;
+    },
+    async readResults(tabId) {
+      const key = tabResultsKey(tabId);
+      return asTabResults((await browser.storage.session.get(key))[key], tabId);
+    },
+    watchResults(tabId, onChange) {
+      const key = tabResultsKey(tabId);
+      const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+        if (area === 'session' && key in changes) onChange(asTabResults(changes[key]!.newValue, tabId));
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+    readTrust: () => getTrustList(),
+    watchTrust(onChange) {
+      const listener = (changes: Record<string, unknown>, area: string) => {
+        if (area === 'local' && TRUST_STORAGE_KEY in changes) void getTrustList().then(onChange);
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+    trust: (issuerId, name) => addTrustedIssuer({ issuerId, ...(name ? { name } : {}) }),
+    untrust: (issuerId) => removeTrustedIssuer(issuerId),
+    send: (request) => browser.runtime.sendMessage(request),
+    async popOut(tabId, key) {
+      const url = `/popup.html?tab=${tabId}${key ? `&key=${encodeURIComponent(key)}` : ''}`;
+      await browser.tabs.create({ url: browser.runtime.getURL(url as '/popup.html') });
+    },
+  };
+}
+
+/** What the popup shows before the first paint: read once, then rendered synchronously. */
+export interface InitialState {
+  tabId?: number;
+  results?: TabResults;
+  trust: TrustEntry[];
+}
+
+/** Resolves the tab and reads its results and the trust list in parallel. */
+export async function loadInitial(api: PopupApi): Promise<InitialState> {
+  const [tabId, trust] = await Promise.all([api.resolveTabId().catch(() => undefined), api.readTrust().catch(() => [])]);
+  const results = tabId === undefined ? undefined : await api.readResults(tabId).catch(() => undefined);
+  return { ...(tabId !== undefined ? { tabId } : {}), ...(results ? { results } : {}), trust };
+}

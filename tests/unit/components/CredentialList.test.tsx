@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest';
+import { all, fire, mount } from './dom';
+import { found, makeReport, PNG } from './reports';
+import { CredentialList } from '../../../components/CredentialList';
+import { formatDate, rowModel } from '../../../components/CredentialRow/row-model';
+import { VERDICTS } from '../../../lib/report';
+
+describe('rowModel', () => {
+  it('takes facts from the signed summary once checked', () => {
+    const row = rowModel(found('k1', makeReport('verified'), { label: 'page label' }));
+    expect(row).toMatchObject({ key: 'k1', title: 'Data Literacy (verified)', issuer: 'Universität Beispiel', image: PNG, verdict: 'verified' });
+    expect(row.issued).toBeDefined();
+  });
+
+  it('shows the page label while pending and never a remote image', () => {
+    expect(rowModel(found('k2', undefined, { label: 'AWS Certified' }))).toMatchObject({ title: 'AWS Certified', verdict: 'pending', issuer: 'Issuer not stated' });
+    const remote = makeReport('verified', { summary: { title: 'x', image: 'https://tracker.example/p.png' } });
+    expect(rowModel(found('k3', remote)).image).toBeUndefined();
+  });
+
+  it('shows a recipient outcome only once one was checked', () => {
+    expect(rowModel(found('a', makeReport('verified'))).recipient).toBeUndefined();
+    const r = makeReport('verified', { recipient: { outcome: 'no-identifier', identifierTypes: [], message: '' } });
+    expect(rowModel(found('b', r)).recipient).toBe('no-identifier');
+  });
+
+  it('formats dates and keeps unparseable ones as text', () => {
+    expect(formatDate('2025-03-01T00:00:00Z', 'en')).toBe('Mar 1, 2025');
+    expect(formatDate('sometime', 'en')).toBe('sometime');
+  });
+});
+
+describe('<CredentialList>', () => {
+  const items = [...VERDICTS.map((v) => found(`key-${v}`, makeReport(v))), found('key-pending')];
+
+  it('renders one focusable row per credential with its verdict', () => {
+    const el = mount(<CredentialList items={items} onOpen={() => undefined} />);
+    const rows = all(el, '[data-testid="credential"]');
+    expect(rows.map((r) => r.getAttribute('data-verdict'))).toEqual([...VERDICTS, 'pending']);
+    expect(rows.every((r) => r.tagName === 'BUTTON')).toBe(true);
+    expect(rows[4]!.getAttribute('aria-label')).toBe('Data Literacy (unverifiable) from Universität Beispiel: Could not be checked. Open details');
+  });
+
+  it('opens a credential by key', () => {
+    const onOpen = vi.fn();
+    const el = mount(<CredentialList items={items} onOpen={onOpen} />);
+    fire(all(el, '[data-testid="credential"]')[2], 'click');
+    expect(onOpen).toHaveBeenCalledWith('key-expired');
+  });
+
+  it('renders credential text as text, never as markup', () => {
+    const hostile = makeReport('failed', { summary: { title: '<img src=x onerror=alert(1)>', issuer: { name: '<b>Evil</b>' } } });
+    const el = mount(<CredentialList items={[found('h', hostile)]} onOpen={() => undefined} />);
+    expect(el.querySelectorAll('img')).toHaveLength(0);
+    expect(el.querySelector('b')).toBeNull();
+    expect(el.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+});

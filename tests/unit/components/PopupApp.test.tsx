@@ -1,0 +1,145 @@
+import { describe, expect, it, vi } from 'vitest';
+import { all, fire, mount, settle } from './dom';
+import { found, makeReport, tabResults } from './reports';
+import { PopupApp } from '../../../components/PopupApp';
+import { asTabResults, loadInitial, readQuery, type PopupApi } from '../../../components/PopupApp/api';
+import type { TabResults } from '../../../lib/tab-results';
+import type { TrustEntry } from '../../../lib/trust/types';
+
+/** An in-memory PopupApi: results per tab, a trust list, and a record of what was sent. */
+function fakeApi(opts: { tabId?: number; results?: TabResults; reply?: unknown } = {}) {
+  const listeners: Array<(r: TabResults | undefined) => void> = [];
+  let trust: TrustEntry[] = [];
+  const api: PopupApi & { push(r: TabResults): void } = {
+    resolveTabId: async () => opts.tabId,
+    readResults: async () => opts.results,
+    watchResults: (_tabId, cb) => {
+      listeners.push(cb);
+      return () => listeners.splice(listeners.indexOf(cb), 1);
+    },
+    readTrust: async () => trust,
+    watchTrust: () => () => undefined,
+    trust: async (issuerId, name) => (trust = [...trust, { issuerId, ...(name ? { name } : {}), addedAt: '2026-01-01T00:00:00Z', source: 'user' }]),
+    untrust: async (issuerId) => (trust = trust.filter((e) => e.issuerId !== issuerId)),
+    send: vi.fn(async () => opts.reply ?? { ok: true }),
+    popOut: vi.fn(async () => undefined),
+    push: (r) => listeners.forEach((cb) => cb(r)),
+  };
+  return api;
+}
+
+const rows = (el: Element) => all(el, '[data-testid="credential"]');
+
+describe('readQuery and asTabResults', () => {
+  it('reads ?tab= and ?key= and ignores junk', () => {
+    expect(readQuery('?tab=42&key=abc')).toEqual({ tabId: 42, key: 'abc' });
+    expect(readQuery('?tab=-1')).toEqual({});
+    expect(readQuery('?tab=1e3')).toEqual({});
+    expect(readQuery('')).toEqual({});
+  });
+
+  it('accepts only results of the requested tab', () => {
+    const r = tabResults(7, []);
+    expect(asTabResults(r, 7)).toBe(r);
+    expect(asTabResults(r, 8)).toBeUndefined();
+    expect(asTabResults({ tabId: 7 }, 7)).toBeUndefined();
+    expect(asTabResults('x', 7)).toBeUndefined();
+  });
+});
+
+describe('<PopupApp>', () => {
+  it('renders stored results on first paint and patches live updates', async () => {
+    const api = fakeApi({ tabId: 3, results: tabResults(3, [found('a')]) });
+    const el = mount(<PopupApp api={api} initial={await loadInitial(api)} history={() => <p>history</p>} />);
+    expect(rows(el).map((r) => r.getAttribute('data-verdict'))).toEqual(['pending']);
+    api.push(tabResults(3, [found('a', makeReport('verified')), found('b', makeReport('unverifiable'))]));
+    await settle();
+    expect(rows(el).map((r) => r.getAttribute('data-verdict'))).toEqual(['verified', 'unverifiable']);
+    expect(el.querySelector('[role="status"]')!.textContent).toBe('Credentials on this page: 2');
+  });
+
+  it('loads by itself when no initial state is given', async () => {
+    const el = mount(<PopupApp api={fakeApi({ tabId: 3, results: tabResults(3, [found('a', makeReport('revoked'))]) })} history={() => null} />);
+    expect(el.textContent).toContain('Loading results…');
+    await settle();
+    expect(rows(el).map((r) => r.getAttribute('data-verdict'))).toEqual(['revoked']);
+  });
+
+  it('says so when there is no tab', async () => {
+    const api = fakeApi({});
+    const el = mount(<PopupApp api={api} initial={await loadInitial(api)} history={() => null} />);
+    expect(el.textContent).toContain('There is no page to check in this window.');
+  });
+
+  it('offers "Scan this page" when nothing was found and sends tab/scan', async () => {
+    const api = fakeApi({ tabId: 9, results: tabResults(9, []) });
+    const el = mount(<PopupApp api={api} initial={await loadInitial(api)} history={() => null} />);
+    expect(el.querySelector('[data-testid="empty"]')!.textContent).toContain('No credentials were found on this page yet.');
+    fire(all(el, 'button').find((b) => b.textContent === 'Scan this page'), 'click');
+    expect(api.send).toHaveBeenCalledWith({ type: 'tab/scan', tabId: 9 });
+    expect(el.querySelector('[role="status"]')!.textContent).toBe('Looking for credentials on this page…');
+    await settle();
+    expect(el.querySelector('[role="status"]')!.textContent).toBe('');
+  });
+
+  it('reports a refused scan', async () => {
+    const api = fakeApi({ tabId: 9, results: tabResults(9, []), reply: { ok: false, code: 'MSG_INVALID' } });
+    const el = mount(<PopupApp api={api} initial={await loadInitial(api)} history={() => null} />);
+    fire(all(el, 'button').find((b) => b.textContent === 'Scan this page'), 'click');
+    await settle();
+    expect(el.querySelector('[role="status"]')!.textContent).toBe('This page could not be scanned.');
+  });
+
+  it('opens details from a row and from ?key=, and goes back', async () => {
+    const api = fakeApi({ tabId: 1, results: tabResults(1, [found('a', makeReport('verified')), found('b', makeReport('failed'))]) });
+    const initial = await loadInitial(api);
+    const el = mount(<PopupApp api={api} initial={initial} history={() => null} />);
+    fire(rows(el)[1], 'click');
+    expect(el.querySelector('[data-testid="credential-details"]')!.getAttribute('data-verdict')).toBe('failed');
+    fire(all(el, 'button').find((b) => b.textContent?.includes('Back to the list')), 'click');
+    expect(rows(el)).toHaveLength(2);
+    const direct = mount(<PopupApp api={api} initial={initial} query={{ key: 'a' }} history={() => null} />);
+    expect(direct.querySelector('[data-testid="credential-details"]')!.getAttribute('data-verdict')).toBe('verified');
+  });
+
+  it('sends the recipient for the tab', async () => {
+    const api = fakeApi({ tabId: 5, results: tabResults(5, [found('a', makeReport('verified'))]) });
+    const el = mount(<PopupApp api={api} initial={await loadInitial(api)} history={() => null} />);
+    const input = el.querySelector('input')!;
+    input.value = 'https://ada.example/';
+    fire(input, 'input');
+    fire(el.querySelector('form'), 'submit');
+    expect(api.send).toHaveBeenCalledWith({ type: 'tab/recipient', tabId: 5, recipient: { url: 'https://ada.example/' } });
+  });
+
+  it('pops out with the tab id, and hides the button once popped out', async () => {
+    const api = fakeApi({ tabId: 12, results: tabResults(12, []) });
+    const initial = await loadInitial(api);
+    const el = mount(<PopupApp api={api} initial={initial} history={() => null} />);
+    fire(all(el, 'button').find((b) => b.textContent?.startsWith('Pop out')), 'click');
+    expect(api.popOut).toHaveBeenCalledWith(12, undefined);
+    const popped = mount(<PopupApp api={api} initial={initial} query={{ tabId: 12 }} history={() => null} />);
+    expect(all(popped, 'button').some((b) => b.textContent?.startsWith('Pop out'))).toBe(false);
+  });
+
+  it('switches between "This page" and "History" by click and arrow keys', async () => {
+    const api = fakeApi({ tabId: 1, results: tabResults(1, []) });
+    const el = mount(<PopupApp api={api} initial={await loadInitial(api)} history={() => <p data-testid="history">history</p>} />);
+    const tabs = all(el, '[role="tab"]');
+    expect(tabs.map((t) => t.getAttribute('aria-selected'))).toEqual(['true', 'false']);
+    fire(tabs[1], 'click');
+    expect(el.querySelector('[data-testid="history"]')).not.toBeNull();
+    fire(all(el, '[role="tab"]')[1], 'keydown', { key: 'ArrowLeft' });
+    expect(el.querySelector('[data-testid="history"]')).toBeNull();
+    expect(all(el, '[role="tab"]')[0]!.getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('adds the verified issuer to the trust list from the details', async () => {
+    const api = fakeApi({ tabId: 1, results: tabResults(1, [found('a', makeReport('verified'))]) });
+    const el = mount(<PopupApp api={api} initial={await loadInitial(api)} query={{ key: 'a' }} history={() => null} />);
+    fire(all(el, 'button').find((b) => b.textContent === 'Trust this issuer'), 'click');
+    await settle();
+    expect(await api.readTrust()).toMatchObject([{ issuerId: 'did:web:uni.example' }]);
+    expect(el.querySelector('[data-voucher="trust-list"]')).not.toBeNull();
+  });
+});
