@@ -22,20 +22,24 @@ export interface Cryptosuite {
 
 const ed25519Verify = (key: JsonWebKey, data: Uint8Array, sig: Uint8Array) => verifyEd25519(key, data, sig);
 
-/** Keyed by `type` for legacy suites, by `DataIntegrityProof/<cryptosuite>` otherwise. */
-const CRYPTOSUITES: Readonly<Record<string, Cryptosuite>> = {
+/** DataIntegrityProof cryptosuites, keyed by `cryptosuite`. */
+const DATA_INTEGRITY_SUITES: Readonly<Record<string, Cryptosuite>> = {
   // W3C vc-di-eddsa §3.3 (RDFC-1.0 + SHA-256 + Ed25519)
-  'DataIntegrityProof/eddsa-rdfc-2022': { name: 'eddsa-rdfc-2022', canonicalization: 'rdfc', createdNeedsTimeZone: true, verifySignature: ed25519Verify },
+  'eddsa-rdfc-2022': { name: 'eddsa-rdfc-2022', canonicalization: 'rdfc', createdNeedsTimeZone: true, verifySignature: ed25519Verify },
   // W3C vc-di-eddsa §3.4 (RFC 8785 JCS + SHA-256 + Ed25519)
-  'DataIntegrityProof/eddsa-jcs-2022': { name: 'eddsa-jcs-2022', canonicalization: 'jcs', createdNeedsTimeZone: true, verifySignature: ed25519Verify },
+  'eddsa-jcs-2022': { name: 'eddsa-jcs-2022', canonicalization: 'jcs', createdNeedsTimeZone: true, verifySignature: ed25519Verify },
+};
+
+/** Proof types that predate DataIntegrityProof, keyed by `type`. */
+const LEGACY_SUITES: Readonly<Record<string, Cryptosuite>> = {
   // W3C CCG Ed25519Signature2020 §4 (URDNA2015 = RDFC-1.0, SHA-256, Ed25519); still issued by DCC wallets
   Ed25519Signature2020: { name: 'Ed25519Signature2020', canonicalization: 'rdfc', createdNeedsTimeZone: false, verifySignature: ed25519Verify },
 };
 
 /** The suite for a proof's `type` and `cryptosuite`, or undefined when unsupported. */
 export function findCryptosuite(type: string, cryptosuite: string | undefined): Cryptosuite | undefined {
-  const key = type === 'DataIntegrityProof' ? `DataIntegrityProof/${cryptosuite ?? ''}` : type;
-  return Object.hasOwn(CRYPTOSUITES, key) ? CRYPTOSUITES[key] : undefined;
+  const [table, key] = type === 'DataIntegrityProof' ? [DATA_INTEGRITY_SUITES, cryptosuite ?? ''] : [LEGACY_SUITES, type];
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** The bytes that were signed, and the canonical document for the technical details. */

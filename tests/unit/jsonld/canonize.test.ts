@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { VerifierError } from '../../../lib/errors';
 import { canonizeRdfc, classifyCanonizeError } from '../../../lib/jsonld/canonize';
 
@@ -114,5 +114,16 @@ describe('error classification', () => {
     const ours = new VerifierError('DI_CONTEXT_NOT_ALLOWED', { url: 'https://x.example/' });
     const wrapped = Object.assign(new Error('wrapped'), { name: 'jsonld.InvalidUrl', details: { code: 'loading remote context failed', cause: ours } });
     expect(classifyCanonizeError(wrapped, false)).toBe(ours);
+  });
+});
+
+describe('no network from JSON-LD processing', () => {
+  it('neither fetch nor XMLHttpRequest is touched, even for an unknown context', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const doc = { '@context': [V2, 'https://evil.example/ctx.jsonld', { '@import': 'https://evil.example/import.jsonld' }], id: 'urn:x:1' };
+    await canonizeRdfc(doc).catch(() => undefined);
+    expect(fetchSpy).not.toHaveBeenCalled();
+    expect((globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest).toBeUndefined();
+    fetchSpy.mockRestore();
   });
 });

@@ -24,8 +24,7 @@ const SIGNATURE_GOOD = new Set(['valid', 'expired', 'not-yet-valid', 'revoked'])
 /**
  * Signed correctly, but by a key its issuer does not control, so issuer
  * binding fails (security.md B.4 row 10): the W3C cryptosuite vectors name
- * https://vc.example/issuers/5678 (or another did:key) as issuer, and the
- * 1EdTech did:key sample names a urn:uuid issuer.
+ * https://vc.example/issuers/5678 as issuer.
  */
 const NOT_ISSUER_BOUND = new Set([
   'w3c-vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json',
@@ -33,7 +32,6 @@ const NOT_ISSUER_BOUND = new Set([
   'w3c-vc-di-eddsa/Ed25519Signature2020/signedEdSig.json',
   'w3c-vc-di-eddsa/proof-set-chain/signedProofSet2.json',
   'w3c-vc-di-eddsa/proof-set-chain/signedProofChain2.json',
-  '1edtech-validator/ob30/simple-did-key-method.json',
 ]);
 
 const offlineCtx = () => createContext({ now: () => Date.parse('2026-11-22T00:00:00Z'), transport: async (url) => { throw new Error(`no network here: ${url}`); } });
