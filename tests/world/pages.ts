@@ -24,6 +24,8 @@ h1{font-size:24px;margin:0}h2{font-size:20px}p{margin:2px 0}
 li{list-style:none;padding:12px 0;border-top:1px solid #eee}ul{padding:0}
 a.btn{display:inline-block;margin-top:6px;padding:4px 14px;border:1px solid #666;border-radius:16px;color:#444;text-decoration:none}
 .muted{color:#666;font-size:14px}
+`+
+  `.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 a[data-view-name=license-certifications-lockup-view]{color:inherit;text-decoration:none;display:block}`;
 
 /** Wraps a page body in a full document. */
@@ -42,8 +44,8 @@ function certificationItem(e: ProfileEntry): string {
   return `<li class="pvs-list__paged-list-item artdeco-list__item">
   <div data-view-name="profile-component-entity">
     <a data-view-name="license-certifications-lockup-view" href="${esc(linkedInRedirect(e.url))}">
-      <p class="t-bold"><span aria-hidden="true">${esc(e.title)}</span><span class="visually-hidden" hidden>${esc(e.title)}</span></p>
-      <p class="t-14 t-normal"><span aria-hidden="true">${esc(e.issuer)}</span></p>
+      <p class="t-bold"><span aria-hidden="true">${esc(e.title)}</span><span class="visually-hidden">${esc(e.title)}</span></p>
+      <p class="t-14 t-normal"><span aria-hidden="true">${esc(e.issuer)}</span><span class="visually-hidden">${esc(e.issuer)}</span></p>
       <p class="pvs-entity__caption-wrapper muted">Issued ${esc(e.issued)}</p>
       <p class="muted">Credential ID ${esc(e.credentialId)}</p>
     </a>
