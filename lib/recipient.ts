@@ -60,6 +60,9 @@ export function recipientIdentifiers(credential: unknown): RecipientIdentifier[]
       if (isObject(idObj)) out.push(...asArray(identifier(idObj.identityType, idObj.hashed, idObj.identityHash, idObj.salt)));
     }
     out.push(...asArray(fromSubjectId(subject.id)));
+    // ELM (European Digital Credentials): credentialSubject.contactPoint[].emailAddress[].id is a mailto: URI
+    for (const point of asArray(subject.contactPoint).filter(isObject))
+      for (const mailbox of asArray(point.emailAddress).filter(isObject)) out.push(...asArray(fromSubjectId(mailbox.id)));
   }
   return out;
 }

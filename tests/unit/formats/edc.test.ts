@@ -92,6 +92,13 @@ describe.skipIf(!present)('EDC fixtures (../shared/fixtures)', () => {
     },
   );
 
+  it('matches the learner email of a sealed EDC (contactPoint.emailAddress) with the recruiter’s candidate', async () => {
+    const text = read('edc-mynextid/microcredential/edc-mc-signed.jsonld');
+    const ctx = (email: string) => createContext({ now: () => NOW, transport: async () => { throw new Error('offline'); }, recipient: { email } });
+    expect((await verify({ text }, ctx('Peter.Paravinja@netis.si'))).recipient.outcome).toBe('match');
+    expect((await verify({ text }, ctx('someone@else.example'))).recipient.outcome).toBe('mismatch');
+  });
+
   it('verifyEdc reads the XML directly as well as through the pipeline', async () => {
     const outcome = await verifyEdc(read('europass-learning-model/edci_credential_basic.xml'), offline());
     expect(outcome.format).toBe('edc');
