@@ -70,23 +70,28 @@ export function methodJwk(method: VerificationMethod): JsonWebKey {
   throw new VerifierError('KEY_UNSUPPORTED', { reason: 'no supported public key member', type: method.type ?? '' });
 }
 
+/** http and https ids name the same resource here: safe-fetch only ever fetches https. */
+export const sameUrl = (a: string, b: string): boolean => a.replace(/^http:/, 'https:') === b.replace(/^http:/, 'https:');
+
 /**
- * Finds `vmId` in the document and returns it as a ResolvedKey. The key's
- * controller is the method's own `controller` (it must not contradict the
- * document: CID §2.2.1 requires a method's controller to be stated) or the
- * document id.
+ * Finds `vmId` in the document and returns it as a ResolvedKey controlled by
+ * the document. A method naming another controller gets no relationships:
+ * only its controller's own document could grant them (CID 1.0 §3.3
+ * "Retrieve Verification Method": the method's controller must be the
+ * document it was retrieved through).
  */
 export function keyFromDocument(doc: ControllerDocument, vmId: string, source: ResolvedKey['source']): ResolvedKey {
   const method = allMethods(doc).find((m) => m.id === vmId);
   if (!method) throw new VerifierError('KEY_NOT_FOUND', { keyId: vmId.slice(0, 200) });
+  const ownController = method.controller === undefined || sameUrl(method.controller, doc.id);
   return {
     id: vmId,
-    controller: method.controller ?? doc.id,
+    controller: ownController ? doc.id : method.controller!,
     publicKeyJwk: methodJwk(method),
     relationships: {
       // `publicKey` only counts in https issuer profiles (OB 2.0 §Profile); DID Core dropped it.
-      assertionMethod: listedIn(doc.assertionMethod, vmId, doc.id) || (source === 'https' && listedIn(doc.publicKey, vmId, doc.id)),
-      authentication: listedIn(doc.authentication, vmId, doc.id),
+      assertionMethod: ownController && (listedIn(doc.assertionMethod, vmId, doc.id) || (source === 'https' && listedIn(doc.publicKey, vmId, doc.id))),
+      authentication: ownController && listedIn(doc.authentication, vmId, doc.id),
     },
     source,
     document: doc,

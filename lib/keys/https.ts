@@ -10,12 +10,11 @@
  */
 import type { VerifyContext } from '../context';
 import { VerifierError } from '../errors';
-import { keyFromDocument, parseControllerDocument, type ControllerDocument } from './document';
+import { keyFromDocument, parseControllerDocument, sameUrl, type ControllerDocument } from './document';
 import { loadJsonDocument, withoutFragment } from './load';
 import type { ResolvedKey } from './types';
 
-/** http and https ids name the same resource here: safe-fetch only ever fetches https. */
-export const sameUrl = (a: string, b: string): boolean => a.replace(/^http:/, 'https:') === b.replace(/^http:/, 'https:');
+export { sameUrl };
 
 /** The origin of an http(s) URL with http treated as https, or undefined when it is not one. */
 export function httpsOrigin(url: string): string | undefined {

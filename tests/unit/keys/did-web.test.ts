@@ -127,3 +127,15 @@ describe.skipIf(!fixturesPresent)('shared fixture DID documents (../shared/fixtu
     expect(key.publicKeyJwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
   });
 });
+
+describe('methods naming another controller', () => {
+  it('a document cannot grant assertionMethod to a key it says someone else controls', async () => {
+    const doc = didDocument({
+      verificationMethod: [{ id: `${DID}#foreign`, type: 'Multikey', controller: 'did:web:victim.example', publicKeyMultibase: MB }],
+      assertionMethod: [`${DID}#foreign`],
+    });
+    const { ctx } = fakeWeb({ [DOC_URL]: doc });
+    const key = await resolveDidWeb(`${DID}#foreign`, ctx);
+    expect(key).toMatchObject({ controller: 'did:web:victim.example', relationships: { assertionMethod: false } });
+  });
+});
