@@ -43,7 +43,7 @@ async function verifySealed(json: Record<string, unknown>, ctx: VerifyContext): 
     return { format: 'edc', checks: [skip('structure'), fromThrown('seal', e), skip('certificate'), skip('validity')], required: REQUIRED, summary: {}, technical: { sealType: 'JAdES' } };
   }
   const technical = sealTechnical(envelope);
-  const seal = await checkSeal(envelope);
+  const seal = await checkSeal(envelope, ctx);
   let payload: unknown;
   try {
     payload = parseJsonCapped(envelope.payloadText);
@@ -56,7 +56,10 @@ async function verifySealed(json: Record<string, unknown>, ctx: VerifyContext): 
 }
 
 /** The signature over the payload, by the leaf certificate's key. */
-async function checkSeal(envelope: SealEnvelope): Promise<Check> {
+async function checkSeal(envelope: SealEnvelope, ctx: VerifyContext): Promise<Check> {
+  // sigT is the signer's own claim; a time after now (beyond clock skew) cannot be true
+  if (envelope.signingTime.getTime() > ctx.now() + ctx.skewSeconds * 1000)
+    return fail('seal', 'SEAL_INVALID', { reason: `the signing time ${envelope.signingTime.toISOString()} lies in the future` });
   try {
     if (!(await thumbprintMatches(envelope)))
       return fail('seal', 'SEAL_INVALID', { reason: 'the certificate thumbprint (x5t#S256) does not match the certificate' });

@@ -120,6 +120,7 @@ describe('JAdES seal: broken seals fail', () => {
     ['no signing time', { sigT: undefined, crit: ['b64'] }, /signing time/],
     ['a thumbprint of another certificate', { 'x5t#S256': 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }, /thumbprint/],
     ['no certificate', { x5c: undefined }, /x5c/],
+    ['a signing time in the future', { sigT: '2027-01-01T00:00:00Z' }, /lies in the future/],
   ])('fails a seal with %s (SEAL_INVALID)', async (_name, header, reason) => {
     const outcome = await run(await sealJades(payload(), { key: rsa.privateKey, alg: 'RS256', x5c: [rsaLeaf], header }));
     const seal = check(outcome, 'seal');
