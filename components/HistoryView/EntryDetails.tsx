@@ -5,8 +5,9 @@
 import { useState } from 'preact/hooks';
 import type { HistoryStore } from '../../lib/history/store';
 import { isStorageError, type HistoryEntry } from '../../lib/history/types';
-import { checkMessage, t } from '../../lib/i18n';
-import { ReportView } from './ReportView';
+import { t } from '../../lib/i18n';
+import { CredentialDetails } from '../CredentialDetails';
+import { useTrust } from './use-trust';
 import { sendToBackground } from './send';
 import { formatCheckedAt } from './HistoryRow';
 import styles from './style.module.css';
@@ -19,6 +20,7 @@ export interface EntryDetailsProps {
 }
 
 export function EntryDetails({ entry, store, onChanged, onClose }: EntryDetailsProps) {
+  const trust = useTrust();
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<{ text: string; lines?: string[]; error?: boolean }>();
 
@@ -69,7 +71,7 @@ export function EntryDetails({ entry, store, onChanged, onClose }: EntryDetailsP
           {note.lines?.length ? <ul>{note.lines.map((l) => <li>{l}</li>)}</ul> : null}
         </div>
       ) : null}
-      <ReportView report={entry.report} checkText={checkMessage} />
+      <CredentialDetails report={entry.report} {...trust} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /** One history entry in the windowed list (fixed height, see ROW_HEIGHT). */
 import { t } from '../../lib/i18n';
 import type { HistoryEntry } from '../../lib/history/types';
+import { VerdictBadge } from '../VerdictBadge';
 import styles from './style.module.css';
 
 export const ROW_HEIGHT = 64;
@@ -29,7 +30,7 @@ export function HistoryRow({ entry, selected, onOpen }: HistoryRowProps) {
       aria-pressed={selected}
       onClick={() => onOpen(entry)}
     >
-      <span class={`${styles.verdict} ${styles[`verdict_${entry.verdict}`] ?? ''}`}>{t(`verdict_${entry.verdict}`)}</span>
+      <VerdictBadge verdict={entry.verdict} />
       <span class={styles.rowMain}>
         <span class={styles.rowTitle}>{entry.title ?? entry.report.inputName ?? t('historyUntitled')}</span>
         <span class={styles.rowMeta}>

@@ -3,12 +3,15 @@
  * data-testid="credential" and data-verdict; one that could not be sent is
  * "unverifiable" (could not be checked), never anything better.
  */
-import { ReportView } from '../../components/HistoryView/ReportView';
-import { checkMessage, t } from '../../lib/i18n';
+import { CredentialDetails } from '../../components/CredentialDetails';
+import { useTrust } from '../../components/HistoryView/use-trust';
+import { t } from '../../lib/i18n';
+import { VerdictBadge } from '../../components/VerdictBadge';
 import type { VerificationItem } from './use-verifications';
 import styles from './style.module.css';
 
 export function Results({ items }: { items: VerificationItem[] }) {
+  const trust = useTrust();
   if (items.length === 0) return null;
   return (
     <section aria-labelledby="results-heading" aria-live="polite">
@@ -18,11 +21,15 @@ export function Results({ items }: { items: VerificationItem[] }) {
           <li key={item.id} class={styles.result}>
             <p class={styles.source}>{item.label}</p>
             {item.status === 'pending' ? (
-              <p data-testid="credential" data-verdict="pending">{t('verdict_pending')}</p>
+              <p data-testid="credential" data-verdict="pending">
+                <VerdictBadge verdict="pending" />
+              </p>
             ) : item.report ? (
               <>
                 {item.historyWarning ? <p class={styles.warning} role="alert">{t('verifyNotSaved', item.historyWarning)}</p> : null}
-                <ReportView report={item.report} checkText={checkMessage} testId="credential" />
+                <div data-testid="credential" data-verdict={item.report.verdict}>
+                  <CredentialDetails report={item.report} {...trust} />
+                </div>
               </>
             ) : (
               <p data-testid="credential" data-verdict="unverifiable" class={styles.warning}>
