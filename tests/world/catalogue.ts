@@ -150,8 +150,11 @@ export async function buildCatalogue(): Promise<Catalogue> {
     pngUrl: u(I, '/badges/open-source-contributor.png'), svgUrl: u(I, '/badges/agile-facilitation.svg'), pdfUrl: pdf }) });
   const embed = u(C, '/portfolio/');
   put(C, '/portfolio/', { contentType: 'text/html', body: html.credlyEmbedPage(CREDLY_BADGE) });
-  const fake = u(C, '/credentials/');
-  put(C, '/credentials/', { contentType: 'text/html', body: html.fakeVerifiedPage(u(I, '/credentials/machine-learning.json'), 'Machine Learning Specialist') });
+  // A second profile whose owner drew a fake "✔ Verified" seal next to a forged certification.
+  const fake = u(HOSTS.linkedin, '/in/alex-morgan/');
+  put(HOSTS.linkedin, '/in/alex-morgan/', { contentType: 'text/html', body: html.linkedInProfile('Alex Morgan', 'Data scientist', [
+    { ...entries[6]!, overlay: html.FAKE_VERIFIED_SEAL },
+  ], 'alex-morgan') });
   const control = u(HOSTS.news, '/compilers');
   put(HOSTS.news, '/compilers', { contentType: 'text/html', body: html.controlPage() });
   for (const [f, rgb] of [['badge-build.png', [200, 60, 60]], ['logo.png', [60, 60, 60]], ['team-photo.png', [220, 180, 90]]] as const) {

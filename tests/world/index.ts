@@ -8,6 +8,7 @@
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { buildCatalogue, HOSTS, type Catalogue, type ExpectedCredential } from './catalogue';
+import { CANDIDATE } from './credentials';
 import { createWorldTls } from './tls';
 
 export { HOSTS, type ExpectedCredential } from './catalogue';
@@ -22,6 +23,8 @@ export interface World {
   caPem: string;
   expected: ExpectedCredential[];
   pages: Catalogue['pages'];
+  /** the profile owner the demo credentials were issued to */
+  candidate: typeof CANDIDATE;
   /** every request the world answered, as "host path", for assertions about what was fetched */
   requests: string[];
   /**
@@ -73,6 +76,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     caPem: tls.caPem,
     expected: catalogue.expected,
     pages: catalogue.pages,
+    candidate: CANDIDATE,
     requests,
     transport: async (url) => {
       const u = new URL(url);

@@ -13,6 +13,8 @@ export interface ProfileEntry {
   issued: string;
   credentialId: string;
   url: string;
+  /** extra markup the page itself draws in the entry (used for a fake "verified" seal) */
+  overlay?: string;
 }
 
 const esc = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -50,21 +52,21 @@ function certificationItem(e: ProfileEntry): string {
       <p class="muted">Credential ID ${esc(e.credentialId)}</p>
     </a>
     <a class="btn" data-view-name="license-certifications-show-credential" href="${esc(linkedInRedirect(e.url))}" target="_blank" rel="noopener">Show credential</a>
-    <button data-view-name="license-certifications-see-skills-button" type="button" class="muted">Skills</button>
+    <button data-view-name="license-certifications-see-skills-button" type="button" class="muted">Skills</button>${e.overlay ?? ''}
   </div>
 </li>`;
 }
 
 /** The candidate's LinkedIn-like public profile. */
-export function linkedInProfile(name: string, headline: string, entries: readonly ProfileEntry[]): string {
+export function linkedInProfile(name: string, headline: string, entries: readonly ProfileEntry[], slug = 'grace-hopper'): string {
   const body = `<section class="pv-top-card"><h1 class="text-heading-xlarge">${esc(name)}</h1><p>${esc(headline)}</p>
-<p class="muted">Arlington, Virginia · <a href="https://www.linkedin.com/in/grace-hopper/overlay/contact-info/">Contact info</a></p></section>
+<p class="muted">Arlington, Virginia · <a href="https://www.linkedin.com/in/${slug}/overlay/contact-info/">Contact info</a></p></section>
 <section><h2>About</h2><p>Computer scientist and naval officer. Builds compilers and teaches programming.</p>
 <img src="/static/banner.png" alt="Profile banner" width="48" height="48"></section>
 <section data-view-name="profile-card"><div id="licenses_and_certifications" class="pv-profile-card__anchor"></div>
 <div class="pvs-header__title"><h2><span aria-hidden="true">Licenses &amp; certifications</span></h2></div>
 <ul class="pvs-list">${entries.map(certificationItem).join('\n')}</ul>
-<a class="muted" href="https://www.linkedin.com/in/grace-hopper/details/certifications/">Show all ${entries.length} licenses &amp; certifications</a></section>
+<a class="muted" href="https://www.linkedin.com/in/${slug}/details/certifications/">Show all ${entries.length} licenses &amp; certifications</a></section>
 <section><h2>Experience</h2><p>Senior Engineer, <a href="https://www.linkedin.com/company/example-corp/">Example Corp</a></p>
 <p class="muted">Read my post: <a href="${esc(linkedInRedirect('https://news.credlens-demo.org/compilers'))}">Why compilers matter</a></p></section>`;
   return htmlPage(`${name} | LinkedIn`, body);
@@ -110,12 +112,13 @@ export function cvPage(o: { jsonLd: string; jws: string; pngUrl: string; svgUrl:
 <section><h2>Signed credential (VC-JWT)</h2><pre style="white-space:pre-wrap;word-break:break-all">${esc(o.jws)}</pre></section>`, head);
 }
 
-/** A page that draws its own "✔ Verified" next to a credential link (security.md row 40). */
-export function fakeVerifiedPage(credentialUrl: string, title: string): string {
-  return htmlPage('Grace Hopper — Credentials', `<section><h1>My credentials</h1>
-<p><a href="${esc(credentialUrl)}">${esc(title)}</a>
-<span class="fake-verified" style="color:#fff;background:#1a7f37;border-radius:4px;padding:2px 6px">✔ Verified</span></p></section>`);
-}
+/**
+ * What a page can draw next to a credential: a green "✔ Verified" seal that
+ * imitates a verifier (security.md B.4 row 40). Only the extension's own
+ * pages may say whether a credential is verified.
+ */
+export const FAKE_VERIFIED_SEAL =
+  '<span class="fake-verified" style="margin-left:8px;color:#fff;background:#1a7f37;border-radius:4px;padding:2px 6px">✔ Verified</span>';
 
 /** A control page: ordinary images and links, no credential anywhere. */
 export function controlPage(): string {
