@@ -79,14 +79,22 @@ export function identifierMatches(id: RecipientIdentifier, kind: HintKind, known
   return candidates.some((c) => identityDigest(alg, c + id.salt) === hex.toLowerCase());
 }
 
+/** Checks that establish who made the payload; its recipient means something only if they all passed. */
+const AUTHENTICITY: ReadonlySet<string> = new Set(['proof', 'hosted', 'seal', 'issuer-binding']);
+
+function isAuthentic(outcome: FormatOutcome): boolean {
+  const relevant = outcome.checks.filter((c) => AUTHENTICITY.has(c.id));
+  return relevant.some((c) => c.status === 'pass') && relevant.every((c) => c.status === 'pass' || c.code === 'NOT_APPLICABLE');
+}
+
 /** Compares the known identifier(s) with the credential's recipient. */
 export function checkRecipient(outcome: FormatOutcome, hint: RecipientHint | undefined): RecipientResult {
   const ids = recipientIdentifiers(outcome.credential);
   const identifierTypes = [...new Set(ids.map((i) => LABEL[i.kind]))];
   const given = Object.entries(hint ?? {}).filter((e): e is [HintKind, string] => typeof e[1] === 'string' && e[1].trim() !== '');
   if (given.length === 0) return { outcome: 'not-checked', identifierTypes, message: 'No candidate identifier was given' };
-  if (outcome.credential === undefined)
-    return { outcome: 'not-checked', identifierTypes, message: 'The credential could not be checked, so neither could its recipient' };
+  if (outcome.credential === undefined || !isAuthentic(outcome))
+    return { outcome: 'not-checked', identifierTypes, message: 'The credential could not be verified, so its recipient was not checked' };
   const comparable = ids.filter((i) => given.some(([kind]) => kind === i.kind));
   if (comparable.length === 0)
     return { outcome: 'no-identifier', identifierTypes, message: 'This credential is not bound to an email or web address' };

@@ -6,7 +6,8 @@ import { identityDigest, md5, sha256Sync } from '../../lib/ob2/identity-hash';
 import { checkRecipient, recipientIdentifiers } from '../../lib/recipient';
 import { sha256, toHex } from '../../lib/util/bytes';
 
-const outcome = (credential: unknown): FormatOutcome => ({ format: 'vc-data-integrity', checks: [], required: [], summary: {}, technical: {}, credential });
+const proofPassed = { id: 'proof' as const, status: 'pass' as const, code: 'OK' as const, message: '' };
+const outcome = (credential: unknown, checks: FormatOutcome['checks'] = [proofPassed]): FormatOutcome => ({ format: 'vc-data-integrity', checks, required: [], summary: {}, technical: {}, credential });
 const ob2 = (recipient: unknown) => outcome({ assertion: { recipient }, badgeClass: {}, issuer: {} });
 const ob3 = (subject: unknown) => outcome({ credentialSubject: subject });
 
@@ -59,7 +60,13 @@ describe('checkRecipient', () => {
     expect(checkRecipient(ob3({ id: 'did:example:grace' }), { email: 'grace@example.org' }).outcome).toBe('no-identifier');
   });
 
-  it('never reads an unverified payload: no credential means not checked', () => {
+  it('never reads an unverified payload: no credential, or a failed or missing proof, means not checked', () => {
+    const subject = { id: 'mailto:grace@example.org' };
     expect(checkRecipient(outcome(undefined), { email: 'grace@example.org' }).outcome).toBe('not-checked');
+    const forged = outcome({ credentialSubject: subject }, [{ ...proofPassed, status: 'fail', code: 'DI_SIGNATURE_INVALID' }]);
+    expect(checkRecipient(forged, { email: 'grace@example.org' }).outcome).toBe('not-checked');
+    expect(checkRecipient(outcome({ credentialSubject: subject }, []), { email: 'grace@example.org' }).outcome).toBe('not-checked');
+    const unbound = outcome({ credentialSubject: subject }, [proofPassed, { id: 'issuer-binding', status: 'fail', code: 'KEY_NOT_BOUND_TO_ISSUER', message: '' }]);
+    expect(checkRecipient(unbound, { email: 'grace@example.org' }).outcome).toBe('not-checked');
   });
 });
