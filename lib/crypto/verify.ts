@@ -6,7 +6,7 @@
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { VerifierError } from '../errors';
-import { fromBase64 } from '../util/bytes';
+import { fromBase64, toHex } from '../util/bytes';
 
 /** An Ed25519 public key: 32 raw bytes, or an OKP JWK with crv Ed25519. */
 export type Ed25519PublicKey = Uint8Array | JsonWebKey;
@@ -46,9 +46,7 @@ export async function verifyEd25519(key: Ed25519PublicKey, message: Uint8Array, 
   const raw = ed25519RawKey(key);
   if (signature.length !== 64) return false;
   if (await hasWebCryptoEd25519()) {
-    const cryptoKey = await crypto.subtle.importKey('raw', raw as BufferSource, { name: 'Ed25519' }, false, ['verify']).catch(() => {
-      throw new VerifierError('KEY_MALFORMED', { reason: 'not a point on the Ed25519 curve' });
-    });
+    const cryptoKey = await importEd25519(raw);
     return crypto.subtle.verify({ name: 'Ed25519' }, cryptoKey, signature as BufferSource, message as BufferSource);
   }
   try {
@@ -57,6 +55,25 @@ export async function verifyEd25519(key: Ed25519PublicKey, message: Uint8Array, 
   } catch {
     return false;
   }
+}
+
+// Imported keys by hex: a credential page repeats a few issuer keys many times. Public keys only,
+// bounded, and rebuilt for free when the service worker restarts.
+const importedKeys = new Map<string, Promise<CryptoKey>>();
+const IMPORTED_KEYS_MAX = 64;
+
+function importEd25519(raw: Uint8Array): Promise<CryptoKey> {
+  const id = toHex(raw);
+  let key = importedKeys.get(id);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', raw as BufferSource, { name: 'Ed25519' }, false, ['verify']).catch(() => {
+      importedKeys.delete(id);
+      throw new VerifierError('KEY_MALFORMED', { reason: 'not a point on the Ed25519 curve' });
+    });
+    if (importedKeys.size >= IMPORTED_KEYS_MAX) importedKeys.delete(importedKeys.keys().next().value!);
+    importedKeys.set(id, key);
+  }
+  return key;
 }
 
 /** Curves the ECDSA helper accepts, with their hash (RFC 7518 §3.4 pairing). */
