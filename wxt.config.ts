@@ -10,7 +10,14 @@ export default defineConfig({
     // public/_locales exists, so Chromium refuses to load the extension without a default locale.
     default_locale: 'en',
     description: 'Verifies micro-credentials and digital badges where you meet them: LinkedIn, badge platforms, CVs.',
-    permissions: ['storage', 'activeTab', 'contextMenus'],
+    // storage: per-tab results, caches, settings. activeTab: scan the current page when the user asks
+    // (popup, context menu) without broad host access. contextMenus: "Verify this badge".
+    // scripting: inject the content script on that user request, and register it on every
+    // https page only when the user turns on "scan every page" (security.md B.1 rule 4).
+    permissions: ['storage', 'activeTab', 'contextMenus', 'scripting'],
+    // Requested by the options page, never at install: issuer key/status fetches without CORS
+    // limits, and the opt-in "scan every page".
+    optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

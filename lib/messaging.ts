@@ -59,3 +59,29 @@ export type ToBackground = z.infer<typeof ToBackgroundSchema>;
 
 /** Messages a content script may send; everything else is refused from a tab (B.4 row 26). */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<ToBackground['type']> = new Set(['candidates/found', 'candidate/open']);
+
+/**
+ * What the background answers. Failures carry only a code (the UI looks up
+ * its text in lib/messages.ts); nothing is thrown across the boundary.
+ */
+export type BackgroundReply<T extends object = { [key: string]: unknown }> = ({ ok: true } & T) | { ok: false; code: import('./errors').ErrorCode };
+
+/** The data of a successful reply, per message type. */
+export interface ReplyData {
+  'candidates/found': { count: number };
+  'candidate/open': object;
+  'tab/get': { tab: import('./tab-results').TabResults | null };
+  'tab/scan': object;
+  'tab/recipient': { tab: import('./tab-results').TabResults | null };
+  'verify/input': { report: import('./report').Report };
+  'history/reverify': { report: import('./report').Report };
+  'history/clear': object;
+  'settings/changed': object;
+}
+
+/** The reply to one message type, e.g. `ReplyFor<'verify/input'>`. */
+export type ReplyFor<T extends ToBackground['type']> = BackgroundReply<ReplyData[T]>;
+
+/** The report page the background opens for a marker click or the context menu (the popup renders it). */
+export const reportPagePath = (tabId: number, key: string): string =>
+  `/popup.html?tab=${encodeURIComponent(String(tabId))}&key=${encodeURIComponent(key)}`;

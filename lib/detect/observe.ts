@@ -24,7 +24,7 @@ export interface PageScannerOptions {
   /** called after every scan with the total count (for the e2e hook) */
   onCount?(count: number): void;
   /** called when the page navigated and earlier candidates no longer apply */
-  onReset?(): void;
+  onReset?(hadCandidates: boolean): void;
 }
 
 export interface PageScanner {
@@ -100,9 +100,10 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
 
   function navigate(): void {
     lastUrl = options.pageUrl();
+    const hadCandidates = known.size > 0;
     known.clear();
     queue = [];
-    options.onReset?.();
+    options.onReset?.(hadCandidates);
     fullScan();
     observe();
   }

@@ -55,8 +55,10 @@ export function runContentScanner(options: ContentRunOptions): PageScanner {
     onCount(count) {
       doc.documentElement.setAttribute('data-credlens-found', String(count));
     },
-    onReset() {
+    onReset(hadCandidates) {
       removeMarkers(doc);
+      // Tell the background the old page's credentials are gone, even if the new page has none.
+      if (hadCandidates) options.send({ type: 'candidates/found', pageUrl: options.pageUrl().slice(0, 4096), items: [] });
     },
   });
   scanner.start();

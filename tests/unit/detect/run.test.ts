@@ -70,7 +70,10 @@ describe('content scanner', () => {
     running = scanner;
     navigate('https://www.linkedin.com/in/someone-else/');
     scanner.rescan();
-    expect(sent).toHaveLength(2); // same DOM here, but a new page: reported afresh
+    // an empty report clears the old page in the background, then the new page is reported afresh
+    expect(sent).toHaveLength(3);
+    expect(sent[1]).toEqual({ type: 'candidates/found', pageUrl: 'https://www.linkedin.com/in/someone-else/', items: [] });
+    expect((sent[2] as CandidatesFoundMessage).items).toHaveLength(2);
     expect(doc.querySelectorAll('[data-credlens="marker"]')).toHaveLength(2);
   });
 });

@@ -1,0 +1,43 @@
+/**
+ * Everything the background logic needs from the browser and the rest of the
+ * extension, injected so lib/background runs in Node tests with fakes.
+ * lib/background/browser-wiring.ts builds the real one.
+ */
+import type { RecipientHint, VerifyContext } from '../context';
+import type { HistoryEntry, HistorySource, HistoryStorageError } from '../history/types';
+import type { Report } from '../report';
+import type { BadgeState } from './badge';
+import type { RateLimitOptions } from './rate-limit';
+import type { KeyValueArea } from './storage-area';
+
+export type HistoryVia = HistorySource['via'];
+
+/** The slice of lib/history the background uses. */
+export interface HistoryHooks {
+  record(report: Report, source: HistorySource): Promise<unknown>;
+  get(id: string): Promise<HistoryEntry | undefined | HistoryStorageError>;
+  clear(): Promise<void | HistoryStorageError>;
+}
+
+export interface BackgroundDeps {
+  /** browser.runtime.id: messages from any other id are ignored */
+  runtimeId: string;
+  /** browser.runtime.getURL('/'): tells extension pages (popup, options, report tab) from content scripts */
+  extensionOrigin: string;
+  /** browser.storage.session */
+  session: KeyValueArea;
+  /** a verification context: shared session cache, the user's allowed hosts, an optional recipient */
+  createContext(recipient?: RecipientHint): VerifyContext | Promise<VerifyContext>;
+  setBadge(tabId: number, badge: BadgeState): Promise<void>;
+  /** injects the content script into a tab (activeTab + scripting) */
+  injectScanner(tabId: number): Promise<void>;
+  /** opens the full report for one credential in an extension page */
+  openReport(tabId: number, key: string): Promise<void>;
+  history?: HistoryHooks;
+  /** re-reads settings (scan-every-page registration, allowed hosts) */
+  onSettingsChanged?(): Promise<void>;
+  now(): number;
+  /** verifications at a time (default 4) */
+  concurrency?: number;
+  rateLimit?: RateLimitOptions;
+}

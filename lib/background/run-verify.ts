@@ -1,0 +1,67 @@
+/**
+ * Runs one verification for the background and never throws: wraps the
+ * pipeline for inputs a platform serves inside an envelope (VerifierPlus
+ * `{credential, vp}`), and builds the honest "could not be checked" report for
+ * platforms that publish no machine-readable credential.
+ */
+import { error } from '../checks/result';
+import type { VerifyContext } from '../context';
+import type { Candidate } from '../detect/types';
+import { platformById } from '../detect/platforms';
+import { toVerifierError, VerifierError } from '../errors';
+import { verify, type VerifyInput } from '../pipeline';
+import type { Report } from '../report';
+import { fromUtf8, sha256Hex, utf8 } from '../util/bytes';
+import { parseJsonCapped } from '../util/json';
+import { deriveVerdict } from '../verdict';
+import type { Derived } from './derive-input';
+
+/** Verifies a derived input. Always resolves with a report. */
+export async function runVerification(derived: Extract<Derived, { kind: 'input' }>, ctx: VerifyContext): Promise<Report> {
+  const { input, wrappedIn } = derived;
+  if (!wrappedIn || !('url' in input)) return verify(input, ctx);
+  let unwrapped: VerifyInput;
+  try {
+    const doc = await ctx.fetch(input.url, 'credential');
+    unwrapped = { text: unwrapMember(fromUtf8(doc.bytes), wrappedIn), ...(input.name ? { name: input.name } : {}) };
+  } catch (e) {
+    // Let the pipeline report the failure the usual way (same check, same codes), without fetching again.
+    const err = toVerifierError(e);
+    return verify(input, { ...ctx, fetch: () => Promise.reject(err) });
+  }
+  const report = await verify(unwrapped, ctx);
+  return { ...report, container: 'url' };
+}
+
+/** The credential inside `{ [member]: credential, … }`, or the text itself when it is not such an envelope. */
+export function unwrapMember(text: string, member: string): string {
+  const json = parseJsonCapped(text);
+  if (json && typeof json === 'object' && !Array.isArray(json) && !('@context' in json)) {
+    const inner = (json as Record<string, unknown>)[member];
+    if (typeof inner === 'string') return inner; // a VC-JWT
+    if (inner && typeof inner === 'object') return JSON.stringify(inner);
+    throw new VerifierError('INPUT_UNKNOWN_FORMAT', { reason: `no "${member}" in the platform's answer` });
+  }
+  return text;
+}
+
+/**
+ * The report for a recognised platform link with no public endpoint
+ * (platforms.md "not found" rows): could not be checked, never verified.
+ */
+export async function noEndpointReport(candidate: Candidate, platformId: string, now: () => number): Promise<Report> {
+  const name = platformById(platformId)?.name ?? platformId;
+  const checks = [error('parse', 'INPUT_UNSUPPORTED_FORMAT', { reason: `${name} publishes no machine-readable credential for this link` })];
+  return {
+    verdict: deriveVerdict(checks, ['proof']),
+    format: 'unknown',
+    container: 'url',
+    checks,
+    summary: {},
+    recipient: { outcome: 'not-checked', identifierTypes: [], message: 'Not checked: the credential could not be read' },
+    technical: { platform: platformId },
+    inputHash: await sha256Hex(utf8(candidate.value)),
+    ...(candidate.label ? { inputName: candidate.label } : {}),
+    checkedAt: new Date(now()).toISOString(),
+  };
+}

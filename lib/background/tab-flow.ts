@@ -1,0 +1,174 @@
+/**
+ * What happens to candidates in a tab: recorded as `pending`, verified (at
+ * most `concurrency` at a time), stored as `done` with the report, counted on
+ * the toolbar badge, and appended to the history. Plain logic over injected
+ * dependencies (BackgroundDeps), so it runs in Node tests.
+ */
+import type { RecipientHint } from '../context';
+import { candidateKey } from '../detect/key';
+import { matchPlatformHost } from '../detect/scan';
+import type { Candidate } from '../detect/types';
+import { LIMITS } from '../limits';
+import type { Report } from '../report';
+import type { TabResults } from '../tab-results';
+import { badgeFor } from './badge';
+import type { BackgroundDeps, HistoryVia } from './deps';
+import { deriveInput, type Derived } from './derive-input';
+import { createLimiter } from './limiter';
+import { noEndpointReport, runVerification } from './run-verify';
+import { createTabStore, emptyState, findCredential, type TabState } from './tab-store';
+
+/** What the browser (not the page) says about where candidates were seen. */
+export interface PageInfo {
+  url: string;
+  title?: string;
+  profileName?: string;
+}
+
+interface Job {
+  key: string;
+  candidate: Candidate;
+  derived: Exclude<Derived, { kind: 'ignored' | 'needs-user' }>;
+}
+
+export interface AddOptions {
+  userInitiated: boolean;
+  via: HistoryVia;
+}
+
+export type TabFlow = ReturnType<typeof createTabFlow>;
+
+export function createTabFlow(deps: BackgroundDeps) {
+  const store = createTabStore(deps.session, deps.now);
+  const limiter = createLimiter(deps.concurrency ?? 4);
+  const running = new Set<Promise<void>>();
+
+  const refreshBadge = async (tabId: number, results: TabResults | undefined): Promise<void> => {
+    await deps.setBadge(tabId, badgeFor(results)).catch(() => {});
+  };
+
+  /** Verifies one job and stores the outcome, unless the tab navigated or closed meanwhile. */
+  const verifyJob = async (tabId: number, page: PageInfo, job: Job, via: HistoryVia, recipient?: RecipientHint): Promise<void> => {
+    const report: Report =
+      job.derived.kind === 'input'
+        ? await runVerification(job.derived, await deps.createContext(recipient))
+        : await noEndpointReport(job.candidate, job.derived.platform, deps.now);
+    let stored = false;
+    const state = await store.patch(tabId, (s) => {
+      const credential = findCredential(s, job.key);
+      if (!credential || s.results.pageUrl !== page.url) return;
+      credential.state = 'done';
+      credential.report = report;
+      stored = true;
+    });
+    if (!stored) return;
+    await refreshBadge(tabId, state?.results);
+    await deps.history?.record(report, { pageUrl: page.url, pageTitle: page.title, profileName: page.profileName, via }).catch(() => undefined);
+  };
+
+  const schedule = (tabId: number, page: PageInfo, job: Job, via: HistoryVia, recipient?: RecipientHint): void => {
+    const p: Promise<void> = limiter
+      .run(() => verifyJob(tabId, page, job, via, recipient))
+      .catch(() => {})
+      .finally(() => running.delete(p));
+    running.add(p);
+  };
+
+  /** Records candidates for a tab and starts verifying the ones that may be verified; returns their keys. */
+  async function addCandidates(tabId: number, page: PageInfo, items: readonly Candidate[], options: AddOptions): Promise<string[]> {
+    const onPlatform = matchPlatformHost(page.url);
+    const jobs: Job[] = [];
+    const keys: string[] = [];
+    const state = await store.update(tabId, page.url, (s) => {
+      if (s.results.pageUrl !== page.url) Object.assign(s, emptyState(tabId, page.url, deps.now));
+      if (page.title) s.results.pageTitle = page.title;
+      if (page.profileName) s.results.profileName = page.profileName;
+      for (const candidate of items) {
+        const key = candidateKey(candidate);
+        const derived = deriveInput(candidate, { userInitiated: options.userInitiated, pageOnKnownPlatform: onPlatform });
+        if (derived.kind === 'ignored') continue;
+        keys.push(key);
+        s.inputs.candidates[key] ??= candidate;
+        if (derived.kind === 'needs-user' || findCredential(s, key)) continue;
+        if (s.results.credentials.length >= LIMITS.candidatesPerPage) break;
+        s.results.credentials.push({
+          key,
+          candidateKind: candidate.kind,
+          ...(candidate.label ? { label: candidate.label } : {}),
+          pageUrl: page.url,
+          ...(page.title ? { pageTitle: page.title } : {}),
+          ...(page.profileName ? { profileName: page.profileName } : {}),
+          state: 'pending',
+        });
+        jobs.push({ key, candidate, derived });
+      }
+    });
+    await refreshBadge(tabId, state.results);
+    for (const job of jobs) schedule(tabId, page, job, options.via, state.inputs.recipient);
+    return keys;
+  }
+
+  /** Marker click: verify the candidate if not yet (images included: the user asked), then show its report. */
+  async function openCandidate(tabId: number, key: string): Promise<boolean> {
+    const state = await store.get(tabId);
+    const candidate = state?.inputs.candidates[key];
+    if (!state || !candidate) return false;
+    if (!findCredential(state, key)) await addCandidates(tabId, pageOf(state), [candidate], { userInitiated: true, via: 'page' });
+    await deps.openReport(tabId, key);
+    return true;
+  }
+
+  /** Re-runs every credential of the tab with a recipient hint; resolves when all are done. */
+  async function recheckRecipient(tabId: number, recipient: RecipientHint): Promise<TabResults | undefined> {
+    const jobs: Job[] = [];
+    const state = await store.patch(tabId, (s) => {
+      s.inputs.recipient = recipient;
+      for (const credential of s.results.credentials) {
+        const candidate = s.inputs.candidates[credential.key];
+        const derived = candidate && deriveInput(candidate, { userInitiated: true, pageOnKnownPlatform: false });
+        if (!candidate || !derived || derived.kind === 'ignored' || derived.kind === 'needs-user') continue;
+        credential.state = 'pending';
+        jobs.push({ key: credential.key, candidate, derived });
+      }
+    });
+    if (!state) return undefined;
+    await refreshBadge(tabId, state.results);
+    const page = pageOf(state);
+    await Promise.all(jobs.map((job) => limiter.run(() => verifyJob(tabId, page, job, 'page', recipient)).catch(() => {})));
+    return (await store.get(tabId))?.results;
+  }
+
+  /** Drops a tab's state (closed, or navigated to another page). */
+  async function forget(tabId: number): Promise<void> {
+    await store.remove(tabId);
+    await refreshBadge(tabId, undefined);
+  }
+
+  return {
+    store,
+    addCandidates,
+    openCandidate,
+    recheckRecipient,
+    /** Context menu "Verify this badge": a user-chosen image or link, verified and opened. */
+    async verifyUserPick(tabId: number, page: PageInfo, candidate: Candidate): Promise<string | undefined> {
+      const [key] = await addCandidates(tabId, page, [candidate], { userInitiated: true, via: 'context-menu' });
+      if (key) await deps.openReport(tabId, key);
+      return key;
+    },
+    /** A new document is loading: drop the state unless it is known to be the same page (URL unknown → drop). */
+    async forgetIfMoved(tabId: number, url: string | undefined): Promise<void> {
+      const state = await store.get(tabId);
+      if (state && (url === undefined || state.results.pageUrl !== url)) await forget(tabId);
+    },
+    forget,
+    /** resolves when every scheduled verification has finished (tests, shutdown) */
+    async idle(): Promise<void> {
+      while (running.size > 0) await Promise.all([...running]);
+    },
+  };
+}
+
+function pageOf(state: TabState): PageInfo {
+  const r = state.results;
+  return { url: r.pageUrl, ...(r.pageTitle ? { title: r.pageTitle } : {}), ...(r.profileName ? { profileName: r.profileName } : {}) };
+}
