@@ -51,11 +51,19 @@ export interface SealEnvelope {
   unprotectedKeys: string[];
 }
 
+/** The flattened serialization (RFC 7515 §7.2.2) is the general one with a single signature. */
+function toGeneral(value: unknown): unknown {
+  const flat = z.looseObject({ payload: z.string(), protected: z.string(), header: z.unknown().optional(), signature: z.string() }).safeParse(value);
+  if (!flat.success) return value;
+  const { protected: p, header, signature, payload } = flat.data;
+  return { payload, signatures: [{ protected: p, ...(header !== undefined ? { header } : {}), signature }] };
+}
+
 const invalid = (reason: string) => new VerifierError('SEAL_INVALID', { reason });
 
 /** Checks everything about the seal that needs no key; throws SEAL_* VerifierErrors. */
 export function openEnvelope(value: unknown): SealEnvelope {
-  const envelope = Envelope.safeParse(value);
+  const envelope = Envelope.safeParse(toGeneral(value));
   if (!envelope.success) throw invalid('not a JWS JSON serialization with payload and signatures');
   if (envelope.data.signatures.length > 1) throw new VerifierError('SEAL_UNSUPPORTED', { reason: 'more than one seal on one credential' });
   const sig = envelope.data.signatures[0]!;

@@ -21,9 +21,11 @@ import type { FormatOutcome } from './types';
 
 const REQUIRED: CheckId[] = ['structure', 'seal', 'certificate', 'validity'];
 
-/** A JAdES envelope (JWS JSON general serialization) or a bare ELM credential. */
+/** A JAdES envelope (JWS JSON general or flattened serialization) or a bare ELM credential. */
 export const isEdcJson = (v: unknown): boolean =>
-  isObject(v) && ((typeof v.payload === 'string' && Array.isArray(v.signatures)) || asArray(v.type).includes('EuropeanDigitalCredential'));
+  isObject(v) &&
+  ((typeof v.payload === 'string' && (Array.isArray(v.signatures) || (typeof v.protected === 'string' && typeof v.signature === 'string'))) ||
+    asArray(v.type).includes('EuropeanDigitalCredential'));
 
 /** Verifies EDC JSON text (sealed or not) or EDCI XML. Resolves with checks; throws only VerifierErrors for unreadable input. */
 export async function verifyEdc(text: string, ctx: VerifyContext): Promise<FormatOutcome> {

@@ -60,6 +60,14 @@ describe('JAdES seal: sound seals end "could not be checked", never verified', (
     expect(check(outcome, 'structure')?.status).toBe('pass');
   });
 
+  it('accepts the flattened JWS JSON serialization', async () => {
+    const general = await sealJades(payload(), { key: rsa.privateKey, alg: 'RS256', x5c: [rsaLeaf] });
+    const flattened = { payload: general.payload, ...general.signatures[0] };
+    const report = await verify({ text: JSON.stringify(flattened) }, offline());
+    expect(report.format).toBe('edc');
+    expect(report.checks.find((c) => c.id === 'seal')?.status).toBe('pass');
+  });
+
   it('accepts a matching x5t#S256 thumbprint', async () => {
     const thumb = toBase64Url(await sha256(Uint8Array.from(atob(rsaLeaf), (c) => c.charCodeAt(0))));
     const outcome = await run(await sealJades(payload(), { key: rsa.privateKey, alg: 'RS256', x5c: [rsaLeaf], header: { 'x5t#S256': thumb } }));
