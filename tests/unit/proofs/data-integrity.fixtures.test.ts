@@ -108,3 +108,35 @@ describe.skipIf(!present)('Data Integrity fixtures with an https verification me
   });
 });
 if (!present) console.log('data-integrity fixtures: ../shared/fixtures not found; fixture tests skipped');
+
+describe.skipIf(!present)('did:web issuer with the DID document served by an injected transport', () => {
+  const credentialFile = 'dcc-vc-test-fixtures/verifiableCredentials/v2/ed25519/didWeb/oidf-noStatus-notExpired.json';
+  const didUrl = 'https://digitalcredentials.github.io/vc-test-fixtures/dids/oidf/did.json';
+
+  function servingDidDocument() {
+    const requested: string[] = [];
+    const body = readFileSync(path.join(fixtures, 'dcc-vc-test-fixtures/dids/oidf/did.json'));
+    const ctx = createContext({
+      now: () => Date.parse('2026-11-22T00:00:00Z'),
+      transport: async (url) => {
+        requested.push(url);
+        return url === didUrl ? new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }) : new Response('', { status: 404 });
+      },
+    });
+    return { ctx, requested };
+  }
+
+  it('verifies with the real resolver (Ed25519Signature2020), fetching only the DID document', async () => {
+    const { ctx, requested } = servingDidDocument();
+    const { checks, technical } = await verifyDataIntegrity(load(credentialFile), ctx);
+    expect(checks).toMatchObject([{ id: 'proof', status: 'pass' }, { id: 'issuer-binding', status: 'pass' }]);
+    expect(technical).toMatchObject({ keySource: 'did:web', keyController: 'did:web:digitalcredentials.github.io:vc-test-fixtures:dids:oidf' });
+    expect(requested).toEqual([didUrl]);
+  });
+
+  it('the same credential with its name changed fails on the signature', async () => {
+    const { ctx } = servingDidDocument();
+    const tampered = { ...load(credentialFile), name: 'Doctor of Everything' };
+    expect((await verifyDataIntegrity(tampered, ctx)).checks[0]).toMatchObject({ status: 'fail', code: 'DI_SIGNATURE_INVALID' });
+  });
+});
