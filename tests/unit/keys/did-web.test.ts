@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createContext } from '../../../lib/context';
 import { didWebToUrl, resolveDidWeb } from '../../../lib/keys/did-web';
 import { encodeEd25519Multikey } from '../../../lib/keys/multikey';
 import { toBase58 } from '../../../lib/util/bytes';
@@ -106,6 +107,21 @@ describe('resolveDidWeb', () => {
     const { ctx } = fakeWeb({ [DOC_URL]: huge });
     await expect(resolveDidWeb(`${DID}#key-1`, ctx)).rejects.toMatchObject({ code: 'FETCH_TOO_LARGE' });
     expect(sent).toBeLessThan(256 * 1024);
+  });
+
+  it('row 22: a never-ending stream stops at the deadline with FETCH_TIMEOUT', async () => {
+    const endless = (_url: string, init: RequestInit) =>
+      Promise.resolve(
+        new Response(
+          new ReadableStream({
+            pull: (c) => new Promise<void>((resolve) => setTimeout(() => (init.signal?.aborted ? c.error(new Error('aborted')) : c.enqueue(new Uint8Array([32])), resolve()), 5)),
+          }),
+        ),
+      );
+    const ctx = createContext({ transport: endless, timeoutMs: 100 });
+    const started = Date.now();
+    await expect(resolveDidWeb(`${DID}#key-1`, ctx)).rejects.toMatchObject({ code: 'FETCH_TIMEOUT' });
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('a body that is not JSON → FETCH_BAD_CONTENT', async () => {

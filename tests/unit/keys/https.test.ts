@@ -1,4 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkKeyBinding } from '../../../lib/keys/bind';
+import { decodeMultikey } from '../../../lib/keys/multikey';
 import { resolveHttpsKey } from '../../../lib/keys/https';
 import { encodeEd25519Multikey } from '../../../lib/keys/multikey';
 import { fakeWeb } from './fake-web';
@@ -70,5 +74,27 @@ describe('resolveHttpsKey: standalone key documents', () => {
     const { ctx, requests } = fakeWeb({ [KEY_URL]: { ...keyDoc, controller: 'https://university.example/issuer' } });
     await expect(resolveHttpsKey(KEY_URL, ctx)).rejects.toMatchObject({ code: 'KEY_NOT_BOUND_TO_ISSUER' });
     expect(requests).toEqual([KEY_URL]);
+  });
+});
+
+const OB30 = path.resolve(__dirname, '../../../../shared/fixtures/1edtech-validator/ob30');
+
+describe.skipIf(!existsSync(OB30))('1EdTech OB 3.0 fixtures with https verification methods (../shared/fixtures)', () => {
+  it.each(['simple.json', 'simple_v1.json'])('%s: the key resolves and binds once the issuer profile lists it', async (file) => {
+    const credential = JSON.parse(readFileSync(path.join(OB30, file), 'utf8'));
+    const vm: string = [credential.proof].flat()[0].verificationMethod;
+    const issuerId: string = credential.issuer.id ?? credential.issuer;
+    const multibase = vm.slice(vm.indexOf('#') + 1);
+    const issuerProfile = { id: issuerId, verificationMethod: [{ id: vm, type: 'Multikey', controller: issuerId, publicKeyMultibase: multibase }], assertionMethod: [vm] };
+    const { ctx, requests } = fakeWeb({ [issuerId.replace(/^http:/, 'https:')]: issuerProfile });
+    const key = await resolveHttpsKey(vm, ctx);
+    expect(key.publicKeyJwk).toEqual(decodeMultikey(multibase));
+    expect(checkKeyBinding(key, issuerId).status).toBe('pass');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('simple.json: the issuer URL does not resolve offline → a could-not-check fetch code, never a key', async () => {
+    const credential = JSON.parse(readFileSync(path.join(OB30, 'simple.json'), 'utf8'));
+    await expect(resolveHttpsKey([credential.proof].flat()[0].verificationMethod, fakeWeb().ctx)).rejects.toMatchObject({ code: 'FETCH_HTTP_STATUS' });
   });
 });
