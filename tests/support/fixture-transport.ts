@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { extractFromPng, isPng } from '../../lib/extract/png';
 import type { Transport } from '../../lib/net/safe-fetch';
 
 /** `../shared/fixtures` relative to the repository root. */
@@ -68,4 +69,22 @@ function fromFixtures(url: string): Uint8Array | undefined {
     return existsSync(file) && statSync(file).isFile() ? new Uint8Array(readFileSync(file)) : undefined;
   }
   return undefined;
+}
+
+/**
+ * A hosted OB 2.0 assertion is fetched again at its own `id`, a URL the
+ * fixture folder does not hold. This serves the assertion a fixture carries
+ * (JSON file or baked PNG) at its id, as its issuer would host it; pass the
+ * result in `extra`. Files without a JSON assertion give `{}`.
+ */
+export function hostedCopyOf(rel: string): Record<string, string> {
+  const bytes = readFixture(rel);
+  let text: string;
+  try {
+    text = isPng(bytes) ? extractFromPng(bytes) : new TextDecoder().decode(bytes);
+    const id = (JSON.parse(text) as { id?: unknown }).id;
+    return typeof id === 'string' && /^https?:/.test(id) ? { [id]: text } : {};
+  } catch {
+    return {};
+  }
 }

@@ -6,11 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../../lib/context';
-import { extractFromPng } from '../../../lib/extract/png';
 import { verify } from '../../../lib/pipeline';
 import type { Report, Verdict } from '../../../lib/report';
-import { fromUtf8 } from '../../../lib/util/bytes';
-import { createFixtureTransport, fixturesPresent, readFixture } from '../../support/fixture-transport';
+import { createFixtureTransport, fixturesPresent, hostedCopyOf, readFixture } from '../../support/fixture-transport';
 
 const NOW = Date.parse('2025-06-01T00:00:00Z');
 const OB20 = '1edtech-validator/ob20/';
@@ -37,17 +35,9 @@ const ROWS: Row[] = [
   { file: 'basic-assertion-with-allowed-origins-invalid-starts-with.json', verdict: 'failed', code: 'OB2_HOSTED_ORIGIN_NOT_ALLOWED' },
 ];
 
-/** The hosted copy of a fixture: the assertion JSON it carries, served at its own id. */
-function hostedCopy(bytes: Uint8Array, file: string): Record<string, string> {
-  const text = file.endsWith('.png') ? extractFromPng(bytes) : file.endsWith('.json') ? fromUtf8(bytes) : undefined;
-  if (!text) return {};
-  const id = (JSON.parse(text) as { id?: string }).id;
-  return id ? { [id]: text } : {};
-}
-
 async function run(file: string): Promise<Report> {
   const bytes = readFixture(OB20 + file);
-  const { transport } = createFixtureTransport(hostedCopy(bytes, file));
+  const { transport } = createFixtureTransport(hostedCopyOf(OB20 + file));
   return verify({ bytes, name: file }, createContext({ transport, now: () => NOW }));
 }
 
