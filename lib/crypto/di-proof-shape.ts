@@ -40,6 +40,8 @@ export function parseProof(proof: unknown, now: number): ParsedProof {
   const { type, cryptosuite } = proof;
   if (typeof type !== 'string') throw malformed('the proof has no type');
   if (cryptosuite !== undefined && typeof cryptosuite !== 'string') throw malformed('cryptosuite is not a string');
+  // vc-data-integrity §3.1: a DataIntegrityProof MUST name its cryptosuite.
+  if (type === 'DataIntegrityProof' && cryptosuite === undefined) throw malformed('a DataIntegrityProof names no cryptosuite');
   const suite = findCryptosuite(type, cryptosuite);
   if (!suite) throw new VerifierError('DI_UNSUPPORTED_CRYPTOSUITE', { suite: String(cryptosuite ?? type).slice(0, 60) });
   const { verificationMethod, proofPurpose, proofValue, id } = proof;

@@ -21,6 +21,7 @@ import type { Check, TechnicalDetails } from '../report';
 import { toHex } from '../util/bytes';
 import { isObject } from '../util/json';
 
+/** What verifyDataIntegrity reports: two checks and the details for the technical view. */
 export interface ProofOutcome {
   /** a 'proof' check and an 'issuer-binding' check */
   checks: Check[];

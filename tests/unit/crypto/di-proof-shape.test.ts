@@ -66,6 +66,7 @@ describe('parseProof', () => {
   it.each([
     ['type missing', { type: undefined }, 'DI_MALFORMED_PROOF'],
     ['cryptosuite not a string', { cryptosuite: 5 }, 'DI_MALFORMED_PROOF'],
+    ['DataIntegrityProof without cryptosuite', { cryptosuite: undefined }, 'DI_MALFORMED_PROOF'],
     ['proofPurpose missing', { proofPurpose: undefined }, 'DI_MALFORMED_PROOF'],
     ['proofPurpose capabilityInvocation', { proofPurpose: 'capabilityInvocation' }, 'DI_PROOF_PURPOSE_MISMATCH'],
     ['id not a string', { id: 7 }, 'DI_MALFORMED_PROOF'],
