@@ -1,0 +1,41 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createContext } from '../../../lib/context';
+import type { BackgroundDeps, HistoryHooks } from '../../../lib/background/deps';
+import type { BadgeState } from '../../../lib/background/badge';
+import { fromStorageArea } from '../../../lib/background/storage-area';
+import { createSessionCache } from '../../../lib/background/session-cache';
+
+export const EXTENSION_ORIGIN = 'chrome-extension://test-extension-id/';
+export const fromPage = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, url, tab: { id: tabId } });
+export const fromExtensionPage = (path = 'popup.html') => ({ id: fakeBrowser.runtime.id, url: EXTENSION_ORIGIN + path });
+
+/** Deps over fakeBrowser's session storage and action badge; the network is a recording fake. */
+export function fakeDeps(options: { respond?: (url: string) => Response | Promise<Response>; history?: HistoryHooks; concurrency?: number } = {}) {
+  const fetched: string[] = [];
+  const opened: { tabId: number; key: string }[] = [];
+  const injected: number[] = [];
+  const badges = new Map<number, BadgeState>();
+  const session = fromStorageArea(fakeBrowser.storage.session);
+  const cache = createSessionCache(session);
+  const transport = async (url: string): Promise<Response> => {
+    fetched.push(url);
+    return options.respond ? options.respond(url) : new Response('not found', { status: 404 });
+  };
+  const deps: BackgroundDeps = {
+    runtimeId: fakeBrowser.runtime.id,
+    extensionOrigin: EXTENSION_ORIGIN,
+    session,
+    createContext: (recipient) => createContext({ transport, cache, ...(recipient ? { recipient } : {}) }),
+    async setBadge(tabId, badge) {
+      badges.set(tabId, badge);
+      await fakeBrowser.action.setBadgeText({ tabId, text: badge.text });
+      await fakeBrowser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+    },
+    injectScanner: async (tabId) => void injected.push(tabId),
+    openReport: async (tabId, key) => void opened.push({ tabId, key }),
+    ...(options.history ? { history: options.history } : {}),
+    now: Date.now,
+    concurrency: options.concurrency ?? 4,
+  };
+  return { deps, fetched, opened, injected, badges };
+}
