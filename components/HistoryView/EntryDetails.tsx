@@ -8,7 +8,7 @@ import { isStorageError, type HistoryEntry } from '../../lib/history/types';
 import { t } from '../../lib/i18n';
 import { CredentialDetails } from '../CredentialDetails';
 import { useTrust } from './use-trust';
-import { sendToBackground } from './send';
+import { reportOf, sendToBackground } from './send';
 import { formatCheckedAt } from './HistoryRow';
 import styles from './style.module.css';
 
@@ -30,9 +30,12 @@ export function EntryDetails({ entry, store, onChanged, onClose }: EntryDetailsP
     const sent = await sendToBackground({ type: 'history/reverify', id: entry.id });
     setBusy(false);
     if (!sent.ok) return setNote({ text: sent.message, error: true });
-    const latest = await store.latestFor(entry.inputHash);
+    const report = reportOf(sent.reply);
+    if (!report) return setNote({ text: t('bgNoAnswer'), error: true });
+    // the new check is stored under the hash of the input re-checked, which may differ from this entry's
+    const latest = await store.latestFor(report.inputHash);
     if (isStorageError(latest)) return setNote({ text: latest.message, error: true });
-    if (!latest || latest.id === entry.id) return setNote({ text: t('historyReverifyNotStored'), error: true });
+    if (!latest || latest.id === entry.id || latest.checkedAt !== report.checkedAt) return setNote({ text: t('historyReverifyNotStored'), error: true });
     const lines = latest.changedSinceLast ?? [];
     setNote({ text: lines.length ? t('historyReverifyChanged') : t('historyReverifyUnchanged'), lines });
     onChanged(latest);

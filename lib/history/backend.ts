@@ -14,6 +14,8 @@ export interface HistoryBackend {
   existingIds(ids: readonly string[]): Promise<Set<string>>;
   /** the most recent entry for one input hash */
   latestByInputHash(inputHash: string): Promise<HistoryEntry | undefined>;
+  /** the most recent entry for one credential (see credential-key.ts) */
+  latestByCredentialKey(credentialKey: string): Promise<HistoryEntry | undefined>;
   /** visits entries newest first; stop early by returning `false` */
   forEachNewestFirst(visit: (entry: HistoryEntry) => boolean | void): Promise<void>;
   delete(ids: readonly string[]): Promise<void>;
@@ -55,6 +57,10 @@ export function createMemoryBackend(): HistoryBackend {
     },
     async latestByInputHash(inputHash) {
       const e = ordered().find((x) => x.inputHash === inputHash);
+      return e && structuredClone(e);
+    },
+    async latestByCredentialKey(credentialKey) {
+      const e = ordered().find((x) => x.credentialKey === credentialKey);
       return e && structuredClone(e);
     },
     async forEachNewestFirst(visit) {

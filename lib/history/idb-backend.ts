@@ -21,6 +21,8 @@ interface HistoryDb extends DBSchema {
       inputHash: string;
       /** inputHash + checkedAt: the latest check of one input without scanning */
       inputHashCheckedAt: [string, string];
+      /** credentialKey + checkedAt: the previous check of one credential, for change detection */
+      credentialKeyCheckedAt: [string, string];
       profileName: string;
       pageUrl: string;
     };
@@ -34,6 +36,7 @@ function openHistoryDb(): Promise<IDBPDatabase<HistoryDb>> {
       store.createIndex('checkedAt', 'checkedAt');
       store.createIndex('inputHash', 'inputHash');
       store.createIndex('inputHashCheckedAt', ['inputHash', 'checkedAt']);
+      store.createIndex('credentialKeyCheckedAt', ['credentialKey', 'checkedAt']);
       store.createIndex('profileName', 'profileName');
       store.createIndex('pageUrl', 'pageUrl');
     },
@@ -76,6 +79,11 @@ export function createIdbBackend(): HistoryBackend {
     async latestByInputHash(inputHash) {
       const range = IDBKeyRange.bound([inputHash, ''], [inputHash, '\uffff']);
       const cursor = await (await db()).transaction('entries').store.index('inputHashCheckedAt').openCursor(range, 'prev');
+      return cursor?.value;
+    },
+    async latestByCredentialKey(credentialKey) {
+      const range = IDBKeyRange.bound([credentialKey, ''], [credentialKey, '\uffff']);
+      const cursor = await (await db()).transaction('entries').store.index('credentialKeyCheckedAt').openCursor(range, 'prev');
       return cursor?.value;
     },
     async forEachNewestFirst(visit) {

@@ -52,6 +52,7 @@ export const HistoryEntrySchema = z
   .object({
     id: z.string().min(1).max(128),
     inputHash: z.string().regex(/^[0-9a-f]{64}$/),
+    credentialKey: z.string().regex(/^(?:content:[0-9a-f]{64}|input:[0-9a-f]{64}|hosted:\S{1,4096})$/),
     report: ReportSchema,
     pageUrl: text(4096).optional(),
     pageTitle: text(1000).optional(),

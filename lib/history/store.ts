@@ -6,6 +6,7 @@
 import type { Report } from '../report';
 import type { HistoryBackend } from './backend';
 import { describeChanges } from './changes';
+import { credentialKeyOf } from './credential-key';
 import { groupEntries, groupKeyOf, matchesQuery, type HistoryGroup } from './query';
 import { guardStorage } from './storage-error';
 import type { HistoryEntry, HistoryPage, HistoryQuery, HistorySource, HistoryStorageError } from './types';
@@ -20,11 +21,12 @@ export interface HistoryStoreOptions {
 }
 
 /** Builds the entry for a report, without the change list (that needs the previous entry). */
-export function entryFromReport(report: Report, source: HistorySource, id: string): HistoryEntry {
+export function entryFromReport(report: Report, source: HistorySource, id: string, credentialKey: string): HistoryEntry {
   const s = report.summary ?? {};
   return {
     id,
     inputHash: report.inputHash,
+    credentialKey,
     report,
     pageUrl: source.pageUrl,
     pageTitle: source.pageTitle,
@@ -54,14 +56,16 @@ export class HistoryStore {
   }
 
   /**
-   * Stores one verification. When the same input was checked before, the
-   * entry carries the previous verdict and the list of changes. Entries older
+   * Stores one verification. When the same credential was checked before
+   * (same signed content, whatever the container), the entry carries the
+   * previous verdict and the list of changes. Entries older
    * than `retentionDays` are deleted on the same write.
    */
   record(report: Report, source: HistorySource, retentionDays = DEFAULT_RETENTION_DAYS): Promise<HistoryEntry | HistoryStorageError> {
     return guardStorage(async () => {
-      const previous = await this.backend.latestByInputHash(report.inputHash);
-      const entry = entryFromReport(report, source, this.newId());
+      const credentialKey = await credentialKeyOf(report);
+      const previous = await this.backend.latestByCredentialKey(credentialKey);
+      const entry = entryFromReport(report, source, this.newId(), credentialKey);
       if (previous) {
         entry.previousVerdict = previous.verdict;
         entry.changedSinceLast = describeChanges(previous.report, report);

@@ -19,6 +19,8 @@ export interface HistorySource {
 export interface HistoryEntry {
   id: string;
   inputHash: string;
+  /** links re-checks of the same credential across containers (credential-key.ts) */
+  credentialKey: string;
   report: Report;
   pageUrl?: string;
   pageTitle?: string;

@@ -46,7 +46,7 @@ describe('historyToCsv', () => {
       checks: [{ id: 'status', status: 'fail', code: 'CRED_REVOKED', message: 'The issuer has revoked this credential' }],
       summary: { title: 'Data, "Advanced"\nLevel', issuer: { name: 'Ünïversité de Genève' } },
     });
-    const entry = { ...entryFromReport(report, { via: 'page', profileName: 'Zoë O\'Neil', pageUrl: 'https://x.example/?a=1,2' }, 'e1'), changedSinceLast: ['Revoked since last check (was verified)'] };
+    const entry = { ...entryFromReport(report, { via: 'page', profileName: 'Zoë O\'Neil', pageUrl: 'https://x.example/?a=1,2' }, 'e1', `input:${report.inputHash}`), changedSinceLast: ['Revoked since last check (was verified)'] };
     const csv = historyToCsv([entry]);
     expect(csv.startsWith('\uFEFFChecked at,Candidate,')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);

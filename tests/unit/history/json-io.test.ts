@@ -43,6 +43,7 @@ describe('history JSON export / import', () => {
     ['unknown verdict', JSON.stringify({ format: 'credlens-history', version: 1, entries: [{ ...entryJson(), verdict: 'trusted' }] }), /entries\.0\.verdict/],
     ['verdict disagrees with report', JSON.stringify({ format: 'credlens-history', version: 1, entries: [{ ...entryJson(), verdict: 'failed' }] }), /disagrees/],
     ['extra field', JSON.stringify({ format: 'credlens-history', version: 1, entries: [{ ...entryJson(), script: 'x' }] }), /entries\.0/],
+    ['bad credential key', JSON.stringify({ format: 'credlens-history', version: 1, entries: [{ ...entryJson(), credentialKey: 'content:xyz' }] }), /credentialKey/],
     ['bad hash', JSON.stringify({ format: 'credlens-history', version: 1, entries: [{ ...entryJson(), inputHash: 'abc' }] }), /inputHash/],
   ])('rejects %s', (_, text, message) => {
     const r = parseHistoryJson(text);
@@ -57,7 +58,7 @@ describe('history JSON export / import', () => {
 
 function entryJson(): HistoryEntry {
   const report = makeReport();
-  return { id: 'x1', inputHash: report.inputHash, report, via: 'page', checkedAt: report.checkedAt, verdict: report.verdict, format: report.format };
+  return { id: 'x1', inputHash: report.inputHash, credentialKey: `input:${report.inputHash}`, report, via: 'page', checkedAt: report.checkedAt, verdict: report.verdict, format: report.format };
 }
 
 describe.skipIf(!hasFixtures)('round trip of real reports (fixtures in ../shared/fixtures)', () => {

@@ -38,6 +38,22 @@ describe('HistoryStore.record', () => {
     expect(latest?.id).toBe(again.id);
   });
 
+  it('links a re-check of the same signed content in another container (PNG first, then JSON)', async () => {
+    const store = newStore();
+    const credential = { '@context': ['https://www.w3.org/ns/credentials/v2'], id: 'urn:uuid:1', type: ['VerifiableCredential'], issuer: 'did:web:issuer.example' };
+    const asPng = makeReport({ seed: 'png-bytes', container: 'png', credential, checkedAt: daysAgo(3) });
+    // same content with keys in another order, as JSON.stringify of the stored payload may produce
+    const reordered = { issuer: credential.issuer, type: credential.type, id: credential.id, '@context': credential['@context'] };
+    const asJson = revokedLater(makeReport({ seed: 'json-bytes', credential: reordered }), daysAgo(1));
+    ok(await store.record(asPng, { via: 'page' }));
+    const again = ok(await store.record(asJson, { via: 'reverify' }));
+    expect(again.inputHash).not.toBe(asPng.inputHash);
+    expect(again.previousVerdict).toBe('verified');
+    expect(again.changedSinceLast?.[0]).toBe('Revoked since last check (was verified)');
+    const other = ok(await store.record(makeReport({ seed: 'x', credential: { ...credential, id: 'urn:uuid:2' }, checkedAt: daysAgo(0.5) }), { via: 'page' }));
+    expect(other.previousVerdict).toBeUndefined();
+  });
+
   it('applies retention on each write', async () => {
     const store = newStore();
     ok(await store.record(makeReport({ seed: 'old', checkedAt: daysAgo(40) }), { via: 'page' }));
@@ -55,7 +71,7 @@ describe('HistoryStore.record', () => {
   });
 
   it('returns STORAGE_FAILED with the reason when the database cannot be opened', async () => {
-    const broken: HistoryBackend = { ...createMemoryBackend(), latestByInputHash: () => Promise.reject(new Error('blocked')) };
+    const broken: HistoryBackend = { ...createMemoryBackend(), latestByCredentialKey: () => Promise.reject(new Error('blocked')) };
     const result = await newStore(broken).record(makeReport(), { via: 'page' });
     expect(result).toEqual({ error: 'STORAGE_FAILED', message: 'The history could not be saved: blocked' });
   });
@@ -122,7 +138,7 @@ describe('HistoryStore queries', () => {
     const store = newStore(backend);
     const base = makeReport();
     const entries = Array.from({ length: 10_000 }, (_, i) => ({
-      id: `bulk-${i}`, inputHash: base.inputHash, report: base, via: 'page' as const, checkedAt: new Date(NOW - i * 60_000).toISOString(),
+      id: `bulk-${i}`, inputHash: base.inputHash, credentialKey: `input:${base.inputHash}`, report: base, via: 'page' as const, checkedAt: new Date(NOW - i * 60_000).toISOString(),
       verdict: i % 7 === 0 ? ('revoked' as const) : ('verified' as const), format: base.format, title: `Badge ${i}`, profileName: `Candidate ${i % 300}`,
     }));
     ok(await store.addEntries(entries));
