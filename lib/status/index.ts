@@ -27,15 +27,21 @@ export async function checkCredentialStatus(credential: Record<string, unknown>,
   const entries = asArray(credential.credentialStatus);
   if (entries.length === 0) return skip('status', 'NOT_APPLICABLE', 'The issuer publishes no revocation status for this credential');
   if (isNestedStatusContext(ctx)) return error('status', 'STATUS_VERIFICATION_ERROR', { reason: 'a status list that has a status of its own' });
-  const results = await Promise.all(entries.map((entry) => checkEntry(entry, credential, ctx)));
+  if (entries.length > MAX_ENTRIES) return error('status', 'STATUS_UNSUPPORTED', { type: `${entries.length} status entries` });
+  const decoded = new Map<string, Promise<Uint8Array>>();
+  const results = await Promise.all(entries.map((entry) => checkEntry(entry, credential, ctx, decoded)));
   return worst(results);
 }
 
-async function checkEntry(entry: unknown, credential: Record<string, unknown>, ctx: VerifyContext): Promise<Check> {
+/** Real credentials carry one or two entries (revocation, suspension); many would only multiply work. */
+const MAX_ENTRIES = 8;
+
+/** `decoded` shares one inflated bitstring per list URL between the entries of one credential. */
+async function checkEntry(entry: unknown, credential: Record<string, unknown>, ctx: VerifyContext, decoded: Map<string, Promise<Uint8Array>>): Promise<Check> {
   try {
     if (!isObject(entry) || typeof entry.type !== 'string') return fail('status', 'STRUCTURE_STATUS', { reason: 'each credentialStatus needs a type' });
     if (entry.type === '1EdTechRevocationList') return await checkRevocationList(entry, credential, ctx);
-    if (BITSTRING_TYPES[entry.type]) return await checkBitstringEntry(entry, BITSTRING_TYPES[entry.type]!, ctx);
+    if (BITSTRING_TYPES[entry.type]) return await checkBitstringEntry(entry, BITSTRING_TYPES[entry.type]!, ctx, decoded);
     return error('status', 'STATUS_UNSUPPORTED', { type: entry.type.slice(0, 80) });
   } catch (e) {
     return fromThrown('status', e);
@@ -44,7 +50,12 @@ async function checkEntry(entry: unknown, credential: Record<string, unknown>, c
 
 const PURPOSE_CODES = { revocation: 'CRED_REVOKED', suspension: 'CRED_SUSPENDED' } as const;
 
-async function checkBitstringEntry(entry: Record<string, unknown>, listType: string, ctx: VerifyContext): Promise<Check> {
+async function checkBitstringEntry(
+  entry: Record<string, unknown>,
+  listType: string,
+  ctx: VerifyContext,
+  decoded: Map<string, Promise<Uint8Array>>,
+): Promise<Check> {
   const url = entry.statusListCredential;
   if (typeof url !== 'string') return fail('status', 'STRUCTURE_STATUS', { reason: 'statusListCredential must be a URL' });
   const purpose = String(entry.statusPurpose ?? '');
@@ -55,7 +66,8 @@ async function checkBitstringEntry(entry: Record<string, unknown>, listType: str
   if (!list.ok) return error('status', 'STATUS_VERIFICATION_ERROR', { reason: list.reason, url });
   const distrust = whyNotUsable(list, listType, purpose, ctx);
   if (distrust) return error('status', 'STATUS_VERIFICATION_ERROR', { reason: distrust, url });
-  const bits = await decodeStatusList(list.encodedList);
+  if (!decoded.has(url)) decoded.set(url, decodeStatusList(list.encodedList));
+  const bits = await decoded.get(url)!;
   if (readStatusBit(bits, index)) return fail('status', PURPOSE_CODES[purpose], { url, index });
   return pass('status', purpose === 'revocation' ? PASS_MESSAGE : "Not suspended (checked against the issuer's status list)", { url });
 }

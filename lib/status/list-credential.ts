@@ -71,12 +71,15 @@ async function fetchAndVerify(url: string, ctx: VerifyContext): Promise<LoadedLi
   try {
     const outcome = await verifyPayload(text, nested);
     const verdict = deriveVerdict(outcome.checks, outcome.required);
+    // "could not check" may be passing (a key server down): thrown, so it is not cached
+    if (verdict === 'unverifiable') throw new VerifierError('STATUS_VERIFICATION_ERROR', { url, reason: 'the list could not be verified' });
     if (verdict !== 'verified') {
       const failed = outcome.checks.find((c) => c.status === 'fail' || c.status === 'error');
       return { ok: false, url, reason: `the list is ${verdict}${failed ? ` (${failed.code})` : ''}` };
     }
     return describeList(url, outcome.credential);
   } catch (e) {
+    if (e instanceof VerifierError && e.code === 'STATUS_VERIFICATION_ERROR') throw e;
     return { ok: false, url, reason: `the list could not be read (${toVerifierError(e).code})` };
   }
 }

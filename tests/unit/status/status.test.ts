@@ -72,6 +72,13 @@ describe('checkCredentialStatus: entries that need no list', () => {
     }
   });
 
+  it('refuses to work through an unreasonable number of entries', async () => {
+    const { ctx, requested } = ctxServing({});
+    const many = Array.from({ length: 9 }, (_, i) => entry(i, 'revocation', `https://status.example/lists/${i}`));
+    expect(summary(await checkCredentialStatus(credential(...many), ctx))).toEqual(['error', 'STATUS_UNSUPPORTED']);
+    expect(requested).toEqual([]);
+  });
+
   it('row 35: an unreachable list is STATUS_RETRIEVAL_ERROR naming the URL', async () => {
     const { ctx } = ctxServing({});
     const check = await checkCredentialStatus(credential(entry(3)), ctx);
@@ -140,6 +147,13 @@ describe('checkCredentialStatus: signed Bitstring Status Lists', () => {
     expect(ok.message).toBe("Not revoked (checked against the issuer's status list)");
     const susp = ctxServing({ [LIST_URL]: await statusList(issuer, [5], { purpose: 'suspension' }) }).ctx;
     expect(summary(await checkCredentialStatus(credential(entry(5, 'suspension')), susp))).toEqual(['fail', 'CRED_SUSPENDED']);
+  });
+
+  it('fetches and verifies a list once for several entries and credentials', async () => {
+    const { ctx, requested } = ctxServing({ [LIST_URL]: await statusList(createTestIssuer(), [7]) });
+    expect(summary(await checkCredentialStatus(credential(entry(1), entry(7)), ctx))).toEqual(['fail', 'CRED_REVOKED']);
+    expect(summary(await checkCredentialStatus(credential(entry(2)), ctx))).toEqual(['pass', 'OK']);
+    expect(requested).toEqual([LIST_URL]);
   });
 
   it('row 33: an index past the end of the list is STATUS_RANGE', async () => {
