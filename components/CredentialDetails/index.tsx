@@ -6,7 +6,6 @@
  */
 import { useMemo } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import { profileFor } from '../../lib/qa/index';
 import type { Report } from '../../lib/report';
 import { describeIssuer, safeImage } from '../../lib/trust/issuer';
 import type { TrustEntry } from '../../lib/trust/types';
@@ -17,6 +16,7 @@ import { QualityProfilePanel } from '../QualityProfilePanel';
 import { TechnicalDetails } from '../TechnicalDetails';
 import { VerdictBadge } from '../VerdictBadge';
 import styles from './style.module.css';
+import { useQualityProfile } from './use-profile';
 
 export interface CredentialDetailsProps {
   report: Report;
@@ -28,10 +28,8 @@ export interface CredentialDetailsProps {
 }
 
 export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrust, onBack }: CredentialDetailsProps) {
-  const profile = useMemo(
-    () => profileFor(report, { trustedIssuerIds: new Set(trustEntries.map((e) => e.issuerId)) }),
-    [report, trustEntries],
-  );
+  const trustedIds = useMemo(() => new Set(trustEntries.map((e) => e.issuerId)), [trustEntries]);
+  const profile = useQualityProfile(report, trustedIds);
   const trust = useMemo(() => describeIssuer(report, trustEntries, profile), [report, trustEntries, profile]);
   const { summary } = report;
   const image = safeImage(summary.image ?? summary.achievement?.image);

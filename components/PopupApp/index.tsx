@@ -8,10 +8,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { TabResults } from '../../lib/tab-results';
 import type { TrustEntry } from '../../lib/trust/types';
-import { HistoryView } from '../HistoryView';
 import { PageView, type ScanState } from '../PageView';
 import type { RecipientInput } from '../RecipientForm/parse';
 import { loadInitial, type InitialState, type PopupApi } from './api';
+import { LazyHistory } from './lazy-history';
 import styles from './style.module.css';
 
 export interface PopupAppProps {
@@ -26,7 +26,7 @@ export interface PopupAppProps {
 
 type View = 'page' | 'history';
 
-const defaultHistory = () => <HistoryView mode="popup" />;
+const defaultHistory = () => <LazyHistory />;
 
 export function PopupApp({ api, initial, query = {}, history = defaultHistory }: PopupAppProps) {
   const [view, setView] = useState<View>('page');

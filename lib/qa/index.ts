@@ -2,65 +2,17 @@
  * The quality profile of a checked credential, chosen by format. The
  * profile describes what a credential *says*; it never changes the verdict.
  */
-import type { Check, Report } from '../report';
+import type { Report } from '../report';
+import { profileReport, type ProfileOptions } from './dispatch';
 import { profileEdc } from './edc';
-import { profileOb2 } from './ob2';
-import { profileOb3 } from './ob3';
-import { isRecord } from './text';
 import type { QualityProfile } from './types';
 
+export { isIssuerBound, profileReport, type EdcProfiler, type ProfileOptions } from './dispatch';
 export { profileOb2 } from './ob2';
 export { profileOb3 } from './ob3';
 export type * from './types';
 
-export interface ProfileOptions {
-  /** issuer ids on the user's trust lists (lib/trust/store.ts) */
-  trustedIssuerIds?: ReadonlySet<string>;
-}
-
-/**
- * Profiles `report.credential` (the signed payload) by `report.format`;
- * undefined when there is no signed payload or the format has no mapping.
- */
+/** Profiles `report.credential` (the signed payload) by `report.format`, EDC included. */
 export function profileFor(report: Report, options: ProfileOptions = {}): QualityProfile | undefined {
-  const credential = report.credential;
-  if (credential === undefined || credential === null) return undefined;
-  const profile = profileByFormat(report.format, credential);
-  if (!profile) return undefined;
-  return { ...profile, unesco: { ...profile.unesco, trustedProvider: trustedProvider(report, options) } };
-}
-
-function profileByFormat(format: Report['format'], credential: unknown): QualityProfile | undefined {
-  switch (format) {
-    case 'vc-data-integrity':
-    case 'vc-jwt':
-      return profileOb3(credential);
-    case 'ob2-hosted':
-    case 'ob2-signed':
-      // the OB 2.0 verifier may keep the three documents apart or the assertion with embedded parts
-      return isRecord(credential) && 'assertion' in credential
-        ? profileOb2({ assertion: credential.assertion, badgeClass: credential.badgeClass, issuer: credential.issuer })
-        : profileOb2({ assertion: credential });
-    case 'edc':
-      return profileEdc(credential);
-    default:
-      return undefined;
-  }
-}
-
-/**
- * UNESCO "trusted provider": only when the signer is bound to the issuer (the
- * issuer-binding, hosted or seal check passed) and that issuer is on a list the
- * user keeps. Without trust lists the answer is unknown, not "no".
- */
-function trustedProvider(report: Report, { trustedIssuerIds }: ProfileOptions): boolean | 'unknown' {
-  if (!trustedIssuerIds || trustedIssuerIds.size === 0) return 'unknown';
-  const issuerId = report.summary.issuer?.id;
-  if (!issuerId || !isIssuerBound(report.checks)) return false;
-  return trustedIssuerIds.has(issuerId);
-}
-
-/** The identity of the signer was established for the named issuer. */
-export function isIssuerBound(checks: readonly Check[]): boolean {
-  return checks.some((c) => (c.id === 'issuer-binding' || c.id === 'hosted' || c.id === 'certificate') && c.status === 'pass');
+  return profileReport(report, options, profileEdc);
 }

@@ -5,7 +5,7 @@
  * issuer data in a credential is marked unverified unless authenticated
  * against something the verifier trusts.
  */
-import { isIssuerBound } from '../qa/index';
+import { isIssuerBound } from '../qa/dispatch';
 import type { QualityProfile } from '../qa/types';
 import type { Report } from '../report';
 import type { TrustEntry } from './types';

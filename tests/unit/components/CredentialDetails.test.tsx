@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { all, fire, mount } from './dom';
+import { all, fire, mount, settle } from './dom';
 import { makeReport, passCheck } from './reports';
 import { groupChecks } from '../../../components/CheckList/group';
 import { CredentialDetails } from '../../../components/CredentialDetails';
@@ -85,5 +85,21 @@ describe('<CredentialDetails>', () => {
     expect(el.querySelector('[data-voucher="trust-list"]')).not.toBeNull();
     fire(all(el, 'button').find((b) => b.textContent === 'Remove from my trust list'), 'click');
     expect(onUntrust).toHaveBeenCalledWith('did:web:uni.example');
+  });
+
+  it('loads the EDC profile on demand and then shows it', async () => {
+    const report = makeReport('unverifiable', { format: 'edc', credential: { credentialSubject: { hasClaim: { title: 'Welding' } } } });
+    const el = mount(<CredentialDetails report={report} />);
+    await vi.waitFor(async () => {
+      await settle();
+      expect(el.querySelector('[data-testid="quality-profile"]')).not.toBeNull();
+    });
+    const summary = el.querySelector('[data-testid="quality-profile"] summary');
+    expect(summary?.textContent).toMatch(/^Micro-credential profile: \d+ of 11 EU elements/);
+  });
+
+  it('shows no profile for a report without a signed payload', () => {
+    const el = mount(<CredentialDetails report={makeReport('failed', { credential: undefined })} />);
+    expect(el.querySelector('[data-testid="quality-profile"]')).toBeNull();
   });
 });

@@ -1,0 +1,66 @@
+/**
+ * Chooses the quality-profile mapping by report format. The EDC mapping is
+ * passed in rather than imported, so pages that must stay small (the popup)
+ * can load it only when an EDC is actually shown; lib/qa/index.ts binds it
+ * statically for everyone else.
+ */
+import type { Check, Report } from '../report';
+import { profileOb2 } from './ob2';
+import { profileOb3 } from './ob3';
+import { isRecord } from './text';
+import type { QualityProfile } from './types';
+
+export interface ProfileOptions {
+  /** issuer ids on the user's trust lists (lib/trust/store.ts) */
+  trustedIssuerIds?: ReadonlySet<string>;
+}
+
+export type EdcProfiler = (credential: unknown) => QualityProfile;
+
+/**
+ * Profiles `report.credential` (the signed payload) by `report.format`;
+ * undefined when there is no signed payload, the format has no mapping, or
+ * it is an EDC and no EDC profiler was given.
+ */
+export function profileReport(report: Report, options: ProfileOptions = {}, profileEdc?: EdcProfiler): QualityProfile | undefined {
+  const credential = report.credential;
+  if (credential === undefined || credential === null) return undefined;
+  const profile = byFormat(report.format, credential, profileEdc);
+  if (!profile) return undefined;
+  return { ...profile, unesco: { ...profile.unesco, trustedProvider: trustedProvider(report, options) } };
+}
+
+function byFormat(format: Report['format'], credential: unknown, profileEdc?: EdcProfiler): QualityProfile | undefined {
+  switch (format) {
+    case 'vc-data-integrity':
+    case 'vc-jwt':
+      return profileOb3(credential);
+    case 'ob2-hosted':
+    case 'ob2-signed':
+      // the OB 2.0 verifier may keep the three documents apart or the assertion with embedded parts
+      return isRecord(credential) && 'assertion' in credential
+        ? profileOb2({ assertion: credential.assertion, badgeClass: credential.badgeClass, issuer: credential.issuer })
+        : profileOb2({ assertion: credential });
+    case 'edc':
+      return profileEdc?.(credential);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * UNESCO "trusted provider": only when the signer is bound to the issuer (the
+ * issuer-binding, hosted or seal check passed) and that issuer is on a list the
+ * user keeps. Without trust lists the answer is unknown, not "no".
+ */
+function trustedProvider(report: Report, { trustedIssuerIds }: ProfileOptions): boolean | 'unknown' {
+  if (!trustedIssuerIds || trustedIssuerIds.size === 0) return 'unknown';
+  const issuerId = report.summary.issuer?.id;
+  if (!issuerId || !isIssuerBound(report.checks)) return false;
+  return trustedIssuerIds.has(issuerId);
+}
+
+/** The identity of the signer was established for the named issuer. */
+export function isIssuerBound(checks: readonly Check[]): boolean {
+  return checks.some((c) => (c.id === 'issuer-binding' || c.id === 'hosted' || c.id === 'certificate') && c.status === 'pass');
+}
