@@ -8,7 +8,9 @@
 import { fail, error, fromThrown } from '../checks/result';
 import type { VerifyContext } from '../context';
 import type { Check } from '../report';
+import { isNonPublicHost } from '../net/host-policy';
 import { checkKeyBinding, precheckKeyBinding } from './bind';
+import { httpsOrigin } from './https';
 import { loadIssuerKeys, thumbprintOf } from './issuer-keys';
 import { toPublicJwk } from './jwk';
 import { didMethod, resolveVerificationMethod } from './resolve';
@@ -63,8 +65,29 @@ export async function chooseJwtKeys(hints: JwtKeyHints, issuerId: string, ctx: V
   }
 }
 
+/**
+ * Row 5: a kid URL that could only be an SSRF probe is named for what it is,
+ * before the origin comparison could hide it: credentials in the URL
+ * (`https://issuer.example@127.0.0.1/`) and, off the issuer's origin, a
+ * non-public host. Same-origin kids are left to safe-fetch, which honours
+ * the user's allowed intranet hosts.
+ */
+function refuseProbe(kid: string, issuerId: string): Check | undefined {
+  let url: URL;
+  try {
+    url = new URL(kid);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  if (url.username || url.password) return error('issuer-binding', 'FETCH_URL_REJECTED', { url: kid.slice(0, 200), reason: 'credentials in URL' });
+  if (httpsOrigin(kid) !== httpsOrigin(issuerId) && isNonPublicHost(url.hostname))
+    return error('issuer-binding', 'FETCH_PRIVATE_ADDRESS', { host: url.hostname.slice(0, 100) });
+  return undefined;
+}
+
 async function fromKidUrl(kid: string, issuerId: string, ctx: VerifyContext): Promise<JwtKeyChoice> {
-  const refused = precheckKeyBinding(kid, issuerId);
+  const refused = refuseProbe(kid, issuerId) ?? precheckKeyBinding(kid, issuerId);
   if (refused) return { candidates: [], unavailable: refused };
   const key = await resolveVerificationMethod(kid, ctx);
   return { candidates: [{ key, binding: checkKeyBinding(key, issuerId) }] };
