@@ -42,7 +42,9 @@ export function checkHostedOrigin(assertionId: string, issuer: Json): Check | un
   if (startsWith.length > 0 && !startsWith.some((prefix) => assertionId.startsWith(prefix)))
     return fail('hosted', 'OB2_HOSTED_ORIGIN_NOT_ALLOWED', { url: assertionId });
   const issuerId = typeof issuer.id === 'string' && /^https?:/i.test(issuer.id) ? issuer.id : undefined;
-  const allowed = policy.allowedOrigins !== undefined ? idsOf(policy.allowedOrigins).map((o) => o.toLowerCase()) : issuerId ? [hostOf(issuerId)!] : [];
+  // OB 2.0 §VerificationObject: allowedOrigins are domain names; tolerate a full origin too
+  const asHost = (o: string) => hostOf(o.includes('://') ? o : `https://${o}`) ?? o.toLowerCase();
+  const allowed = policy.allowedOrigins !== undefined ? idsOf(policy.allowedOrigins).map(asHost) : issuerId ? [hostOf(issuerId)!] : [];
   if (allowed.length > 0 && !allowed.includes(hostOf(assertionId) ?? ''))
     return fail('hosted', 'OB2_HOSTED_ORIGIN_NOT_ALLOWED', { url: assertionId });
   return undefined;

@@ -42,6 +42,9 @@ describe('OB 2.0 hosted assertions', () => {
     const allowing = { ...ISSUER, verification: { allowedOrigins: ['elsewhere.example'] } };
     const ok = await verify({ text: json(a) }, ctxOf({ ...base, [`${H}/issuer.json`]: json(allowing), 'https://elsewhere.example/a/1': json(a) }).ctx);
     expect(ok.verdict).toBe('verified');
+    const asOrigin = { ...ISSUER, verification: { allowedOrigins: 'https://elsewhere.example' } };
+    const ok2 = await verify({ text: json(a) }, ctxOf({ ...base, [`${H}/issuer.json`]: json(asOrigin), 'https://elsewhere.example/a/1': json(a) }).ctx);
+    expect(ok2.verdict).toBe('verified');
   });
 
   it('HTTP 410 from the issuer, or revoked: true, means revoked', async () => {
