@@ -34,13 +34,19 @@ export const Accreditation = z.looseObject({
   expiryDate: soft(z.string()),
 });
 
+/** ELM LegalIdentifier: a registration number and the country that issued it. */
+export const LegalIdentifier = z.looseObject({ notation: soft(z.string()), spatial: soft(Concept) });
+export type LegalIdentifier = z.infer<typeof LegalIdentifier>;
+
 export const Organisation = z.looseObject({
   id: soft(z.string()),
   legalName: Text.optional(),
   altLabel: Text.optional(),
   location: soft(oneOrMany(Location)),
   homepage: soft(oneOrMany(z.looseObject({ contentURL: soft(z.string()) }))),
-  eIDASIdentifier: soft(z.looseObject({ notation: soft(z.string()), spatial: soft(Concept) })),
+  eIDASIdentifier: soft(LegalIdentifier),
+  registration: soft(oneOrMany(LegalIdentifier)),
+  vatIdentifier: soft(oneOrMany(LegalIdentifier)),
   accreditation: soft(oneOrMany(Accreditation)),
 });
 export type Organisation = z.infer<typeof Organisation>;

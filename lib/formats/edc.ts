@@ -8,18 +8,19 @@ import type { VerifyContext } from '../context';
 import { fail, fromThrown, pass, skip } from '../checks/result';
 import { checkValidity } from '../checks/validity';
 import { checkSealCertificate } from '../edc/certificate';
-import { checkEdcStructure, edcValidityWindow, summarizeEdc } from '../edc/credential';
+import { checkEdcStructure, EDC_REQUIRED, edcValidityWindow, summarizeEdc } from '../edc/credential';
 import { verifyEdciXml } from '../edc/edci-xml';
 import { openEnvelope, signatureMatches, thumbprintMatches, type SealEnvelope } from '../edc/jades';
 import type { EdcCredential } from '../edc/schema';
 import { QC_COMPLIANCE, QC_TYPE_ESEAL } from '../edc/extensions';
+import { checkSealIssuer } from '../edc/issuer-binding';
 import { describeSubject, type SealCertificate } from '../edc/x509';
 import type { Check, CheckId, TechnicalDetails } from '../report';
 import { checkCredentialStatus } from '../status';
 import { asArray, isObject, parseJsonCapped } from '../util/json';
 import type { FormatOutcome } from './types';
 
-const REQUIRED: CheckId[] = ['structure', 'seal', 'certificate', 'validity'];
+const REQUIRED: CheckId[] = [...EDC_REQUIRED];
 
 /** A JAdES envelope (JWS JSON general or flattened serialization) or a bare ELM credential. */
 export const isEdcJson = (v: unknown): boolean =>
@@ -34,7 +35,7 @@ export async function verifyEdc(text: string, ctx: VerifyContext): Promise<Forma
   if (isObject(json) && typeof json.payload === 'string') return verifySealed(json, ctx);
   // Unsealed, like an unsigned W3C credential (formats/vc.ts): nothing vouches for its origin, so the seal check fails.
   const structure = checkEdcStructure(json);
-  return finish(structure.check, [fail('seal', 'PROOF_MISSING'), skip('certificate')], structure.credential, {}, ctx, false);
+  return finish(structure.check, [fail('seal', 'PROOF_MISSING'), skip('certificate'), skip('issuer-binding')], structure.credential, {}, ctx, false);
 }
 
 async function verifySealed(json: Record<string, unknown>, ctx: VerifyContext): Promise<FormatOutcome> {
@@ -53,8 +54,10 @@ async function verifySealed(json: Record<string, unknown>, ctx: VerifyContext): 
     return { format: 'edc', checks: [fromThrown('structure', e), seal, skip('certificate'), skip('validity')], required: REQUIRED, summary: {}, technical };
   }
   const structure = checkEdcStructure(payload);
-  const certificate = seal.status === 'pass' ? await checkSealCertificate(envelope.certificates, envelope.signingTime) : skip('certificate');
-  return finish(structure.check, [seal, certificate], structure.credential, technical, ctx, seal.status === 'pass');
+  const sealed = seal.status === 'pass';
+  const certificate = sealed ? await checkSealCertificate(envelope.certificates, envelope.signingTime) : skip('certificate');
+  const binding = sealed && structure.credential ? checkSealIssuer(envelope.certificates[0]!, structure.credential) : skip('issuer-binding');
+  return finish(structure.check, [seal, certificate, binding], structure.credential, technical, ctx, sealed);
 }
 
 /** The signature over the payload, by the leaf certificate's key. */

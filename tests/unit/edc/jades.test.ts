@@ -39,6 +39,7 @@ describe('JAdES seal: sound seals end "could not be checked", never verified', (
     expect(check(outcome, 'seal')?.message).toContain('Test Sealer OU (EE, organizationIdentifier NTREE-1234)');
     expect(check(outcome, 'certificate')).toMatchObject({ status: 'error', code: 'SEAL_NOT_CHECKED' });
     expect(check(outcome, 'certificate')?.message).toMatch(/qualified EU seal/);
+    expect(check(outcome, 'issuer-binding')).toMatchObject({ status: 'pass' });
     expect(outcome.technical.certificateSubject).toBe('Test Sealer OU (EE, organizationIdentifier NTREE-1234)');
     expect(outcome.summary.title).toBe('Data Literacy');
     const report = await verify({ text: JSON.stringify(envelope) }, offline());

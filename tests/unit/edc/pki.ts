@@ -112,7 +112,7 @@ export function sampleEdc(extra: Record<string, unknown> = {}): Record<string, u
     '@context': ['https://www.w3.org/2018/credentials/v1', 'http://data.europa.eu/snb/model/context/edc-ap'],
     id: 'urn:credential:test-1',
     type: ['VerifiableCredential', 'EuropeanDigitalCredential'],
-    issuer: { id: 'urn:epass:org:issuer', type: 'Organisation', legalName: { en: 'Test Sealer' } },
+    issuer: { id: 'urn:epass:org:issuer', type: 'Organisation', legalName: { en: 'Test Sealer' }, eIDASIdentifier: { notation: '1234' } },
     issuanceDate: '2026-01-12T07:12:23Z',
     issued: '2026-01-12T07:12:23Z',
     validFrom: '2026-01-12T07:12:23Z',

@@ -32,6 +32,8 @@ describe.skipIf(!present)('EDC fixtures (../shared/fixtures)', () => {
     expect(check(r, 'structure')?.status).toBe('pass');
     expect(check(r, 'seal')).toMatchObject({ status: 'pass' });
     expect(check(r, 'certificate')).toMatchObject({ status: 'error', code: 'SEAL_NOT_CHECKED' });
+    // the sealing organisation (NTREE-17207834) is the issuer (eIDASIdentifier 17207834, Estonia)
+    expect(check(r, 'issuer-binding')).toMatchObject({ status: 'pass', message: expect.stringContaining('NTREE-17207834') });
     expect(check(r, 'validity')?.status).toBe('pass');
     expect(r.verdict).toBe('unverifiable');
     expect(r.summary).toMatchObject({ title, subject: { name: learner }, issuer: { name: 'Velocert OÜ' } });
@@ -102,7 +104,7 @@ describe.skipIf(!present)('EDC fixtures (../shared/fixtures)', () => {
   it('verifyEdc reads the XML directly as well as through the pipeline', async () => {
     const outcome = await verifyEdc(read('europass-learning-model/edci_credential_basic.xml'), offline());
     expect(outcome.format).toBe('edc');
-    expect(outcome.required).toEqual(['structure', 'seal', 'certificate', 'validity']);
+    expect(outcome.required).toEqual(['structure', 'seal', 'certificate', 'issuer-binding', 'validity']);
   });
 });
 
