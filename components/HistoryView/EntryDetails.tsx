@@ -51,7 +51,7 @@ export function EntryDetails({ entry, store, onChanged, onClose }: EntryDetailsP
   return (
     <section class={styles.details} aria-label={t('historyDetails')}>
       <header class={styles.detailsHeader}>
-        <h2>{entry.title ?? entry.report.inputName ?? t('historyUntitled')}</h2>
+        <h2>{t('historyDetails')}</h2>
         <button type="button" onClick={onClose} aria-label={t('historyClose')}>×</button>
       </header>
       <p class={styles.rowMeta}>

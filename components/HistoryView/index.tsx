@@ -44,6 +44,7 @@ export function HistoryView({ mode = 'popup' }: HistoryViewProps) {
     const r = await store.deleteGroup(g.key);
     if (isStorageError(r)) return message(r.message, true);
     message(t('historyDeletedCount', r));
+    setOpen(undefined);
     selectGroup(undefined);
     history.reload();
   };
@@ -61,7 +62,7 @@ export function HistoryView({ mode = 'popup' }: HistoryViewProps) {
     <section class={`${styles.history} ${mode === 'page' ? styles.page : styles.popup}`} aria-label={t('historyTitle')}>
       <Filters query={history.query} onChange={(q) => history.setQuery(q)} />
       <Groups groups={history.groups} selectedKey={groupKey} onSelect={selectGroup} onDelete={(g) => void deleteGroup(g)} />
-      <Toolbar store={store} onChanged={history.reload} onMessage={message} />
+      <Toolbar store={store} onChanged={() => (setOpen(undefined), history.reload())} onMessage={message} />
       {history.error || notice ? (
         <p role="status" class={history.error || notice?.error ? styles.error : styles.notice}>
           {history.error ?? notice?.text}

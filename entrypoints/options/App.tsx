@@ -30,10 +30,11 @@ export function OptionsApp() {
         <p>{t('optionsLoading')}</p>
       )}
       <TrustSection />
-      <section class={styles.section} aria-labelledby="history-heading">
-        <h2 id="history-heading">{t('historyTitle')}</h2>
+      {/* HistoryView is itself the labelled region; a second "History" landmark would repeat it */}
+      <div class={styles.section}>
+        <h2>{t('historyTitle')}</h2>
         <HistoryView mode="page" />
-      </section>
+      </div>
       <ClearDataSection />
     </main>
   );
