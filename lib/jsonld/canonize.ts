@@ -16,6 +16,11 @@ export interface CanonizeLimits {
   workFactor: number;
 }
 
+// Defence in depth: jsonld.js installs a network loader as its default (node: http client,
+// pages: XMLHttpRequest). Every call here passes the static loader, and any call that forgets
+// to falls back to it too, so JSON-LD processing can never fetch (security.md B.4 row 14).
+(jsonld as unknown as { documentLoader: typeof staticDocumentLoader }).documentLoader = staticDocumentLoader;
+
 const DEFAULT_LIMITS: CanonizeLimits = { timeoutMs: LIMITS.canonicalizeMs, workFactor: LIMITS.canonicalizeWorkFactor };
 
 /**
