@@ -5,11 +5,12 @@
  * are followed to their hosted URL once; only a 2.0 document found there is
  * checked, anything else is "could not check" (OB2_LEGACY_UNSUPPORTED).
  */
-import { error, fail, fromThrown, skip } from '../checks/result';
+import { error, fail, fromThrown, pass, skip } from '../checks/result';
 import { checkValidity } from '../checks/validity';
 import type { VerifyContext } from '../context';
 import { decodeJwsHeader, decodeJwsPayload } from '../extract/jws';
-import { hasType, jsonBody, loadBadgeAndIssuer, OB2_CONTEXTS, type Json, type Ob2Documents } from '../ob2/documents';
+import { hasType, jsonBody, loadBadgeAndIssuer, type Json, type Ob2Documents } from '../ob2/documents';
+import { isLegacyAssertion, upgradeAssertion, verifyUpgradedHosted } from '../ob2/legacy';
 import { verifyHosted } from '../ob2/hosted';
 import { checkKeyOwnership, checkOb2RevocationList, checkOb2Signature, creatorOf } from '../ob2/signed';
 import { checkOb2Structure, verificationType } from '../ob2/structure';
@@ -30,14 +31,10 @@ export const isOb2Json = (v: unknown): v is Record<string, unknown> =>
 
 export const isOb2JwsPayload = (v: unknown): boolean => isOb2Json(v);
 
-/** A 0.5/1.x assertion: no 2.0 context, but a `verify.url` or `uid`. */
-const isLegacy = (a: Json): boolean =>
-  !asArray(a['@context']).some((c) => typeof c === 'string' && OB2_CONTEXTS.includes(c.replace(/\/$/, ''))) &&
-  ((isObject(a.verify) && typeof a.verify.url === 'string') || typeof a.uid === 'string');
 
 /** A hosted (or 1.x) assertion given as JSON. */
 export async function verifyOb2Json(assertion: Record<string, unknown>, ctx: VerifyContext): Promise<FormatOutcome> {
-  if (isLegacy(assertion)) return verifyLegacy(assertion, ctx);
+  if (isLegacyAssertion(assertion)) return verifyLegacy(assertion, ctx);
   const structure = checkOb2Structure(assertion);
   if (structure.status !== 'pass') return outcome('ob2-hosted', [structure, skip('hosted'), skip('validity'), skip('status')], { assertion });
   const type = verificationType(assertion);
@@ -89,22 +86,33 @@ function validityOf(assertion: Json, ctx: VerifyContext): Check {
   return checkValidity({ validFrom: str(assertion.issuedOn), validUntil: str(assertion.expires) }, ctx.now(), ctx.skewSeconds);
 }
 
-/** 1.x: follow `verify.url` once; only a 2.0 assertion found there can be checked. */
-async function verifyLegacy(assertion: Json, ctx: VerifyContext): Promise<FormatOutcome> {
-  const url = isObject(assertion.verify) ? str(assertion.verify.url) : undefined;
-  const unsupported = (reason: string) =>
-    outcome('ob2-hosted', [error('structure', 'OB2_LEGACY_UNSUPPORTED', { reason }), skip('hosted')], {});
-  if (!url) return unsupported('it has no hosted address');
+/** 1.x: follow `verify.url` once; a 2.0 document there is checked as such, a 1.x one is upgraded. */
+async function verifyLegacy(given: Json, ctx: VerifyContext): Promise<FormatOutcome> {
+  const url = isObject(given.verify) ? str(given.verify.url) : undefined;
+  if (!url) return outcome('ob2-hosted', [error('structure', 'OB2_LEGACY_UNSUPPORTED', { reason: 'it has no hosted address' }), skip('hosted')], {});
   let hosted: Json;
   try {
     const doc = await ctx.fetch(url, 'ob2-document');
-    if (doc.status === 410) return outcome('ob2-hosted', [skip('structure'), error('hosted', 'OB2_LEGACY_UNSUPPORTED', { reason: 'the issuer withdrew it (HTTP 410)' })], {});
+    if (doc.status === 410)
+      return outcome('ob2-hosted', [skip('structure'), pass('hosted', 'The issuer answers for this badge: it is gone (HTTP 410)'), skip('validity'), fail('status', 'CRED_REVOKED', { url })], {});
     hosted = jsonBody(doc);
   } catch (e) {
     return outcome('ob2-hosted', [skip('structure'), fromThrown('hosted', e)], {});
   }
-  if (isLegacy(hosted) || !hasType(hosted, 'Assertion')) return unsupported('its issuer still serves the old format');
-  return verifyOb2Json(hosted, ctx);
+  if (!isLegacyAssertion(hosted) && hasType(hosted, 'Assertion')) return verifyOb2Json(hosted, ctx);
+  let assertion: Json;
+  try {
+    assertion = upgradeAssertion(hosted, url);
+  } catch (e) {
+    return outcome('ob2-hosted', [fromThrown('structure', e), skip('hosted')], {});
+  }
+  const structure = checkOb2Structure(assertion);
+  if (structure.status !== 'pass') return outcome('ob2-hosted', [structure, skip('hosted'), skip('validity'), skip('status')], { assertion });
+  const result = await verifyUpgradedHosted(assertion, ctx);
+  const [hostedCheck, status] = result.checks as [Check, Check];
+  const trusted = hostedCheck.status === 'pass';
+  const validity = trusted ? validityOf(assertion, ctx) : skip('validity');
+  return outcome('ob2-hosted', [structure, hostedCheck, validity, status], { ...result.documents, assertion }, { hostedUrl: url, upgradedFrom: '1.x' }, trusted);
 }
 
 function outcome(

@@ -75,8 +75,12 @@ export async function verifyHosted(given: Json, ctx: VerifyContext): Promise<Hos
   const origin = checkHostedOrigin(id, documents.issuer);
   if (origin) return { checks: [origin, skip('status')], documents, mismatch };
   const hostedCheck = pass('hosted', mismatch ? "Checked against the issuer's copy (the copy given here differs; the issuer's copy is shown)" : "Matches the copy the issuer hosts", { url: id });
-  const status = hosted.revoked === true ? fail('status', 'CRED_REVOKED', { url: id }) : pass('status', 'Not revoked (the issuer still hosts this badge)');
-  return { checks: [hostedCheck, status], documents, mismatch };
+  return { checks: [hostedCheck, revocationOf(hosted, id)], documents, mismatch };
+}
+
+/** The `status` check of a hosted copy that was served (not 410): `revoked: true` means revoked. */
+export function revocationOf(hosted: Json, url: string): Check {
+  return hosted.revoked === true ? fail('status', 'CRED_REVOKED', { url }) : pass('status', 'Not revoked (the issuer still hosts this badge)');
 }
 
 /** 410 Gone: the issuer withdrew the badge. The given copy is kept for display only. */

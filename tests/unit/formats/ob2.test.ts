@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CompactSign, exportSPKI, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../../lib/context';
@@ -76,6 +77,43 @@ describe('OB 2.0 hosted assertions', () => {
     const old = await verify({ text: json(legacy) }, ctxOf({ ...base, [`${H}/a/5`]: json(legacy) }).ctx);
     expect(old.verdict).toBe('unverifiable');
     expect(codes(old)).toEqual(['OB2_LEGACY_UNSUPPORTED']);
+  });
+
+  describe('OB 1.0 hosted badges, read as 2.0', () => {
+    const v1 = (url: string, extra: Record<string, unknown> = {}) => ({
+      uid: 'abc-1',
+      recipient: { type: 'email', hashed: true, salt: 's', identity: 'sha256$' + createHash('sha256').update('grace@example.orgs').digest('hex') },
+      badge: `${H}/v1/badge.json`,
+      issuedOn: 1359217910,
+      verify: { type: 'hosted', url },
+      ...extra,
+    });
+    const v1Docs = {
+      [`${H}/v1/badge.json`]: json({ name: 'Old Badge', description: 'from 2013', image: `${H}/v1/b.png`, criteria: `${H}/v1/c`, issuer: `${H}/v1/issuer.json` }),
+      [`${H}/v1/issuer.json`]: json({ name: 'Old Issuer', url: H }),
+    };
+
+    it('upgrades a 1.0 hosted assertion with its badge class and issuer', async () => {
+      const a = v1(`${H}/v1/a.json`);
+      const r = await verify({ text: json(a) }, { ...ctxOf({ ...v1Docs, [`${H}/v1/a.json`]: json(a) }).ctx, recipient: { email: 'grace@example.org' } });
+      expect(r.verdict).toBe('verified');
+      expect(r.summary).toMatchObject({ title: 'Old Badge', validFrom: '2013-01-26T16:31:50.000Z', issuer: { name: 'Old Issuer' } });
+      expect(r.recipient.outcome).toBe('match');
+      expect(r.technical.upgradedFrom).toBe('1.x');
+    });
+
+    it('refuses what is ambiguous, and still applies the origin policy and revocation', async () => {
+      const elsewhere = v1(`${H}/v1/a.json`);
+      const moved = await verify({ text: json(elsewhere) }, ctxOf({ ...v1Docs, [`${H}/v1/a.json`]: json(v1(`${H}/v1/other.json`)) }).ctx);
+      expect(codes(moved)).toEqual(['OB2_LEGACY_UNSUPPORTED']);
+      const foreign = v1('https://mirror.example/a.json');
+      const r = await verify({ text: json(foreign) }, ctxOf({ ...v1Docs, 'https://mirror.example/a.json': json(foreign) }).ctx);
+      expect(codes(r)).toEqual(['OB2_HOSTED_ORIGIN_NOT_ALLOWED']);
+      const revoked = v1(`${H}/v1/a.json`, { revoked: true });
+      expect((await verify({ text: json(revoked) }, ctxOf({ ...v1Docs, [`${H}/v1/a.json`]: json(revoked) }).ctx)).verdict).toBe('revoked');
+      const gone = await verify({ text: json(v1(`${H}/v1/a.json`)) }, ctxOf({ ...v1Docs, [`${H}/v1/a.json`]: { status: 410, body: '' } }).ctx);
+      expect(gone.verdict).toBe('revoked');
+    });
   });
 });
 
