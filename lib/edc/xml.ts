@@ -36,13 +36,33 @@ export function decodeEntities(s: string): string {
 
 const localName = (qname: string) => qname.slice(qname.indexOf(':') + 1);
 
+const unparseable = (reason: string) => new VerifierError('INPUT_UNPARSEABLE', { reason });
+
+/** A single left-to-right pass (no backtracking regex: attribute text is attacker-controlled). */
 function parseAttributes(source: string): Record<string, string> {
   const attrs: Record<string, string> = {};
-  for (const m of source.matchAll(/([^\s=/]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) attrs[m[1]!] = decodeEntities(m[3] ?? m[4] ?? '');
+  let i = 0;
+  const skipSpace = () => {
+    while (i < source.length && /\s/.test(source[i]!)) i++;
+  };
+  while (i < source.length) {
+    skipSpace();
+    const nameStart = i;
+    while (i < source.length && source[i] !== '=' && !/\s/.test(source[i]!)) i++;
+    const name = source.slice(nameStart, i);
+    skipSpace();
+    if (!name || source[i] !== '=') break;
+    i++;
+    skipSpace();
+    const quote = source[i];
+    if (quote !== '"' && quote !== "'") break;
+    const end = source.indexOf(quote, i + 1);
+    if (end < 0) throw unparseable('unterminated XML attribute');
+    attrs[name] = decodeEntities(source.slice(i + 1, end));
+    i = end + 1;
+  }
   return attrs;
 }
-
-const unparseable = (reason: string) => new VerifierError('INPUT_UNPARSEABLE', { reason });
 
 /** Skips a comment, CDATA section or processing instruction at `i`; returns the index after it, or -1. */
 function skipSpecial(xml: string, i: number, parent: XmlElement | undefined): number {

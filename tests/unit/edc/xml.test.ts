@@ -22,6 +22,12 @@ describe('parseXml (bounded reader for EDCI XML)', () => {
     expect(() => parseXml(xml)).toThrow(reason);
   });
 
+  it('reads a long run of attribute-like text in linear time', () => {
+    const started = Date.now();
+    expect(() => parseXml(`<a ${'x'.repeat(500_000)}/>`)).not.toThrow();
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
   it('caps nesting depth', () => {
     expect(() => parseXml('<a>'.repeat(100) + '</a>'.repeat(100))).toThrow(/INPUT_TOO_DEEP/);
   });
