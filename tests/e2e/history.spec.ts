@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import { expect, launchWithExtension, newProfileDir, test } from './fixtures';
+import { openAndWaitForVerdicts } from './flow';
+
+test('history survives a browser restart and exports as CSV', async ({ world }) => {
+  const dir = newProfileDir();
+  const expected = world.expected.filter((e) => e.page === world.pages.profile);
+  try {
+    let b = await launchWithExtension(world, dir);
+    const page = b.context.pages()[0] ?? (await b.context.newPage());
+    await openAndWaitForVerdicts(page, b.serviceWorker, world.pages.profile, expected.length);
+    const before = await b.context.newPage();
+    await before.goto(`chrome-extension://${b.extensionId}/options.html`);
+    await expect(before.getByTestId('history-entry')).toHaveCount(expected.length, { timeout: 15_000 });
+    await b.context.close();
+
+    // Same profile folder: what was stored on disk must come back.
+    b = await launchWithExtension(world, dir);
+    const after = await b.context.newPage();
+    await after.goto(`chrome-extension://${b.extensionId}/options.html`);
+    const entries = after.getByTestId('history-entry');
+    await expect(entries).toHaveCount(expected.length, { timeout: 15_000 });
+    for (const e of expected) await expect(entries.filter({ hasText: e.title }), e.title).toHaveAttribute('data-verdict', e.verdict);
+
+    const [download] = await Promise.all([after.waitForEvent('download'), after.getByRole('button', { name: /Export CSV/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^credlens-history.*\.csv$/);
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    for (const e of expected) expect(csv).toContain(e.title);
+    expect(csv).toContain('revoked');
+    await b.context.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

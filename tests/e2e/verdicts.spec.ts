@@ -1,0 +1,48 @@
+import { expect, test } from './fixtures';
+import { openAndWaitForVerdicts } from './flow';
+import { markerTexts } from './markers';
+
+test('the pop-out shows the real verdict of every certification on the profile', async ({ page, world, serviceWorker, openExtensionPage }) => {
+  const expected = world.expected.filter((e) => e.page === world.pages.profile);
+  const tabId = await openAndWaitForVerdicts(page, serviceWorker, world.pages.profile, expected.length);
+  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  const rows = popup.getByTestId('credential');
+  await expect(rows).toHaveCount(expected.length);
+  for (const e of expected) {
+    const row = rows.filter({ hasText: e.title });
+    await expect(row, e.title).toHaveAttribute('data-verdict', e.verdict);
+    await expect(row, e.title).toContainText(e.issuer);
+  }
+});
+
+test('a page drawing its own "✔ Verified" seal does not change the verdict (security.md row 40)', async ({ context, page, world, serviceWorker, openExtensionPage }) => {
+  const tabId = await openAndWaitForVerdicts(page, serviceWorker, world.pages.fakeVerified, 1);
+  await expect(page.getByText('✔ Verified')).toBeVisible();
+  const [marker] = await markerTexts(context, page);
+  expect(marker).not.toMatch(/verified/i);
+  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  const row = popup.getByTestId('credential');
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-verdict', 'failed');
+  await expect(row).not.toContainText(/\bverified\b/i);
+});
+
+test('the recipient check matches the candidate and flags someone else', async ({ page, world, serviceWorker, openExtensionPage }) => {
+  const expected = world.expected.filter((e) => e.page === world.pages.profile);
+  const tabId = await openAndWaitForVerdicts(page, serviceWorker, world.pages.profile, expected.length);
+  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  const rows = popup.getByTestId('credential');
+  await expect(rows).toHaveCount(expected.length);
+  const email = popup.getByLabel(/Issued to/);
+  const check = popup.getByRole('button', { name: 'Check recipient' });
+
+  await email.fill(world.candidate.email);
+  await check.click();
+  const verifiedRows = rows.and(popup.locator('[data-verdict="verified"]'));
+  await expect(verifiedRows).toHaveCount(4);
+  for (const row of await verifiedRows.all()) await expect(row.locator('[data-recipient]')).toHaveAttribute('data-recipient', 'match');
+
+  await email.fill('someone.else@example.com');
+  await check.click();
+  for (const row of await verifiedRows.all()) await expect(row.locator('[data-recipient]')).toHaveAttribute('data-recipient', 'mismatch');
+});
