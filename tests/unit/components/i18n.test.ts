@@ -31,3 +31,28 @@ describe('lib/i18n', () => {
     expect(checkMessage({ code: 'NOT_A_CODE' as never, message: 'engine text' })).toBe('engine text');
   });
 });
+
+describe('lib/i18n through browser.i18n (German UI)', () => {
+  it('uses the browser translation, and fills check placeholders from the detail', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { vi } = await import('vitest');
+    const { browser } = await import('wxt/browser');
+    const de = JSON.parse(readFileSync(path.resolve(__dirname, '../../../public/_locales/de/messages.json'), 'utf8')) as Record<string, { message: string }>;
+    const spy = vi
+      .spyOn(browser.i18n, 'getMessage')
+      .mockImplementation(((key: string, subs?: string[]) => substitute(de[key]?.message ?? '', subs ?? [])) as never);
+    try {
+      expect(t('verdict_unverifiable')).toBe('Konnte nicht geprüft werden');
+      expect(t('issuedOn', '1. März 2025')).toBe('Ausgestellt am 1. März 2025');
+      expect(checkMessage({ code: 'CRED_EXPIRED', message: 'The credential expired on 2020-01-01', detail: { validUntil: '2020-01-01' } })).toBe(
+        'Der Nachweis ist am 2020-01-01 abgelaufen',
+      );
+      expect(checkMessage({ code: 'DI_UNSUPPORTED_CRYPTOSUITE', message: '', detail: {} })).toBe(
+        'Die Signatur verwendet ein Verfahren, das Credlens noch nicht prüfen kann',
+      );
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
