@@ -46,3 +46,16 @@ test('the recipient check matches the candidate and flags someone else', async (
   await check.click();
   for (const row of await verifiedRows.all()) await expect(row.locator('[data-recipient]')).toHaveAttribute('data-recipient', 'mismatch');
 });
+
+test('clicking an in-page marker opens that credential\'s report', async ({ context, page, world, serviceWorker }) => {
+  const count = world.expected.filter((e) => e.page === world.pages.profile).length;
+  const tabId = await openAndWaitForVerdicts(page, serviceWorker, world.pages.profile, count);
+  const entry = page.locator('li').filter({ hasText: 'Secure Coding Essentials' });
+  const [report] = await Promise.all([context.waitForEvent('page'), entry.locator('[data-credlens="marker"]').click()]);
+  await report.waitForLoadState();
+  expect(report.url()).toMatch(new RegExp(`/popup\\.html\\?tab=${tabId}&key=`));
+  await expect(report.getByRole('heading', { name: 'Secure Coding Essentials' })).toBeVisible();
+  await expect(report.locator('[data-verdict]').first()).toHaveAttribute('data-verdict', 'revoked');
+  // the page itself did not navigate: the marker does not follow the entry's link
+  expect(page.url()).toBe(world.pages.profile);
+});
