@@ -21,6 +21,8 @@ Verifies micro-credentials: Open Badges 2.0/3.0, W3C Verifiable Credentials
   --allow-host H:P     allow fetching from a private/local host (intranet issuers, tests)
   --email ADDR         check that each credential was issued to this email
   --url URL            check that each credential was issued to this URL
+  --telephone NUMBER   check that each credential was issued to this phone number
+  --did DID            check that each credential was issued to this DID
   -                    read one input from standard input
 
 Exit status: 0 all verified, 1 otherwise, 2 usage error.`;
@@ -47,6 +49,8 @@ export function parseArgs(argv: string[]): Args {
     else if (a === '--allow-host') args.allowHosts.push(value());
     else if (a === '--email') args.recipient.email = value();
     else if (a === '--url') args.recipient.url = value();
+    else if (a === '--telephone') args.recipient.telephone = value();
+    else if (a === '--did') args.recipient.did = value();
     else if (a === '--help' || a === '-h') throw new UsageError('');
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else args.inputs.push(a);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseArgs } from '../../lib/cli';
 import type { Report } from '../../lib/report';
 import { encodeStatusList } from '../../lib/status/bitstring';
 import { iTXt, makePng } from '../support/bake';
@@ -69,6 +70,17 @@ function badgeFor(issuer: TestIssuer, extra: Record<string, unknown> = {}) {
     ...extra,
   };
 }
+
+describe('CLI arguments', () => {
+  it('parses every recipient hint and repeated allowed hosts', () => {
+    const args = parseArgs(['--email', 'a@b.example', '--url', 'https://a.example', '--telephone', '+15550100', '--did', 'did:example:a', '--allow-host', 'h:1', '--allow-host', 'h:2', 'x.json']);
+    expect(args.recipient).toEqual({ email: 'a@b.example', url: 'https://a.example', telephone: '+15550100', did: 'did:example:a' });
+    expect(args.allowHosts).toEqual(['h:1', 'h:2']);
+    expect(args.inputs).toEqual(['x.json']);
+    expect(() => parseArgs(['--did'])).toThrow('--did needs a value');
+    expect(() => parseArgs(['-', '-'])).toThrow('standard input can be read only once');
+  });
+});
 
 describe('CLI on baked files', { timeout: 60_000 }, () => {
   const issuer = createTestIssuer();
