@@ -31,7 +31,6 @@ export const isOb2Json = (v: unknown): v is Record<string, unknown> =>
 
 export const isOb2JwsPayload = (v: unknown): boolean => isOb2Json(v);
 
-
 /** A hosted (or 1.x) assertion given as JSON. */
 export async function verifyOb2Json(assertion: Record<string, unknown>, ctx: VerifyContext): Promise<FormatOutcome> {
   if (isLegacyAssertion(assertion)) return verifyLegacy(assertion, ctx);
