@@ -41,6 +41,10 @@ function fromPackage(map: Map<string, unknown>, url: string, source: string): [s
 }
 
 const OB3 = 'https://purl.imsglobal.org/spec/ob/v3p0/';
+// OB 3.0.3 is the spec-repo copy (1EdTech/openbadges-specification ob_v3p0/context-3.0.3.json, the
+// same as the npm package issuers sign with). The 1EdTech validator bundles a variant adding two
+// top-level terms (endorsementJwt, jti); documents that do not use them canonicalise identically
+// under both, and a document that does use them is refused as DI_DATA_LOSS rather than guessed at.
 
 const ENTRIES: [string, JsonLdDocument, string][] = [
   fromPackage(credentialsContexts, 'https://www.w3.org/2018/credentials/v1', '@digitalbazaar/credentials-context'),
