@@ -5,7 +5,7 @@
  * verification. Every value is a *candidate* the background will judge.
  */
 import { isElement } from './linkedin';
-import { CREDLY_BADGE_ID, looksLikeCredentialUrl, matchPlatform, unwrapRedirect } from './platforms';
+import { CREDLY_BADGE_ID, looksLikeCredentialUrl, matchPlatform, MAYBE_CREDENTIAL_LINK, unwrapRedirect } from './platforms';
 import { OWN_NODE_ATTRIBUTE, type Candidate } from './types';
 
 /** A candidate and the element to mark (none for JSON-LD, which is invisible). */
@@ -67,12 +67,13 @@ export function looksLikeCredential(value: unknown): boolean {
 export function detectLinks(root: Document | Element, pageUrl: string): Found[] {
   const out: Found[] = [];
   for (const el of all(root, 'a[href], iframe[src]')) {
-    if (isOwn(el)) continue;
-    const href = absolute(el.getAttribute(el.tagName.toLowerCase() === 'a' ? 'href' : 'src') ?? '', pageUrl);
+    const raw = el.getAttribute(el.tagName.toLowerCase() === 'a' ? 'href' : 'src') ?? '';
+    if (!MAYBE_CREDENTIAL_LINK.test(raw)) continue; // most links of a page end here, unparsed
+    const href = absolute(raw, pageUrl);
     if (!href) continue;
     const target = unwrapRedirect(href);
     const platform = matchPlatform(target);
-    if (platform || looksLikeCredentialUrl(target))
+    if ((platform || looksLikeCredentialUrl(target)) && !isOwn(el))
       out.push({ candidate: { kind: 'link', value: target, ...(platform ? { platform: platform.platform.id } : {}) }, anchor: el });
   }
   for (const el of all(root, '[data-share-badge-id]')) {
@@ -96,9 +97,11 @@ export function detectJws(root: Document | Element): Found[] {
     for (const jws of jwsIn(text)) out.push({ candidate: { kind: 'jws', value: jws }, anchor: parent });
   }
   for (const el of all(root, '*')) {
-    for (const attr of Array.from(el.attributes)) {
-      if (attr.value.length > MAX_TEXT_NODE_CHARS || !attr.value.includes('eyJ') || isOwn(el)) continue;
-      for (const jws of jwsIn(attr.value)) out.push({ candidate: { kind: 'jws', value: jws }, anchor: el });
+    const attrs = el.attributes;
+    for (let i = 0; i < attrs.length; i++) {
+      const value = attrs[i]!.value;
+      if (value.length < 60 || value.length > MAX_TEXT_NODE_CHARS || !value.includes('eyJ') || isOwn(el)) continue;
+      for (const jws of jwsIn(value)) out.push({ candidate: { kind: 'jws', value: jws }, anchor: el });
     }
   }
   return out;
@@ -137,11 +140,11 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function detectBadgeImages(root: Document | Element, pageUrl: string, onKnownPlatform: boolean): Found[] {
   const out: Found[] = [];
   for (const el of all(root, 'img[src], object[data]')) {
-    if (isOwn(el)) continue;
     const isImg = el.tagName.toLowerCase() === 'img';
     const src = isImg ? el.getAttribute('src') ?? '' : el.getAttribute('data') ?? '';
+    if (!/\.(?:png|svg)(?:[?#]|$)|^data:image\/(?:png|svg)/i.test(src)) continue; // cheap test before URL parsing
     const value = src.startsWith('data:') ? dataImage(src) : absolute(src, pageUrl);
-    if (!value || !isPngOrSvg(value)) continue;
+    if (!value || !isPngOrSvg(value) || isOwn(el)) continue;
     if (onKnownPlatform || looksLikeBadge(el, value)) out.push({ candidate: { kind: 'image', value }, anchor: el });
   }
   return out;

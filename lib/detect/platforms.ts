@@ -216,6 +216,15 @@ export function unwrapRedirect(href: string): string {
 }
 
 /**
+ * A cheap string pre-filter run on every link of a page before any URL
+ * parsing: true for every href that matchPlatform or looksLikeCredentialUrl
+ * could accept (keep it a superset when adding a row), and for LinkedIn
+ * redirect wrappers, which are unwrapped first.
+ */
+export const MAYBE_CREDENTIAL_LINK =
+  /credly|youracclaim|credential|accredible|badgr|openbadge|europass|verifierplus|\/badges\/|coursera|assertion|\.json|\.jwt|\/vcs?\/|\/redir\/redirect|\/safety\/go/i;
+
+/**
  * Links that look like a machine-readable credential even off the known
  * platforms: `.json`/`.jsonld`/`.jwt` files, or `/assertions/<id>` and
  * `/credentials/<id>` style paths. Only these (and platform links) are ever

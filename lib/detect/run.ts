@@ -6,6 +6,7 @@
  */
 import { placeMarker, removeMarkers } from './marker';
 import { createPageScanner, type PageScanner } from './observe';
+import { profileNameFor } from './scan';
 import type { Candidate } from './types';
 
 /** The message the content script sends; mirrors `candidates/found` in lib/messaging.ts. */
@@ -42,12 +43,13 @@ export function runContentScanner(options: ContentRunOptions): PageScanner {
     onNew(found, result) {
       for (const f of found) if (f.anchor) placeMarker(f.anchor, f.key, open);
       const items = found.map((f) => f.candidate);
+      const profileName = result.profileName ?? profileNameFor(doc, options.pageUrl());
       for (let i = 0; i < items.length; i += BATCH) {
         options.send({
           type: 'candidates/found',
           pageUrl: options.pageUrl().slice(0, 4096),
           ...(doc.title ? { pageTitle: doc.title.slice(0, 500) } : {}),
-          ...(result.profileName ? { profileName: result.profileName } : {}),
+          ...(profileName ? { profileName } : {}),
           items: items.slice(i, i + BATCH),
         });
       }

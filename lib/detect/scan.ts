@@ -37,8 +37,13 @@ export function scanDocument(root: Document | Element, options: ScanOptions = {}
     ...detectJws(root),
     ...detectBadgeImages(root, pageUrl, onPlatform),
   ];
-  const profileName = onLinkedIn && /^\/in\//.test(pathOf(pageUrl)) ? readProfileName(doc) : undefined;
+  const profileName = isElement(root) ? undefined : profileNameFor(doc, pageUrl);
   return { found: dedupe(found), ...(profileName ? { profileName } : {}) };
+}
+
+/** The profile owner's name on a LinkedIn profile page (read when sending, as the SPA renders late). */
+export function profileNameFor(doc: Document, pageUrl: string): string | undefined {
+  return isLinkedInUrl(pageUrl) && /^\/in\//.test(pathOf(pageUrl)) ? readProfileName(doc) : undefined;
 }
 
 /** On a platform's own credential page, the page URL is itself the credential link. */

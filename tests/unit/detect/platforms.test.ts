@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeCredentialUrl, matchPlatform, PLATFORM_CONTENT_SCRIPT_MATCHES, PLATFORMS, unwrapRedirect } from '../../../lib/detect/platforms';
+import { looksLikeCredentialUrl, matchPlatform, MAYBE_CREDENTIAL_LINK, PLATFORM_CONTENT_SCRIPT_MATCHES, PLATFORMS, unwrapRedirect } from '../../../lib/detect/platforms';
 import { candidateKey } from '../../../lib/detect/key';
 
 const U = '0b5d0c5e-8f4a-4c7e-9a9e-1b2c3d4e5f60';
@@ -20,6 +20,7 @@ describe('platform table: link → fetch URL', () => {
     ['moodle', 'https://moodle.example.edu/badges/badge.php?hash=5f2c8a0e1b7d4c3a9e6f5d4c3b2a1f0e', 'https://moodle.example.edu/badges/assertion.php?b=5f2c8a0e1b7d4c3a9e6f5d4c3b2a1f0e&obversion=2'],
     ['moodle', 'https://lms.example.org/moodle/badges/assertion.php?b=5f2c8a0e1b7d4c3a9e6f5d4c3b2a1f0e', 'https://lms.example.org/moodle/badges/assertion.php?b=5f2c8a0e1b7d4c3a9e6f5d4c3b2a1f0e&obversion=2'],
   ])('%s: %s', (platform, link, fetchUrl) => {
+    expect(MAYBE_CREDENTIAL_LINK.test(link)).toBe(true); // the cheap pre-filter must let every platform link through
     const m = matchPlatform(link);
     expect(m?.platform.id).toBe(platform);
     expect(m!.platform.fetchUrl(m!.id, new URL(link))).toBe(fetchUrl);
@@ -30,6 +31,7 @@ describe('platform table: link → fetch URL', () => {
     ['obp', 'https://openbadgepassport.com/app/badge/info/123456'],
     ['coursera', 'https://www.coursera.org/account/accomplishments/verify/ABCD1234EF'],
   ])('%s is recognised but has no public endpoint', (platform, link) => {
+    expect(MAYBE_CREDENTIAL_LINK.test(link)).toBe(true);
     const m = matchPlatform(link);
     expect(m?.platform.id).toBe(platform);
     expect(m!.platform.fetchUrl(m!.id, new URL(link))).toBeUndefined();
@@ -71,6 +73,7 @@ describe('redirect unwrapping and credential-shaped URLs', () => {
     ['http://issuer.example/credentials/3f2a9c1d7e', false],
   ])('%s → %s', (url, expected) => {
     expect(looksLikeCredentialUrl(url)).toBe(expected);
+    if (expected) expect(MAYBE_CREDENTIAL_LINK.test(url)).toBe(true);
   });
 });
 

@@ -1,0 +1,47 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { MARKER_TEXT, placeMarker, removeMarkers } from '../../../lib/detect/marker';
+
+function page() {
+  const { document } = parseHTML('<html><body><main><div id="entry"><a id="link" href="https://x.example">Show credential</a></div></main></body></html>');
+  const doc = document as unknown as Document;
+  // The marker's shadow root is closed; capture it the way only a test can, to reach the button.
+  const roots: ShadowRoot[] = [];
+  let proto: object | null = doc.createElement('span');
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, 'attachShadow')) proto = Object.getPrototypeOf(proto);
+  const owner = proto as { attachShadow(init: ShadowRootInit): ShadowRoot };
+  const original = owner.attachShadow;
+  owner.attachShadow = function (this: Element, init: ShadowRootInit) {
+    const root = original.call(this, init);
+    roots.push(root);
+    return root;
+  };
+  return { doc, roots, restore: () => (owner.attachShadow = original) };
+}
+
+describe('in-page marker', () => {
+  it('is a neutral, labelled button in a closed shadow root that opens the report for its key', () => {
+    const { doc, roots, restore } = page();
+    const opened: string[] = [];
+    const host = placeMarker(doc.getElementById('entry')!, 'l-123', (k) => opened.push(k));
+    expect(host?.getAttribute('data-credlens')).toBe('marker');
+    const button = roots[0]!.querySelector('button')!;
+    expect(button.getAttribute('aria-label')).toBe(MARKER_TEXT);
+    expect(`${button.textContent} ${button.getAttribute('aria-label')}`.toLowerCase()).not.toMatch(/verified|valid|✓|✔/);
+    button.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).Event('click'));
+    expect(opened).toEqual(['l-123']);
+    restore();
+  });
+
+  it('sits after inline anchors (not inside the link), once per key, and is removable', () => {
+    const { doc, restore } = page();
+    const link = doc.getElementById('link')!;
+    placeMarker(link, 'l-9', () => {});
+    expect(placeMarker(link, 'l-9', () => {})).toBeUndefined();
+    expect(link.nextElementSibling?.getAttribute('data-credlens')).toBe('marker');
+    expect(link.querySelector('[data-credlens]')).toBeNull();
+    removeMarkers(doc);
+    expect(doc.querySelectorAll('[data-credlens]')).toHaveLength(0);
+    restore();
+  });
+});
