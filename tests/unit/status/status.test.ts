@@ -156,6 +156,27 @@ describe('checkCredentialStatus: signed Bitstring Status Lists', () => {
     expect(requested).toEqual([LIST_URL]);
   });
 
+  it('reads a StatusList2021 list (VC 1.1, encodedList without the multibase prefix)', async () => {
+    const issuer = createTestIssuer();
+    const list = await signJcs(
+      {
+        '@context': ['https://www.w3.org/2018/credentials/v1', 'https://w3id.org/vc/status-list/2021/v1'],
+        id: LIST_URL,
+        type: ['VerifiableCredential', 'StatusList2021Credential'],
+        issuer: issuer.did,
+        issuanceDate: '2024-01-01T00:00:00Z',
+        credentialSubject: { id: `${LIST_URL}#list`, type: 'StatusList2021', statusPurpose: 'revocation', encodedList: (await encodeStatusList([9])).slice(1) },
+      },
+      issuer,
+    );
+    const { ctx } = ctxServing({ [LIST_URL]: JSON.stringify(list) });
+    const e2021 = (i: number) => ({ ...entry(i), type: 'StatusList2021Entry' });
+    expect(summary(await checkCredentialStatus(credential(e2021(9)), ctx))).toEqual(['fail', 'CRED_REVOKED']);
+    expect(summary(await checkCredentialStatus(credential(e2021(10)), ctx))).toEqual(['pass', 'OK']);
+    // a StatusList2021 list does not answer for a Bitstring entry
+    expect(summary(await checkCredentialStatus(credential(entry(9)), ctx))).toEqual(['error', 'STATUS_VERIFICATION_ERROR']);
+  });
+
   it('row 33: an index past the end of the list is STATUS_RANGE', async () => {
     const { ctx } = ctxServing({ [LIST_URL]: await statusList(createTestIssuer(), [1]) });
     expect(summary(await checkCredentialStatus(credential(entry(131_072)), ctx))).toEqual(['error', 'STATUS_RANGE']);
