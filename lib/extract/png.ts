@@ -79,11 +79,14 @@ export function extractFromPng(bytes: Uint8Array): string {
   const found = new Map<Keyword, string>();
   let legacyUrl: string | undefined;
   for (const chunk of readPngChunks(bytes)) {
-    if (chunk.type !== 'iTXt' && chunk.type !== 'tEXt') continue;
+    if (chunk.type !== 'iTXt' && chunk.type !== 'tEXt' && chunk.type !== 'zTXt') continue;
     const data = bytes.subarray(chunk.start, chunk.start + chunk.length);
-    const entry = chunk.type === 'iTXt' ? parseITxt(data) : parseTExt(data);
+    // zTXt (PNG §11.3.4.4) starts like tEXt but is always compressed
+    const entry = chunk.type === 'iTXt' ? parseITxt(data) : { ...parseTExt(data), compressed: chunk.type === 'zTXt' };
     if (!(KEYWORDS as readonly string[]).includes(entry.keyword)) continue;
     const keyword = entry.keyword as Keyword;
+    // OB 3.0 docformat: "compression MUST NOT be used" — and inflating would invite a zip bomb
+    if (entry.compressed) throw new VerifierError('IMAGE_COMPRESSED_ITXT');
     if (entry.text.length > LIMITS.pngTextChunkBytes)
       throw new VerifierError('IMAGE_MALFORMED', { reason: 'the credential chunk is too large' });
     if (chunk.type === 'tEXt') {
@@ -91,8 +94,6 @@ export function extractFromPng(bytes: Uint8Array): string {
       if (keyword === 'openbadges') legacyUrl ??= latin1.decode(entry.text).trim();
       continue;
     }
-    // OB 3.0 docformat: "compression MUST NOT be used" — and inflating would invite a zip bomb
-    if (entry.compressed) throw new VerifierError('IMAGE_COMPRESSED_ITXT');
     if (found.has(keyword)) throw new VerifierError('IMAGE_MALFORMED', { reason: `two ${keyword} chunks` });
     found.set(keyword, decodeText(entry.text));
   }

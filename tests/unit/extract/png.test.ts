@@ -35,6 +35,8 @@ describe('extractFromPng', () => {
 
   it('row 28: refuses a compressed credential chunk without inflating it', () => {
     expect(codeOf(() => extractFromPng(makePng(iTXt('openbadgecredential', 'x\u0000', true))))).toBe('IMAGE_COMPRESSED_ITXT');
+    const zTXt = chunk('zTXt', Uint8Array.from([...new TextEncoder().encode('openbadges'), 0, 0, 0x78, 0x9c]));
+    expect(codeOf(() => extractFromPng(makePng(zTXt)))).toBe('IMAGE_COMPRESSED_ITXT');
   });
 
   it('row 29: refuses two chunks with the same keyword', () => {
