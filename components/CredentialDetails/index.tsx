@@ -4,7 +4,7 @@
  * panel, the quality profile and the technical details. Props only, so the
  * popup, the history and the verify page share it.
  */
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { Report } from '../../lib/report';
 import { describeIssuer, safeImage } from '../../lib/trust/issuer';
@@ -25,9 +25,15 @@ export interface CredentialDetailsProps {
   onTrust?: (issuerId: string, name?: string) => void;
   onUntrust?: (issuerId: string) => void;
   onBack?: () => void;
+  /** move keyboard focus to the title when shown (the popup does, after a row was opened) */
+  autoFocus?: boolean;
 }
 
-export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrust, onBack }: CredentialDetailsProps) {
+export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrust, onBack, autoFocus = false }: CredentialDetailsProps) {
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (autoFocus) titleRef.current?.focus();
+  }, [autoFocus]);
   const trustedIds = useMemo(() => new Set(trustEntries.map((e) => e.issuerId)), [trustEntries]);
   const profile = useQualityProfile(report, trustedIds);
   const trust = useMemo(() => describeIssuer(report, trustEntries, profile), [report, trustEntries, profile]);
@@ -41,7 +47,7 @@ export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrus
       <header class={styles.header}>
         {image ? <img class={styles.image} src={image} alt="" /> : null}
         <div>
-          <h2 class={styles.title}>{summary.title ?? summary.achievement?.name ?? t('untitled')}</h2>
+          <h2 class={styles.title} ref={titleRef} tabIndex={-1}>{summary.title ?? summary.achievement?.name ?? t('untitled')}</h2>
           <p class={styles.meta}>
             {summary.issuer?.name ?? summary.issuer?.id ?? t('issuerNotStated')}
             {issued ? ` · ${t('issuedOn', issued)}` : ''}

@@ -14,6 +14,7 @@ export interface CredentialRowProps {
 export function CredentialRow({ item, onOpen }: CredentialRowProps) {
   const row = rowModel(item);
   const verdictWord = t(verdictPresentation(row.verdict).labelKey);
+  const label = t('rowLabel', row.title, row.issuer, verdictWord) + (row.recipient ? ` ${t(recipientKey(row.recipient))}.` : '');
   return (
     <button
       type="button"
@@ -21,7 +22,7 @@ export function CredentialRow({ item, onOpen }: CredentialRowProps) {
       data-testid="credential"
       data-verdict={row.verdict}
       data-key={row.key}
-      aria-label={t('rowLabel', row.title, row.issuer, verdictWord)}
+      aria-label={label}
       onClick={() => onOpen(row.key)}
     >
       {row.image ? <img class={styles.image} src={row.image} alt="" /> : <span class={styles.placeholder} aria-hidden="true" />}

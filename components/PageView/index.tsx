@@ -1,4 +1,5 @@
 /** "This page": loading, empty, the list of found credentials, or one credential's details. */
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { TabResults } from '../../lib/tab-results';
 import type { TrustEntry } from '../../lib/trust/types';
@@ -25,6 +26,7 @@ export interface PageViewProps {
 }
 
 export function PageView(props: PageViewProps) {
+  useFocusReturn(props.selectedKey);
   if (props.status === 'loading') return <p class={styles.message} role="status">{t('loading')}</p>;
   if (props.status === 'no-tab') return <p class={styles.message} role="status">{t('noTab')}</p>;
   const items = props.results?.credentials ?? [];
@@ -37,6 +39,7 @@ export function PageView(props: PageViewProps) {
         onTrust={props.onTrust}
         onUntrust={props.onUntrust}
         onBack={() => props.onSelect(undefined)}
+        autoFocus
       />
     );
   }
@@ -72,4 +75,16 @@ function PageList({ results, scan, onScan, onSelect, onRecipient }: PageViewProp
       )}
     </div>
   );
+}
+
+/** After "Back to the list", keyboard focus returns to the row that was opened. */
+function useFocusReturn(selectedKey: string | undefined): void {
+  const previous = useRef<string | undefined>(selectedKey);
+  useEffect(() => {
+    const opened = previous.current;
+    previous.current = selectedKey;
+    if (selectedKey !== undefined || opened === undefined) return;
+    const rows = document.querySelectorAll<HTMLElement>('[data-testid="credential"]');
+    Array.from(rows).find((r) => r.dataset.key === opened)?.focus();
+  }, [selectedKey]);
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { all, fire, mount, settle } from './dom';
 import { found, makeReport, tabResults } from './reports';
 import { PopupApp } from '../../../components/PopupApp';
@@ -48,6 +48,10 @@ describe('readQuery and asTabResults', () => {
 });
 
 describe('<PopupApp>', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('renders stored results on first paint and patches live updates', async () => {
     const api = fakeApi({ tabId: 3, results: tabResults(3, [found('a')]) });
     const el = mount(<PopupApp api={api} initial={await loadInitial(api)} history={() => <p>history</p>} />);
@@ -91,13 +95,20 @@ describe('<PopupApp>', () => {
   });
 
   it('opens details from a row and from ?key=, and goes back', async () => {
+    // linkedom has no focus model: record what the popup focuses
+    const focused: HTMLElement[] = [];
+    vi.spyOn(HTMLElement.prototype, 'focus').mockImplementation(function (this: HTMLElement) {
+      focused.push(this);
+    });
     const api = fakeApi({ tabId: 1, results: tabResults(1, [found('a', makeReport('verified')), found('b', makeReport('failed'))]) });
     const initial = await loadInitial(api);
     const el = mount(<PopupApp api={api} initial={initial} history={() => null} />);
     fire(rows(el)[1], 'click');
     expect(el.querySelector('[data-testid="credential-details"]')!.getAttribute('data-verdict')).toBe('failed');
+    expect(focused.at(-1)?.tagName).toBe('H2');
     fire(all(el, 'button').find((b) => b.textContent?.includes('Back to the list')), 'click');
     expect(rows(el)).toHaveLength(2);
+    expect(focused.at(-1)?.getAttribute('data-key')).toBe('b');
     const direct = mount(<PopupApp api={api} initial={initial} query={{ key: 'a' }} history={() => null} />);
     expect(direct.querySelector('[data-testid="credential-details"]')!.getAttribute('data-verdict')).toBe('verified');
   });
