@@ -1,0 +1,228 @@
+/**
+ * Engine benchmarks, all measured in one process run so ratios are fair:
+ * verify latency per format (cold: empty key/status cache; warm: reused),
+ * the reference @digitalbazaar/vc on the same Data Integrity credentials,
+ * raw jose jwtVerify as the floor for VC-JWT, a page of 50 credentials from
+ * five did:web issuers with status lists on a local HTTPS server, and a
+ * poison-graph canonicalisation input.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as jose from 'jose';
+import { createContext, type VerifyContext } from '../../lib/context';
+import { verify, type VerifyInput } from '../../lib/pipeline';
+import { toBase58, toBase64Url } from '../../lib/util/bytes';
+import { createFixtureTransport, fixturesPresent, FIXTURES } from '../support/fixture-transport';
+import { createTestIssuer, signJcs } from '../support/sign-jcs';
+import { startHttpsServer } from '../support/https-server';
+import { tlsTransport } from './tls-transport';
+import { referenceVerify } from './reference';
+import { stats, type Stats } from './stats';
+
+const WARM_RUNS = Number(process.env.BENCH_WARM_RUNS ?? 200);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 40);
+const NOW = Date.parse('2026-11-22T00:00:00Z');
+
+async function time(fn: () => Promise<unknown>, runs: number): Promise<Stats> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return stats(samples);
+}
+
+interface Case {
+  name: string;
+  input: VerifyInput;
+  context: () => VerifyContext;
+  /** the same credential for the reference verifier, when it supports it */
+  reference?: Record<string, unknown>;
+  /** raw jose verification of the same token: the floor for VC-JWT */
+  joseFloor?: () => Promise<unknown>;
+}
+
+const fixture = (rel: string) => readFileSync(path.join(FIXTURES, rel), 'utf8');
+const offline = () => createContext({ now: () => NOW, transport: async (u) => { throw new Error(`offline: ${u}`); } });
+
+async function jwtCase(alg: 'EdDSA' | 'ES256' | 'RS256'): Promise<Case> {
+  const { publicKey, privateKey } = await jose.generateKeyPair(alg, { extractable: true, ...(alg === 'EdDSA' ? { crv: 'Ed25519' } : {}) });
+  const jwk = await jose.exportJWK(publicKey);
+  const did = `did:jwk:${toBase64Url(new TextEncoder().encode(JSON.stringify({ ...jwk, alg })))}`;
+  const credential = {
+    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+    id: 'urn:uuid:2a0a1b5e-9d7d-4c55-9b3a-7c1c8f1e0a11',
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    issuer: { id: did, type: ['Profile'], name: 'Bench Issuer' },
+    validFrom: '2026-01-01T00:00:00Z',
+    credentialSubject: {
+      type: ['AchievementSubject'],
+      achievement: { id: 'https://bench.example/a/1', type: ['Achievement'], name: 'Benchmarking', criteria: { narrative: 'Ran it.' }, description: 'A bench credential.' },
+    },
+  };
+  const jwt = await new jose.SignJWT(credential as unknown as jose.JWTPayload)
+    .setProtectedHeader({ alg, kid: `${did}#0`, typ: 'vc+jwt' })
+    .setIssuer(did)
+    .setJti(credential.id)
+    .setNotBefore(Date.parse(credential.validFrom) / 1000)
+    .sign(privateKey);
+  return {
+    name: `VC-JWT ${alg}`,
+    input: { text: jwt },
+    context: offline,
+    joseFloor: () => jose.jwtVerify(jwt, publicKey, { algorithms: [alg], currentDate: new Date(NOW) }),
+  };
+}
+
+async function cases(): Promise<Case[]> {
+  const rdfc = 'dcc-vc-test-fixtures/verifiableCredentials/v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-basicOBv3.json';
+  const ed2020 = 'dcc-vc-test-fixtures/verifiableCredentials/v2/ed25519/didKey/legacy-noStatus-noExpiry.json';
+  const issuer = createTestIssuer();
+  const jcsCredential = await signJcs(
+    {
+      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      id: 'urn:uuid:8c3b6a52-1111-4c55-9b3a-7c1c8f1e0a11',
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      issuer: { id: issuer.did, type: ['Profile'], name: 'Bench Issuer' },
+      validFrom: '2026-01-01T00:00:00Z',
+      credentialSubject: { type: ['AchievementSubject'], achievement: { id: 'https://bench.example/a/2', type: ['Achievement'], name: 'JCS', criteria: { narrative: 'x' } } },
+    },
+    issuer,
+  );
+  const ob2 = () => createContext({ now: () => NOW, transport: createFixtureTransport().transport });
+  return [
+    { name: 'DI eddsa-rdfc-2022 (DCC OB 3.0)', input: { text: fixture(rdfc) }, context: offline, reference: JSON.parse(fixture(rdfc)) },
+    { name: 'DI Ed25519Signature2020 (DCC OB 3.0)', input: { text: fixture(ed2020) }, context: offline, reference: JSON.parse(fixture(ed2020)) },
+    { name: 'DI eddsa-jcs-2022', input: { text: JSON.stringify(jcsCredential) }, context: offline },
+    await jwtCase('EdDSA'),
+    await jwtCase('ES256'),
+    await jwtCase('RS256'),
+    { name: 'OB 2.0 signed (RS256, 1EdTech)', input: { text: fixture('1edtech-validator/ob20/simple.jwt').trim() }, context: ob2 },
+  ];
+}
+
+export interface EngineResults {
+  latency: Array<{ name: string; verdict: string; cold: Stats; warm: Stats; reference?: Stats; referenceVerdict?: boolean; joseFloor?: Stats; ratio?: number }>;
+  page50: { credentials: number; issuers: number; totalMs: number; fetches: number; distinctUrls: number; verdicts: Record<string, number> };
+  poisonGraph: { ms: number; verdict: string; code: string };
+}
+
+async function latency(): Promise<EngineResults['latency']> {
+  const out: EngineResults['latency'] = [];
+  for (const c of await cases()) {
+    const first = await verify(c.input, c.context());
+    const cold = await time(() => verify(c.input, c.context()), COLD_RUNS);
+    const ctx = c.context();
+    await verify(c.input, ctx);
+    const warm = await time(() => verify(c.input, ctx), WARM_RUNS);
+    const row: EngineResults['latency'][number] = { name: c.name, verdict: first.verdict, cold, warm };
+    if (c.reference) {
+      row.referenceVerdict = await referenceVerify(c.reference);
+      row.reference = await time(() => referenceVerify(c.reference!), WARM_RUNS);
+      row.ratio = row.reference.median / warm.median;
+    }
+    if (c.joseFloor) {
+      await c.joseFloor();
+      row.joseFloor = await time(c.joseFloor, WARM_RUNS);
+      row.ratio = warm.median / row.joseFloor.median;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** 50 credentials, 5 did:web issuers, each with a signed Bitstring status list, over real TLS. */
+async function page50(): Promise<EngineResults['page50']> {
+  const server = await startHttpsServer();
+  const host = encodeURIComponent(server.hostPort);
+  const inputs: VerifyInput[] = [];
+  for (let i = 0; i < 5; i++) {
+    const key = createTestIssuer();
+    const did = `did:web:${host}:issuers:${i}`;
+    const vm = `${did}#key-1`;
+    const multikey = key.verificationMethod.split('#')[1]!;
+    server.routes.set(`/issuers/${i}/did.json`, {
+      body: JSON.stringify({
+        '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+        id: did,
+        verificationMethod: [{ id: vm, type: 'Multikey', controller: did, publicKeyMultibase: multikey }],
+        assertionMethod: [vm],
+      }),
+    });
+    const signer = { ...key, did, verificationMethod: vm };
+    const listUrl = `${server.origin}/issuers/${i}/status`;
+    const list = await signJcs(
+      {
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        id: listUrl,
+        type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+        issuer: did,
+        validFrom: '2026-01-01T00:00:00Z',
+        credentialSubject: { id: `${listUrl}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: await emptyList() },
+      },
+      signer,
+    );
+    server.routes.set(`/issuers/${i}/status`, { body: JSON.stringify(list) });
+    for (let j = 0; j < 10; j++) {
+      const credential = await signJcs(
+        {
+          '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+          id: `urn:uuid:00000000-0000-4000-8000-0000000${i}00${j}`,
+          type: ['VerifiableCredential', 'OpenBadgeCredential'],
+          issuer: { id: did, type: ['Profile'], name: `Issuer ${i}` },
+          validFrom: '2026-01-01T00:00:00Z',
+          credentialStatus: { id: `${listUrl}#${j}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(j), statusListCredential: listUrl },
+          credentialSubject: { type: ['AchievementSubject'], achievement: { id: `https://bench.example/a/${i}/${j}`, type: ['Achievement'], name: `Badge ${j}`, criteria: { narrative: 'x' } } },
+        },
+        signer,
+      );
+      inputs.push({ text: JSON.stringify(credential) });
+    }
+  }
+  const ctx = createContext({ now: () => NOW, allowHosts: [server.hostPort], transport: tlsTransport(readFileSync(server.certFile, 'utf8')) });
+  const t = performance.now();
+  const reports = await Promise.all(inputs.map((input) => verify(input, ctx)));
+  const totalMs = performance.now() - t;
+  await server.close();
+  const verdicts: Record<string, number> = {};
+  for (const r of reports) verdicts[r.verdict] = (verdicts[r.verdict] ?? 0) + 1;
+  return { credentials: inputs.length, issuers: 5, totalMs, fetches: server.requested.length, distinctUrls: new Set(server.requested).size, verdicts };
+}
+
+async function emptyList(): Promise<string> {
+  const gz = new Blob([new Uint8Array(16 * 1024)]).stream().pipeThrough(new CompressionStream('gzip'));
+  return 'u' + toBase64Url(new Uint8Array(await new Response(gz).arrayBuffer()));
+}
+
+/** A fully connected graph of blank nodes (w3c/rdf-canon#120), signed-looking so it reaches canonicalisation. */
+async function poisonGraph(): Promise<EngineResults['poisonGraph']> {
+  const n = 10;
+  const nodes = Array.from({ length: n }, (_, i) => ({ '@id': `_:b${i}`, 'https://www.w3.org/ns/credentials/examples#knows': [] as Array<{ '@id': string }> }));
+  for (const a of nodes) for (const b of nodes) if (a !== b) a['https://www.w3.org/ns/credentials/examples#knows'].push({ '@id': b['@id'] });
+  const issuer = createTestIssuer();
+  const credential = {
+    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/ns/credentials/examples/v2'],
+    type: ['VerifiableCredential'],
+    issuer: issuer.did,
+    credentialSubject: { id: 'did:example:subject', knows: nodes.map((x) => ({ id: x['@id'], knows: x['https://www.w3.org/ns/credentials/examples#knows'].map((k) => ({ id: k['@id'] })) })) },
+    proof: {
+      type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', created: '2024-01-01T00:00:00Z', verificationMethod: issuer.verificationMethod,
+      proofPurpose: 'assertionMethod', proofValue: 'z' + toBase58(new Uint8Array(64).fill(7)),
+    },
+  };
+  const t = performance.now();
+  const report = await verify({ text: JSON.stringify(credential) }, offline());
+  const proof = report.checks.find((c) => c.id === 'proof');
+  return { ms: performance.now() - t, verdict: report.verdict, code: proof?.code ?? '' };
+}
+
+export async function runEngineBench(): Promise<EngineResults> {
+  if (!fixturesPresent) throw new Error('../shared/fixtures is needed for the engine benchmark');
+  return { latency: await latency(), page50: await page50(), poisonGraph: await poisonGraph() };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  runEngineBench().then((r) => console.log(JSON.stringify(r, null, 2)));
+}
