@@ -8,7 +8,7 @@
  * the EDCI verifier checks with EU DSS) and whether it was revoked (CRL/OCSP).
  * So a sound seal ends "could not be checked", never "verified".
  */
-import { error, fail } from '../checks/result';
+import { error, fail, isCouldNotCheck } from '../checks/result';
 import { toVerifierError } from '../errors';
 import type { Check } from '../report';
 import { isSignedBy, type SealCertificate } from './x509';
@@ -30,18 +30,26 @@ export async function checkSealCertificate(certificates: SealCertificate[], sign
   if (leaf.extensions.mayVerifySignatures === false)
     return fail('certificate', 'SEAL_CERTIFICATE_INVALID', { reason: 'the certificate is not meant for signatures or seals (key usage)' });
   for (let i = 0; i + 1 < certificates.length; i++) {
-    const child = certificates[i]!;
-    const parent = certificates[i + 1]!;
-    let linked: boolean;
-    try {
-      linked = await isSignedBy(child, parent);
-    } catch (e) {
-      const err = toVerifierError(e);
-      return err.code === 'SEAL_UNSUPPORTED' ? error('certificate', err.code, err.detail) : fail('certificate', 'SEAL_CERTIFICATE_INVALID', { reason: `certificate ${i + 1} is not issued by certificate ${i + 2}` });
-    }
-    if (!linked) return fail('certificate', 'SEAL_CERTIFICATE_INVALID', { reason: `certificate ${i + 1} is not issued by certificate ${i + 2}` });
-    if (at < parent.notBefore.getTime() || at > parent.notAfter.getTime())
-      return fail('certificate', 'SEAL_CERTIFICATE_INVALID', { reason: `issuing certificate ${i + 2} was not valid when the credential was sealed` });
+    const broken = await checkLink(certificates[i]!, certificates[i + 1]!, i + 1, at);
+    if (broken) return broken;
   }
   return error('certificate', 'SEAL_NOT_CHECKED', { reason: TRUST_NOT_CHECKED, chainLength: certificates.length });
+}
+
+/** One link of the chain: `child` (position `n`, 1 = leaf) issued by `parent`, which was valid at `at`. Undefined when sound. */
+async function checkLink(child: SealCertificate, parent: SealCertificate, n: number, at: number): Promise<Check | undefined> {
+  const notIssued = { reason: `certificate ${n} is not issued by certificate ${n + 1}` };
+  let linked: boolean;
+  try {
+    linked = await isSignedBy(child, parent);
+  } catch (e) {
+    const err = toVerifierError(e);
+    // an algorithm we cannot check, or a bug, leaves the link unknown; anything else is a broken link
+    if (isCouldNotCheck(err.code)) return error('certificate', err.code, err.detail);
+    return fail('certificate', 'SEAL_CERTIFICATE_INVALID', notIssued);
+  }
+  if (!linked) return fail('certificate', 'SEAL_CERTIFICATE_INVALID', notIssued);
+  if (at < parent.notBefore.getTime() || at > parent.notAfter.getTime())
+    return fail('certificate', 'SEAL_CERTIFICATE_INVALID', { reason: `issuing certificate ${n + 1} was not valid when the credential was sealed` });
+  return undefined;
 }

@@ -99,6 +99,22 @@ describe('JAdES seal: broken seals fail', () => {
     expect((await verify({ text: JSON.stringify(await sealJades(payload(), { key: ecLeafKeys.privateKey, alg: 'ES256', x5c: [toBase64(forged), ecChain[1]!] })) }, offline())).verdict).toBe('failed');
   });
 
+  it('fails a chain whose issuing CA certificate was not valid at the signing time', async () => {
+    const oldCa = toBase64(await makeCertificate({
+      subject: CA, issuer: CA, subjectKey: ecCa.publicKey, issuerKey: ecCa.privateKey, issuerKind: 'EC',
+      notBefore: new Date('2010-01-01T00:00:00Z'), notAfter: new Date('2020-01-01T00:00:00Z'),
+    }));
+    const outcome = await run(await sealJades(payload(), { key: ecLeafKeys.privateKey, alg: 'ES256', x5c: [ecChain[0]!, oldCa] }));
+    expect(check(outcome, 'certificate')).toMatchObject({ status: 'fail', code: 'SEAL_CERTIFICATE_INVALID' });
+    expect(check(outcome, 'certificate')?.message).toMatch(/issuing certificate 2 was not valid/);
+  });
+
+  it('fails a chain link where the CA key cannot have made the signature (RSA CA, ECDSA-signed leaf)', async () => {
+    const rsaCa = toBase64(await makeCertificate({ subject: CA, issuer: CA, subjectKey: rsa.publicKey, issuerKey: rsa.privateKey, issuerKind: 'RSA' }));
+    const outcome = await run(await sealJades(payload(), { key: ecLeafKeys.privateKey, alg: 'ES256', x5c: [ecChain[0]!, rsaCa] }));
+    expect(check(outcome, 'certificate')).toMatchObject({ status: 'fail', code: 'SEAL_CERTIFICATE_INVALID' });
+  });
+
   it('fails when the certificate was not valid at the signing time (sigT)', async () => {
     const expired = toBase64(await makeCertificate({
       subject: SEALER, issuer: SEALER, subjectKey: rsa.publicKey, issuerKey: rsa.privateKey, issuerKind: 'RSA',
