@@ -5,7 +5,7 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   imports: false, // explicit imports keep lib/ runnable in plain Node and readable in review
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Credlens',
     // public/_locales exists, so Chromium refuses to load the extension without a default locale.
     default_locale: 'en',
@@ -17,7 +17,8 @@ export default defineConfig({
     permissions: ['storage', 'activeTab', 'contextMenus', 'scripting'],
     // Requested by the options page, never at install: issuer key/status fetches without CORS
     // limits, and the opt-in "scan every page".
-    optional_host_permissions: ['https://*/*'],
+    // (MV2 builds, Firefox's default, list host patterns under optional_permissions instead.)
+    ...(manifestVersion === 2 ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

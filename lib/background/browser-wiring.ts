@@ -47,8 +47,10 @@ export function browserDeps(): BackgroundDeps {
       return createContext({ cache, allowHosts: settings.allowHosts, ...(recipient ? { recipient } : {}) });
     },
     async setBadge(tabId, badge) {
-      await browser.action.setBadgeText({ tabId, text: badge.text });
-      await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+      // Firefox MV2 builds expose the toolbar button as browserAction
+      const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+      await action.setBadgeText({ tabId, text: badge.text });
+      await action.setBadgeBackgroundColor({ tabId, color: badge.color });
     },
     async injectScanner(tabId) {
       // activeTab grants this tab after the user opened the popup or used the context menu
@@ -72,7 +74,11 @@ export function startBackground(deps: BackgroundDeps = browserDeps()): void {
     return true; // the answer is asynchronous
   });
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_ID, title: 'Verify this badge', contexts: ['image', 'link'] });
+    // menus persist across updates; recreate rather than collide on the id
+    void browser.contextMenus
+      .removeAll()
+      .then(() => browser.contextMenus.create({ id: MENU_ID, title: 'Verify this badge', contexts: ['image', 'link'] }))
+      .catch(() => {});
     void syncEverywhere();
   });
   browser.runtime.onStartup.addListener(() => void syncEverywhere());

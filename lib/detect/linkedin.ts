@@ -36,7 +36,8 @@ export function isLinkedInUrl(pageUrl: string): boolean {
 export function readProfileName(doc: Document | Element): string | undefined {
   const h1 = doc.querySelector('main h1, h1.text-heading-xlarge, [data-view-name="profile-top-card"] h1, h1');
   const name = h1?.textContent?.replace(/\s+/g, ' ').trim();
-  return name && name.length <= 200 ? name : undefined;
+  // the details pages head their list with the section title, not the person
+  return name && name.length <= 200 && !HEADER_TEXT.test(name) ? name : undefined;
 }
 
 /** Finds every certification entry under `root`; each entry with a credential link becomes one candidate. */

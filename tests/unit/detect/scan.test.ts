@@ -64,6 +64,11 @@ describe('LinkedIn details page, new layout', () => {
     expect(result.found[0]?.candidate.value).toBe('https://openbadgefactory.com/v1/assertion/0123456789abcdef0123456789abcdef01234567.html');
   });
 
+  it('does not take the details page heading for the profile owner', () => {
+    const d = parse('<html><body><main><h1>Licenses &amp; certifications</h1></main></body></html>');
+    expect(scanDocument(d, { pageUrl: 'https://www.linkedin.com/in/jane-example/details/certifications/' }).profileName).toBeUndefined();
+  });
+
   it('rescans an added subtree on its own', () => {
     const li = doc.querySelectorAll('li')[2]!;
     const sub = scanDocument(li, { pageUrl: 'https://www.linkedin.com/in/jane-example/details/certifications/' });
