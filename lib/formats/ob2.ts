@@ -5,13 +5,13 @@
  * are followed to their hosted URL once; only a 2.0 document found there is
  * checked, anything else is "could not check" (OB2_LEGACY_UNSUPPORTED).
  */
-import { error, fail, fromThrown, pass, skip } from '../checks/result';
+import { error, fail, fromThrown, skip } from '../checks/result';
 import { checkValidity } from '../checks/validity';
 import type { VerifyContext } from '../context';
 import { decodeJwsHeader, decodeJwsPayload } from '../extract/jws';
 import { hasType, jsonBody, loadBadgeAndIssuer, type Json, type Ob2Documents } from '../ob2/documents';
 import { isLegacyAssertion, upgradeAssertion, verifyUpgradedHosted } from '../ob2/legacy';
-import { verifyHosted } from '../ob2/hosted';
+import { GONE_MESSAGE, verifyHosted } from '../ob2/hosted';
 import { checkKeyOwnership, checkOb2RevocationList, checkOb2Signature, creatorOf } from '../ob2/signed';
 import { checkOb2Structure, verificationType } from '../ob2/structure';
 import { summarizeOb2 } from '../ob2/summary';
@@ -93,7 +93,7 @@ async function verifyLegacy(given: Json, ctx: VerifyContext): Promise<FormatOutc
   try {
     const doc = await ctx.fetch(url, 'ob2-document');
     if (doc.status === 410)
-      return outcome('ob2-hosted', [skip('structure'), pass('hosted', 'The issuer answers for this badge: it is gone (HTTP 410)'), skip('validity'), fail('status', 'CRED_REVOKED', { url })], {});
+      return outcome('ob2-hosted', [skip('structure'), skip('hosted', 'NOT_APPLICABLE', GONE_MESSAGE), skip('validity'), fail('status', 'CRED_REVOKED', { url })], {});
     hosted = jsonBody(doc);
   } catch (e) {
     return outcome('ob2-hosted', [skip('structure'), fromThrown('hosted', e)], {});

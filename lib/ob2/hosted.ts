@@ -13,6 +13,8 @@ import { isObject } from '../util/json';
 import { hostOf, idsOf, jsonBody, loadBadgeAndIssuer, type Json, type Ob2Documents } from './documents';
 import { checkOb2Structure } from './structure';
 
+export const GONE_MESSAGE = 'The issuer no longer hosts this badge (HTTP 410 Gone): it was revoked';
+
 export interface HostedResult {
   checks: Check[];
   documents?: Ob2Documents;
@@ -83,8 +85,12 @@ export function revocationOf(hosted: Json, url: string): Check {
   return hosted.revoked === true ? fail('status', 'CRED_REVOKED', { url }) : pass('status', 'Not revoked (the issuer still hosts this badge)');
 }
 
-/** 410 Gone: the issuer withdrew the badge. The given copy is kept for display only. */
+/**
+ * 410 Gone: the issuer withdrew the badge. There is no hosted copy to check
+ * the given one against, so `hosted` is not passed (the given copy is shown,
+ * but never used as the verified payload, e.g. for the recipient).
+ */
 async function revokedByGone(given: Json, ctx: VerifyContext): Promise<HostedResult> {
   const documents = await loadBadgeAndIssuer(given, ctx).catch(() => undefined);
-  return { checks: [pass('hosted', 'The issuer answers for this badge: it is gone (HTTP 410)'), fail('status', 'CRED_REVOKED', { url: String(given.id) })], documents, mismatch: false };
+  return { checks: [skip('hosted', 'NOT_APPLICABLE', GONE_MESSAGE), fail('status', 'CRED_REVOKED', { url: String(given.id) })], documents, mismatch: false };
 }

@@ -50,8 +50,11 @@ describe('OB 2.0 hosted assertions', () => {
 
   it('HTTP 410 from the issuer, or revoked: true, means revoked', async () => {
     const a = assertion(`${H}/a/2`);
-    const gone = await verify({ text: json(a) }, ctxOf({ ...base, [`${H}/a/2`]: { status: 410, body: '' } }).ctx);
+    const gone = await verify({ text: json(a) }, { ...ctxOf({ ...base, [`${H}/a/2`]: { status: 410, body: '' } }).ctx, recipient: { email: 'grace@example.org' } });
     expect(gone.verdict).toBe('revoked');
+    // the given copy could not be checked against anything: its recipient is not read
+    expect(gone.recipient.outcome).toBe('not-checked');
+    expect(gone.summary.title).toBe('Data Skills');
     const flagged = await verify({ text: json(a) }, ctxOf({ ...base, [`${H}/a/2`]: json({ ...a, revoked: true }) }).ctx);
     expect(flagged.verdict).toBe('revoked');
   });
