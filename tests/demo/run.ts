@@ -27,8 +27,10 @@ async function main(): Promise<number> {
     if (headed) {
       console.log(`Opened ${world.pages.profile} in Chromium with Credlens. Other demo pages:`);
       for (const [name, url] of Object.entries(world.pages)) console.log(`  ${name.padEnd(13)} ${url}`);
-      console.log('Close the browser window to end the demo.');
-      await new Promise<void>((resolve) => browser!.context.once('close', () => resolve()));
+      console.log('Close the browser window (or press Ctrl+C) to end the demo.');
+      const closed = new Promise<void>((resolve) => browser!.context.once('close', () => resolve()));
+      process.once('SIGINT', () => void browser?.context.close());
+      await closed;
       return 0;
     }
     return await headlessRun(browser, world);

@@ -32,7 +32,8 @@ interface Fixtures {
 export const test = base.extend<Fixtures, { world: World }>({
   world: [
     async ({}, use) => {
-      const world = await startWorld();
+      // any free port: the host-resolver map follows it, so parallel runs never collide
+      const world = await startWorld({ port: 0 });
       await use(world);
       await world.stop();
     },

@@ -63,10 +63,21 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     res.end(req.method === 'HEAD' ? undefined : resource.body);
   });
   const wanted = options.port ?? Number(process.env.CREDLENS_WORLD_PORT ?? 8443);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(wanted, '127.0.0.1', () => resolve());
-  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  try {
+    await listen(wanted);
+  } catch (e) {
+    // The default port may be taken (a demo already running): any free port works, the host map follows it.
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || options.port !== undefined) throw e;
+    await listen(0);
+  }
   const port = (server.address() as AddressInfo).port;
   const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
   return {
