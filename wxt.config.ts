@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Manifest notes (why each permission exists) live in SECURITY.md; keep the two in step.
+// Why each permission exists is noted next to it below (security.md B.1 rule 4: minimal permissions).
 export default defineConfig({
   imports: false, // explicit imports keep lib/ runnable in plain Node and readable in review
   vite: () => ({ plugins: [preact()] }),

@@ -69,6 +69,7 @@ export function browserDeps(): BackgroundDeps {
 export function startBackground(deps: BackgroundDeps = browserDeps()): void {
   const flow = createTabFlow(deps);
   const handle = createMessageHandler(deps, flow);
+  void flow.resumePending().catch(() => 0);
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     handle(raw, sender).then((reply) => reply && sendResponse(reply), () => sendResponse({ ok: false, code: 'INTERNAL' }));
     return true; // the answer is asynchronous

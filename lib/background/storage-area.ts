@@ -6,11 +6,13 @@ export interface KeyValueArea {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
   remove(key: string): Promise<void>;
+  /** every key in the area (used once at start-up to resume unfinished work) */
+  keys?(): Promise<string[]>;
 }
 
 /** The subset of a WebExtension `StorageArea` used here. */
 export interface WebExtStorageArea {
-  get(keys: string): Promise<Record<string, unknown>>;
+  get(keys: string | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string): Promise<void>;
 }
@@ -23,6 +25,7 @@ export function fromStorageArea(area: WebExtStorageArea): KeyValueArea {
     },
     set: (key, value) => area.set({ [key]: value }),
     remove: (key) => area.remove(key),
+    keys: async () => Object.keys(await area.get(null)),
   };
 }
 
@@ -39,6 +42,9 @@ export function createMemoryArea(): KeyValueArea & { readonly data: Map<string, 
     },
     async remove(key) {
       data.delete(key);
+    },
+    async keys() {
+      return [...data.keys()];
     },
   };
 }

@@ -138,6 +138,27 @@ export function createTabFlow(deps: BackgroundDeps) {
     return (await store.get(tabId))?.results;
   }
 
+  /**
+   * The worker may have been stopped mid-verification (MV3 kills idle
+   * workers): entries left `pending` are verified again at start-up.
+   */
+  async function resumePending(): Promise<number> {
+    const keys = (await deps.session.keys?.()) ?? [];
+    let resumed = 0;
+    for (const tabId of keys.flatMap((k) => (/^tab:(\d+)$/.exec(k) ? [Number(k.slice(4))] : []))) {
+      const state = await store.get(tabId);
+      if (!state) continue;
+      for (const credential of state.results.credentials) {
+        const candidate = state.inputs.candidates[credential.key];
+        const derived = candidate && deriveInput(candidate, { userInitiated: true, pageOnKnownPlatform: false });
+        if (credential.state !== 'pending' || !candidate || !derived || derived.kind === 'ignored' || derived.kind === 'needs-user') continue;
+        schedule(tabId, pageOf(state), { key: credential.key, candidate, derived }, 'page', state.inputs.recipient);
+        resumed++;
+      }
+    }
+    return resumed;
+  }
+
   /** Drops a tab's state (closed, or navigated to another page). */
   async function forget(tabId: number): Promise<void> {
     await store.remove(tabId);
@@ -149,6 +170,7 @@ export function createTabFlow(deps: BackgroundDeps) {
     addCandidates,
     openCandidate,
     recheckRecipient,
+    resumePending,
     /** Context menu "Verify this badge": a user-chosen image or link, verified and opened. */
     async verifyUserPick(tabId: number, page: PageInfo, candidate: Candidate): Promise<string | undefined> {
       const [key] = await addCandidates(tabId, page, [candidate], { userInitiated: true, via: 'context-menu' });

@@ -202,3 +202,20 @@ describe.skipIf(!existsSync(VALID))('with a real signed credential (../shared/fi
     expect(fetched).toEqual([]); // did:key: nothing to fetch
   });
 });
+
+describe('service worker restart', () => {
+  it('verifies again what was left pending when the worker was stopped', async () => {
+    const { flow, tab, fetched } = setup();
+    const candidate = { kind: 'link' as const, value: `https://www.credly.com/badges/${U}` };
+    const key = candidateKey(candidate);
+    await flow.store.update(12, PROFILE, (s) => {
+      s.inputs.candidates[key] = candidate;
+      s.results.credentials.push({ key, candidateKind: 'link', pageUrl: PROFILE, state: 'pending' });
+    });
+    expect(await flow.resumePending()).toBe(1);
+    await flow.idle();
+    expect(fetched).toEqual([`https://api.credly.com/v1/obi/v2/badge_assertions/${U}`]);
+    expect((await tab(12))?.credentials[0]?.state).toBe('done');
+    expect(await flow.resumePending()).toBe(0);
+  });
+});
