@@ -38,6 +38,7 @@ export function summarizeEdciXml(root: XmlElement): CredentialSummary {
   const issuer = organisation(root, issuerRef);
   const subject = child(root, 'credentialSubject');
   const text = (name: string) => child(root, name)?.text.trim() || undefined;
+  const credentialType = xmlText(child(root, 'type', 'targetName'));
   return {
     title: xmlText(child(root, 'title')),
     description: xmlText(child(root, 'description')),
@@ -46,7 +47,7 @@ export function summarizeEdciXml(root: XmlElement): CredentialSummary {
     validFrom: text('validFrom') ?? text('issued'),
     validUntil: text('validUntil'),
     credentialId: root.attrs['cred:id'],
-    types: ['EuropassCredential', ...(xmlText(child(root, 'type', 'targetName')) ? [xmlText(child(root, 'type', 'targetName'))!] : [])],
+    types: ['EuropassCredential', ...(credentialType ? [credentialType] : [])],
   };
 }
 
@@ -70,6 +71,14 @@ function sealFacts(signature: XmlElement | undefined): TechnicalDetails {
   return technical;
 }
 
+/** The parts every EDCI credential has (EDCI xsd 0.10: credentialSubject, issuer, issued). */
+function checkXmlStructure(root: XmlElement, summary: CredentialSummary): Check {
+  if (!child(root, 'credentialSubject')) return fail('structure', 'STRUCTURE_SUBJECT', { reason: 'no credentialSubject' });
+  if (!summary.issuer?.id) return fail('structure', 'STRUCTURE_ISSUER', { reason: 'no issuer reference' });
+  if (!summary.validFrom || Number.isNaN(Date.parse(summary.validFrom))) return fail('structure', 'STRUCTURE_DATES', { reason: 'no valid issuance date' });
+  return pass('structure', 'A Europass credential (EDCI XML)');
+}
+
 /** Reads a legacy EDCI XML credential: content and validity shown, seal reported as not checkable. */
 export function verifyEdciXml(xml: string, ctx: VerifyContext): FormatOutcome {
   let root: XmlElement;
@@ -84,7 +93,7 @@ export function verifyEdciXml(xml: string, ctx: VerifyContext): FormatOutcome {
   const signature = sealElement(root);
   const hasSeal = signature !== undefined;
   const checks: Check[] = [
-    pass('structure', 'A Europass credential (EDCI XML)'),
+    checkXmlStructure(root, summary),
     hasSeal ? error('seal', 'SEAL_UNSUPPORTED', { reason: NOT_CANONICALIZABLE }) : fail('seal', 'PROOF_MISSING'),
     skip('certificate', 'SKIPPED', hasSeal ? 'Not checked because the seal could not be checked' : undefined),
     skip('issuer-binding', 'SKIPPED', hasSeal ? 'Not checked because the seal could not be checked' : undefined),

@@ -127,10 +127,19 @@ describe('verifyEdc without fixtures', () => {
     expect(check(r, 'parse')).toMatchObject({ code: 'INPUT_UNKNOWN_FORMAT' });
   });
 
+  const edciXml = (inner: string) =>
+    `<europassCredential xmlns:cred="c"><cred:validFrom>2020-01-01T00:00:00Z</cred:validFrom><cred:issuer idref="urn:org:1"/><title><text lang="en">T</text></title>${inner}</europassCredential>`;
+
   it('fails an unsealed EDCI XML credential (no ds:Signature)', async () => {
-    const xml = '<europassCredential xmlns:cred="c"><cred:validFrom>2020-01-01T00:00:00Z</cred:validFrom><title><text lang="en">T</text></title></europassCredential>';
-    const r = await verify({ text: xml }, offline());
+    const r = await verify({ text: edciXml('<credentialSubject id="urn:p"/>') }, offline());
+    expect(check(r, 'structure')?.status).toBe('pass');
     expect(check(r, 'seal')).toMatchObject({ status: 'fail', code: 'PROOF_MISSING' });
+    expect(r.verdict).toBe('failed');
+  });
+
+  it('fails an EDCI XML credential without a subject', async () => {
+    const r = await verify({ text: edciXml('<proof><ds:Signature xmlns:ds="d"/></proof>') }, offline());
+    expect(check(r, 'structure')).toMatchObject({ status: 'fail', code: 'STRUCTURE_SUBJECT' });
     expect(r.verdict).toBe('failed');
   });
 });
