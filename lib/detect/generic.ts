@@ -133,11 +133,14 @@ function decodeSegment(segment: string | undefined): unknown {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * PNG/SVG images that may be baked badges: inside something that looks like a
- * badge (alt, class, id or URL words), or any PNG/SVG on a known platform page.
- * Only candidates: the background fetches them on a click or on platform pages.
+ * PNG/SVG images that may be baked badges: the image or something around it
+ * looks like a badge (alt, title, class, id or URL words). Only candidates:
+ * the background fetches them on a click, or by itself on known platform
+ * pages, where the look-alike rule also keeps icons and logos from being fetched.
  */
 export function detectBadgeImages(root: Document | Element, pageUrl: string, onKnownPlatform: boolean): Found[] {
+  // platform pages nest badge images deeper in their layout: look a little further up
+  const depth = onKnownPlatform ? 5 : 3;
   const out: Found[] = [];
   for (const el of all(root, 'img[src], object[data]')) {
     const isImg = el.tagName.toLowerCase() === 'img';
@@ -145,7 +148,7 @@ export function detectBadgeImages(root: Document | Element, pageUrl: string, onK
     if (!/\.(?:png|svg)(?:[?#]|$)|^data:image\/(?:png|svg)/i.test(src)) continue; // cheap test before URL parsing
     const value = src.startsWith('data:') ? dataImage(src) : absolute(src, pageUrl);
     if (!value || !isPngOrSvg(value) || isOwn(el)) continue;
-    if (onKnownPlatform || looksLikeBadge(el, value)) out.push({ candidate: { kind: 'image', value }, anchor: el });
+    if (looksLikeBadge(el, value, depth)) out.push({ candidate: { kind: 'image', value }, anchor: el });
   }
   return out;
 }
@@ -163,10 +166,10 @@ function isPngOrSvg(value: string): boolean {
   }
 }
 
-function looksLikeBadge(el: Element, value: string): boolean {
+function looksLikeBadge(el: Element, value: string, maxDepth: number): boolean {
   if (!value.startsWith('data:') && BADGE_WORDS.test(new URL(value).pathname)) return true;
   let node: Element | null = el;
-  for (let depth = 0; node && depth < 3; depth++, node = node.parentElement) {
+  for (let depth = 0; node && depth < maxDepth; depth++, node = node.parentElement) {
     const words = `${node.getAttribute('alt') ?? ''} ${node.getAttribute('title') ?? ''} ${node.getAttribute('class') ?? ''} ${node.id ?? ''}`;
     if (BADGE_WORDS.test(words)) return true;
   }

@@ -110,10 +110,12 @@ describe('control page', () => {
 });
 
 describe('platform pages', () => {
-  it('treats a platform credential page URL as the candidate, and PNGs there as images', () => {
-    const html = '<html><body><h1>Badge</h1><img src="/images/badge-image.png"><img src="/assets/a.png"></body></html>';
+  it('treats a platform credential page URL as the candidate, and badge-like PNGs there as images (not icons)', () => {
+    const html = '<html><body><h1>Badge</h1><div class="cr-badge-banner"><div><div><div><img src="https://images.credly.com/size/340x340/images/x/image.png"></div></div></div></div><img src="/assets/icon.png" alt="menu"></body></html>';
     const result = scanDocument(parse(html), { pageUrl: 'https://www.credly.com/badges/0b5d0c5e-8f4a-4c7e-9a9e-1b2c3d4e5f60/linked_in_profile' });
-    expect(result.found.map((f) => f.candidate.kind)).toEqual(['link', 'image', 'image']);
+    expect(result.found.map((f) => f.candidate.kind)).toEqual(['link', 'image']);
+    // the same markup off-platform: too far from the badge-like container to count
+    expect(scanDocument(parse(html), { pageUrl: 'https://cv.example/' }).found).toEqual([]);
   });
 });
 
