@@ -6,8 +6,10 @@
  */
 
 type Hash = 'SHA-256' | 'SHA-384' | 'SHA-512';
+/** Public-key families a seal certificate may hold. */
 export type KeyFamily = 'RSA' | 'EC';
 
+/** One signature algorithm, as WebCrypto needs it. */
 export interface SignatureAlgorithm {
   family: KeyFamily;
   hash: Hash;
@@ -49,6 +51,7 @@ export const CURVE_OIDS: Readonly<Record<string, 'P-256' | 'P-384' | 'P-521'>> =
   '1.3.132.0.35': 'P-521',
 };
 
+/** Bytes per coordinate (and per r, s half of an ECDSA signature) on each curve. */
 export const CURVE_COORDINATE_BYTES = { 'P-256': 32, 'P-384': 48, 'P-521': 66 } as const;
 
 /** Smallest RSA modulus accepted (as jose does for RS/PS algorithms). */

@@ -16,6 +16,7 @@ const EDC_CONTEXT_PREFIX = 'http://data.europa.eu/snb/model/context/';
 /** Checks that must pass before an EDC could be `verified` (seal, its certificate, and the issuer being the sealer). */
 export const EDC_REQUIRED: readonly CheckId[] = ['structure', 'seal', 'certificate', 'issuer-binding', 'validity'];
 
+/** The structure check, and the validated credential when it passed. */
 export type StructureResult = { check: Check; credential?: EdcCredential };
 
 /** Validates the EDC frame; the credential is returned only when it is well-formed. */

@@ -6,6 +6,7 @@
  */
 import { VerifierError } from '../errors';
 
+/** Positions of one DER element inside its buffer. */
 export interface Tlv {
   tag: number;
   /** offset of the tag byte */

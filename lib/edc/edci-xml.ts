@@ -33,6 +33,7 @@ function organisation(root: XmlElement, id: string | undefined): XmlElement | un
   return childrenNamed(child(root, 'agentReferences'), 'organization').find((o) => o.attrs.id === id);
 }
 
+/** Display facts from an EDCI XML credential (title, issuer, learner, dates). */
 export function summarizeEdciXml(root: XmlElement): CredentialSummary {
   const issuerRef = child(root, 'issuer')?.attrs.idref;
   const issuer = organisation(root, issuerRef);

@@ -12,8 +12,10 @@ const QC_STATEMENTS_OID = '1.3.6.1.5.5.7.1.3';
 export const QC_COMPLIANCE = '0.4.0.1862.1.1';
 /** §4.2.3: QcType; its value lists 0.4.0.1862.1.6.2 for an electronic seal. */
 const QC_TYPE = '0.4.0.1862.1.6';
+/** QcType value for an electronic seal. */
 export const QC_TYPE_ESEAL = '0.4.0.1862.1.6.2';
 
+/** What the seal certificate's extensions say about its use. */
 export interface SealExtensions {
   /** undefined when the certificate has no key usage extension (any use allowed) */
   mayVerifySignatures?: boolean;
@@ -21,6 +23,7 @@ export interface SealExtensions {
   qcStatements: string[];
 }
 
+/** Reads key usage and QC statements; unknown extensions are ignored. */
 export function readExtensions(extensions: readonly Extension[] | undefined): SealExtensions {
   const out: SealExtensions = { qcStatements: [] };
   for (const ext of extensions ?? []) {

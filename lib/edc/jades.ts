@@ -27,6 +27,7 @@ const ProtectedHeader = z.looseObject({
   typ: z.string().optional(),
   cty: z.string().optional(),
 });
+/** The JAdES protected header fields Credlens reads. */
 export type ProtectedHeader = z.infer<typeof ProtectedHeader>;
 
 /**
@@ -37,6 +38,7 @@ export type ProtectedHeader = z.infer<typeof ProtectedHeader>;
  */
 const UNDERSTOOD_CRITICAL = new Set(['b64', 'sigT', 'x5t#S256', 'adoTst']);
 
+/** A structurally sound seal, ready for the signature and certificate checks. */
 export interface SealEnvelope {
   header: ProtectedHeader;
   algorithm: SignatureAlgorithm;

@@ -16,6 +16,7 @@ const soft = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefin
 
 const Text = z.unknown(); // read only through label()
 
+/** SKOS Concept from a Europass controlled list (EQF level, country, mode…). */
 export const Concept = z.looseObject({
   id: soft(z.string()),
   prefLabel: Text.optional(),
@@ -23,9 +24,12 @@ export const Concept = z.looseObject({
 });
 export type Concept = z.infer<typeof Concept>;
 
+/** ELM Address; `countryCode` is an EU country authority Concept. */
 export const Address = z.looseObject({ countryCode: soft(oneOrMany(Concept)), fullAddress: Text.optional() });
+/** ELM Location. */
 export const Location = z.looseObject({ address: soft(oneOrMany(Address)) });
 
+/** ELM Accreditation (quality assurance by an accrediting agent). */
 export const Accreditation = z.looseObject({
   id: soft(z.string()),
   title: Text.optional(),
@@ -38,6 +42,7 @@ export const Accreditation = z.looseObject({
 export const LegalIdentifier = z.looseObject({ notation: soft(z.string()), spatial: soft(Concept) });
 export type LegalIdentifier = z.infer<typeof LegalIdentifier>;
 
+/** ELM Organisation: issuer or awarding body. */
 export const Organisation = z.looseObject({
   id: soft(z.string()),
   legalName: Text.optional(),
@@ -51,11 +56,13 @@ export const Organisation = z.looseObject({
 });
 export type Organisation = z.infer<typeof Organisation>;
 
+/** ELM LearningOutcome with its ESCO skills. */
 export const LearningOutcome = z.looseObject({
   title: Text.optional(),
   relatedESCOSkill: soft(oneOrMany(Concept)),
 });
 
+/** ELM CreditPoint: a number of points in a framework such as ECTS. */
 export const CreditPoint = z.looseObject({
   framework: soft(Concept),
   point: soft(z.union([z.string(), z.number()])),
@@ -77,6 +84,7 @@ export const Specification = z.looseObject({
 });
 export type Specification = z.infer<typeof Specification>;
 
+/** ELM LearningAssessment (`provenBy`). */
 export const Assessment = z.looseObject({
   title: Text.optional(),
   grade: Text.optional(),
@@ -84,6 +92,7 @@ export const Assessment = z.looseObject({
   specifiedBy: soft(z.looseObject({ title: Text.optional(), dcType: soft(oneOrMany(Concept)), mode: soft(oneOrMany(Concept)) })),
 });
 
+/** ELM AwardingProcess (`awardedBy`). */
 export const AwardingProcess = z.looseObject({
   awardingBody: soft(oneOrMany(Organisation)),
   awardingDate: soft(z.string()),
@@ -101,6 +110,7 @@ export const Claim = z.looseObject({
 });
 export type Claim = z.infer<typeof Claim>;
 
+/** ELM Person, the credential subject, with its claims. */
 export const Person = z.looseObject({
   id: soft(z.string()),
   fullName: Text.optional(),

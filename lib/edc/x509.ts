@@ -24,6 +24,7 @@ const NAME_ATTRIBUTES: Readonly<Record<string, string>> = {
   '2.5.4.97': 'organizationIdentifier',
 };
 
+/** A parsed certificate, with the exact bytes its signature covers. */
 export interface SealCertificate {
   der: Uint8Array;
   tbs: Uint8Array;

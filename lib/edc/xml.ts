@@ -8,6 +8,7 @@
  */
 import { VerifierError } from '../errors';
 
+/** One element of the parsed document. */
 export interface XmlElement {
   /** local name, namespace prefix removed */
   name: string;
@@ -131,6 +132,7 @@ export function child(el: XmlElement | undefined, ...path: string[]): XmlElement
   return current;
 }
 
+/** The direct children with this local name. */
 export const childrenNamed = (el: XmlElement | undefined, name: string): XmlElement[] => el?.children.filter((c) => c.name === name) ?? [];
 
 /** First element with this local name anywhere below `el` (depth-first, bounded by the tree caps). */
