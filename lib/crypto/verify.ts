@@ -6,17 +6,19 @@
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { VerifierError } from '../errors';
-import { fromBase64, toHex } from '../util/bytes';
+import { fromBase64, fromHex, toHex } from '../util/bytes';
 
 /** An Ed25519 public key: 32 raw bytes, or an OKP JWK with crv Ed25519. */
 export type Ed25519PublicKey = Uint8Array | JsonWebKey;
 
 let webCryptoEd25519: Promise<boolean> | undefined;
+const PROBE_KEY_HEX = 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a';
 
 /** Probes once whether this runtime's WebCrypto can import an Ed25519 key. */
 function hasWebCryptoEd25519(): Promise<boolean> {
+  // RFC 8032 §7.1 TEST 1 public key: a valid point, so a validating importKey cannot mislead the probe.
   webCryptoEd25519 ??= crypto.subtle
-    .importKey('raw', new Uint8Array(32).fill(1), { name: 'Ed25519' }, false, ['verify'])
+    .importKey('raw', fromHex(PROBE_KEY_HEX)! as BufferSource, { name: 'Ed25519' }, false, ['verify'])
     .then(() => true, () => false);
   return webCryptoEd25519;
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setWebCryptoEd25519ForTests, verifyEcdsa, verifyEd25519, ed25519RawKey } from '../../../lib/crypto/verify';
 import { toBase64Url, utf8 } from '../../../lib/util/bytes';
 
@@ -72,5 +72,15 @@ describe('verifyEcdsa', () => {
     await expect(verifyEcdsa({ kty: 'EC', crv: 'secp256k1', x: 'AA', y: 'AA' }, utf8('m'), new Uint8Array(64))).rejects.toMatchObject({ code: 'KEY_UNSUPPORTED' });
     const bad = { kty: 'EC', crv: 'P-256', x: toBase64Url(new Uint8Array(32).fill(1)), y: toBase64Url(new Uint8Array(32).fill(2)) };
     await expect(verifyEcdsa(bad, utf8('m'), new Uint8Array(64))).rejects.toMatchObject({ code: 'KEY_MALFORMED' });
+  });
+});
+
+describe('WebCrypto probe', () => {
+  it('finds Ed25519 in this runtime (Node 20 has it), so the fallback is only a fallback', async () => {
+    setWebCryptoEd25519ForTests();
+    const subtleVerify = vi.spyOn(crypto.subtle, 'verify');
+    expect(await verifyEd25519(RFC8032_KEY, RFC8032_MSG, RFC8032_SIG)).toBe(true);
+    expect(subtleVerify.mock.calls.some(([algorithm]) => (algorithm as { name?: string }).name === 'Ed25519')).toBe(true);
+    subtleVerify.mockRestore();
   });
 });
