@@ -22,6 +22,9 @@ export default defineContentScript({
     const scanner = runContentScanner({
       doc: document,
       pageUrl: () => location.href,
+      // Single-page apps (LinkedIn) change URL without reloading: WXT reports pushState/popstate.
+      // Only watched pages listen; a page with nothing found gets one scan and nothing more.
+      onWatchStart: () => ctx.addEventListener(window, 'wxt:locationchange', () => slot.__credlensScanner?.rescan()),
       send(message) {
         if (ctx.isInvalid) return;
         browser.runtime.sendMessage(message).catch(() => {
@@ -30,8 +33,6 @@ export default defineContentScript({
       },
     });
     slot.__credlensScanner = scanner;
-    // LinkedIn is a single-page app: WXT reports history.pushState/popstate URL changes.
-    ctx.addEventListener(window, 'wxt:locationchange', () => scanner.rescan());
     ctx.onInvalidated(() => {
       scanner.stop();
       removeMarkers(document);

@@ -25,6 +25,14 @@ export interface PageScannerOptions {
   onCount?(count: number): void;
   /** called when the page navigated and earlier candidates no longer apply */
   onReset?(hadCandidates: boolean): void;
+  /**
+   * Keep watching even when the first scan found nothing (LinkedIn and platform
+   * pages render their sections late). Elsewhere a page with no candidates gets
+   * one scan and nothing more.
+   */
+  watchWhenEmpty?: boolean;
+  /** called once, when watching starts (the entrypoint then listens for SPA URL changes) */
+  onWatchStart?(): void;
 }
 
 export interface PageScanner {
@@ -34,6 +42,8 @@ export interface PageScanner {
   stop(): void;
   /** candidates found so far, by key */
   readonly known: ReadonlyMap<string, DetectedCandidate>;
+  /** whether the observer runs (false on a page that had nothing to find) */
+  readonly watching: boolean;
 }
 
 /** The narrowest stable container: LinkedIn's main column, else the body. */
@@ -88,7 +98,11 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     if (queue.length > 0 || options.pageUrl() !== lastUrl) schedule();
   };
 
+  let watching = false;
   const observe = (): void => {
+    if (!options.watchWhenEmpty && known.size === 0 && !watching) return;
+    if (!watching) options.onWatchStart?.();
+    watching = true;
     observer?.disconnect();
     observing = observedContainer(doc);
     if (!observing || typeof MutationObserver === 'undefined') return;
@@ -110,6 +124,9 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
 
   return {
     known,
+    get watching() {
+      return watching;
+    },
     start() {
       fullScan();
       observe();

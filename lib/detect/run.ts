@@ -6,7 +6,8 @@
  */
 import { placeMarker, removeMarkers } from './marker';
 import { createPageScanner, type PageScanner } from './observe';
-import { profileNameFor } from './scan';
+import { isLinkedInUrl } from './linkedin';
+import { matchPlatformHost, profileNameFor } from './scan';
 import type { Candidate } from './types';
 
 /** The message the content script sends; mirrors `candidates/found` in lib/messaging.ts. */
@@ -28,6 +29,8 @@ export interface ContentRunOptions {
   pageUrl(): string;
   /** sends to the background; failures (extension reloaded) are swallowed by the caller */
   send(message: CandidatesFoundMessage | CandidateOpenMessage): void;
+  /** called once when the page turns out to be worth watching (see PageScannerOptions.onWatchStart) */
+  onWatchStart?(): void;
 }
 
 /** Candidates per message, as in LIMITS.candidatesPerPage (the background refuses more). */
@@ -37,9 +40,12 @@ const BATCH = 200;
 export function runContentScanner(options: ContentRunOptions): PageScanner {
   const { doc } = options;
   const open = (key: string): void => options.send({ type: 'candidate/open', key });
+  const startUrl = options.pageUrl();
   const scanner = createPageScanner({
     doc,
     pageUrl: options.pageUrl,
+    watchWhenEmpty: isLinkedInUrl(startUrl) || matchPlatformHost(startUrl),
+    ...(options.onWatchStart ? { onWatchStart: options.onWatchStart } : {}),
     onNew(found, result) {
       for (const f of found) if (f.anchor) placeMarker(f.anchor, f.key, open);
       const items = found.map((f) => f.candidate);

@@ -51,9 +51,10 @@ describe('content scanner', () => {
 
   it('scans only added subtrees, batched, and ignores our own nodes', async () => {
     vi.useFakeTimers();
-    const { doc, sent, scanner } = setup('<html><body><main><p>Hello</p></main></body></html>', 'https://cv.example/');
+    const { doc, sent, scanner } = setup('<html><body><main><p>Hello</p></main></body></html>', 'https://www.linkedin.com/in/jane-example/');
     running = scanner;
     expect(sent).toHaveLength(0);
+    expect(scanner.watching).toBe(true); // LinkedIn renders sections late: watched even when empty
     const a = doc.createElement('a');
     a.setAttribute('href', 'https://www.credly.com/badges/0b5d0c5e-8f4a-4c7e-9a9e-1b2c3d4e5f60');
     const own = doc.createElement('span');
@@ -63,6 +64,21 @@ describe('content scanner', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect(sent).toHaveLength(1);
     expect((sent[0] as CandidatesFoundMessage).items.map((i) => i.platform)).toEqual(['credly']);
+  });
+
+  it('gives an ordinary page with nothing found one scan and no observer', async () => {
+    vi.useFakeTimers();
+    const { doc, sent, scanner } = setup(page('control.html'), 'https://news.example.com/');
+    running = scanner;
+    expect(scanner.watching).toBe(false);
+    const a = doc.createElement('a');
+    a.setAttribute('href', 'https://www.credly.com/badges/0b5d0c5e-8f4a-4c7e-9a9e-1b2c3d4e5f60');
+    doc.body.append(a);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(sent).toEqual([]);
+    scanner.rescan(); // the toolbar asks again: now found, and watched from here on
+    expect(sent).toHaveLength(1);
+    expect(scanner.watching).toBe(true);
   });
 
   it('on navigation drops old markers and reports the new page', () => {
