@@ -4,14 +4,12 @@
  * patched from storage change events; the background does all verifying.
  */
 import type { ComponentChild } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import type { TabResults } from '../../lib/tab-results';
-import type { TrustEntry } from '../../lib/trust/types';
-import { PageView, type ScanState } from '../PageView';
-import type { RecipientInput } from '../RecipientForm/parse';
-import { loadInitial, type InitialState, type PopupApi } from './api';
+import { PageView } from '../PageView';
+import type { InitialState, PopupApi } from './api';
 import { LazyHistory } from './lazy-history';
+import { usePopupState } from './use-popup-state';
 import styles from './style.module.css';
 
 export interface PopupAppProps {
@@ -30,44 +28,16 @@ const defaultHistory = () => <LazyHistory />;
 
 export function PopupApp({ api, initial, query = {}, history = defaultHistory }: PopupAppProps) {
   const [view, setView] = useState<View>('page');
-  const [loaded, setLoaded] = useState<InitialState | undefined>(initial);
-  const [results, setResults] = useState<TabResults | undefined>(initial?.results);
-  const [trust, setTrust] = useState<TrustEntry[]>(initial?.trust ?? []);
-  const [selectedKey, setSelectedKey] = useState<string | undefined>(query.key);
-  const [scan, setScan] = useState<ScanState>('idle');
-  const tabId = loaded?.tabId;
-
-  useEffect(() => {
-    if (loaded) return;
-    void loadInitial(api).then((state) => {
-      setLoaded(state);
-      setResults(state.results);
-      setTrust(state.trust);
-    });
-  }, []);
-  useEffect(() => (tabId === undefined ? undefined : api.watchResults(tabId, setResults)), [tabId]);
-  useEffect(() => api.watchTrust(setTrust), []);
-
-  const onScan = () => {
-    if (tabId === undefined) return;
-    setScan('scanning');
-    api.send({ type: 'tab/scan', tabId }).then(
-      (reply) => setScan(isRefusal(reply) ? 'failed' : 'idle'),
-      () => setScan('failed'),
-    );
-  };
-  const onRecipient = (recipient: RecipientInput) => {
-    if (tabId !== undefined) void api.send({ type: 'tab/recipient', tabId, recipient }).catch(() => undefined);
-  };
-  const status = !loaded ? 'loading' : tabId === undefined ? 'no-tab' : 'ready';
+  const state = usePopupState(api, initial, query.key);
+  const { tabId } = state;
   return (
     <div class={styles.app}>
       <header class={styles.header}>
         <h1 class={styles.brand}>{t('extName')}</h1>
         <ViewTabs view={view} onChange={setView} />
         {tabId !== undefined && query.tabId === undefined ? (
-          <button type="button" class={styles.popOut} title={t('popOutLabel')} aria-label={t('popOutLabel')} onClick={() => void api.popOut(tabId, selectedKey)}>
-            {t('popOut')} ↗
+          <button type="button" class={styles.popOut} title={t('popOutLabel')} onClick={() => void api.popOut(tabId, state.selectedKey)}>
+            {t('popOut')} <span aria-hidden="true">↗</span>
           </button>
         ) : null}
       </header>
@@ -75,16 +45,16 @@ export function PopupApp({ api, initial, query = {}, history = defaultHistory }:
         <div id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
           {view === 'page' ? (
             <PageView
-              status={status}
-              results={results}
-              selectedKey={selectedKey}
-              onSelect={setSelectedKey}
-              scan={scan}
-              onScan={onScan}
-              onRecipient={onRecipient}
-              trustEntries={trust}
-              onTrust={(id, name) => void api.trust(id, name).then(setTrust)}
-              onUntrust={(id) => void api.untrust(id).then(setTrust)}
+              status={state.status}
+              results={state.results}
+              selectedKey={state.selectedKey}
+              onSelect={state.setSelectedKey}
+              scan={state.scan}
+              onScan={state.onScan}
+              onRecipient={state.onRecipient}
+              trustEntries={state.trust}
+              onTrust={state.onTrust}
+              onUntrust={state.onUntrust}
             />
           ) : (
             history()
@@ -94,8 +64,6 @@ export function PopupApp({ api, initial, query = {}, history = defaultHistory }:
     </div>
   );
 }
-
-const isRefusal = (reply: unknown): boolean => typeof reply === 'object' && reply !== null && (reply as { ok?: unknown }).ok === false;
 
 /** Two tabs with arrow-key navigation (WAI-ARIA tabs pattern). */
 function ViewTabs({ view, onChange }: { view: View; onChange: (v: View) => void }) {
