@@ -60,6 +60,7 @@ function PageList({ results, scan, onScan, onSelect, onRecipient }: PageViewProp
   const status = scan === 'scanning' ? t('scanning') : scan === 'failed' ? t('scanFailed') : items.length ? t('foundCount', items.length) : '';
   return (
     <div class={styles.page}>
+      {results?.profileName ? <p class={styles.profile}>{t('profileOf', results.profileName)}</p> : null}
       <p class={styles.status} role="status" aria-live="polite">{status}</p>
       {items.length === 0 ? (
         <div class={styles.empty} data-testid="empty">

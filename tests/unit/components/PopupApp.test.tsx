@@ -60,6 +60,9 @@ describe('<PopupApp>', () => {
     await settle();
     expect(rows(el).map((r) => r.getAttribute('data-verdict'))).toEqual(['verified', 'unverifiable']);
     expect(el.querySelector('[role="status"]')!.textContent).toBe('Credentials on this page: 2');
+    api.push({ ...tabResults(3, [found('a', makeReport('verified'))]), profileName: 'Ada Lovelace' });
+    await settle();
+    expect(el.textContent).toContain('Profile of Ada Lovelace');
   });
 
   it('loads by itself when no initial state is given', async () => {
