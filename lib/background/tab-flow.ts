@@ -38,6 +38,9 @@ export interface AddOptions {
 
 export type TabFlow = ReturnType<typeof createTabFlow>;
 
+/** Candidates remembered per tab (verified ones plus images waiting for a click). */
+const MAX_INPUTS_PER_TAB = 2 * LIMITS.candidatesPerPage;
+
 export function createTabFlow(deps: BackgroundDeps) {
   const store = createTabStore(deps.session, deps.now);
   const limiter = createLimiter(deps.concurrency ?? 4);
@@ -87,10 +90,14 @@ export function createTabFlow(deps: BackgroundDeps) {
         const key = candidateKey(candidate);
         const derived = deriveInput(candidate, { userInitiated: options.userInitiated, pageOnKnownPlatform: onPlatform });
         if (derived.kind === 'ignored') continue;
+        const known = key in s.inputs.candidates;
+        // bounded per tab: session storage has a quota and a page could keep sending new candidates
+        if (!known && Object.keys(s.inputs.candidates).length >= MAX_INPUTS_PER_TAB) continue;
+        const verifiable = derived.kind !== 'needs-user' && !findCredential(s, key);
+        if (verifiable && s.results.credentials.length >= LIMITS.candidatesPerPage) continue;
         keys.push(key);
         s.inputs.candidates[key] ??= candidate;
-        if (derived.kind === 'needs-user' || findCredential(s, key)) continue;
-        if (s.results.credentials.length >= LIMITS.candidatesPerPage) break;
+        if (!verifiable) continue;
         s.results.credentials.push({
           key,
           candidateKind: candidate.kind,

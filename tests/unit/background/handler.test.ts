@@ -219,3 +219,16 @@ describe('service worker restart', () => {
     expect(await flow.resumePending()).toBe(0);
   });
 });
+
+describe('bounds per tab', () => {
+  it('remembers at most 400 candidates and verifies at most 200 per tab, whatever the page keeps sending', async () => {
+    const { handle, flow, tab } = setup();
+    const json = (from: number) => found(Array.from({ length: 150 }, (_, i) => ({ kind: 'json', value: `{"n":${from + i}}` })));
+    const images = (from: number) => found(Array.from({ length: 150 }, (_, i) => ({ kind: 'image', value: `https://cv.example/b${from + i}.png` })));
+    for (const msg of [json(0), json(150), images(0), images(150)]) expect(await handle(msg, fromPage(13, 'https://cv.example/'))).toMatchObject({ ok: true });
+    await flow.idle();
+    const inputs = (await fakeBrowser.storage.session.get('tabinput:13'))['tabinput:13'] as { candidates: object };
+    expect(Object.keys(inputs.candidates)).toHaveLength(400); // 200 verified JSON + 200 images waiting for a click
+    expect((await tab(13))?.credentials).toHaveLength(200);
+  });
+});

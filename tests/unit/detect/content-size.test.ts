@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The content script runs on every matched page: it must stay small and free
+ * of the engine's heavy dependencies (security.md performance budget: ≤ 30 KB
+ * minified; toolchain.md pitfall 4: one zod import put 80 KB into it).
+ */
+describe('content-script weight', () => {
+  it('the detection code it bundles is under 30 KB minified and pulls in no zod, jose or jsonld', async () => {
+    const root = path.resolve(__dirname, '../../..');
+    const result = await build({
+      stdin: {
+        contents: "export * from './lib/detect/run'; export * from './lib/detect/marker'; export * from './lib/detect/platforms';",
+        resolveDir: root,
+        loader: 'ts',
+      },
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const bytes = result.outputFiles[0]!.contents.byteLength;
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((f) => /node_modules\/(zod|jose|jsonld)/.test(f))).toEqual([]);
+    expect(inputs.every((f) => f.startsWith('lib/detect/') || f === '<stdin>')).toBe(true);
+    expect(bytes).toBeLessThan(30 * 1024);
+  });
+});
