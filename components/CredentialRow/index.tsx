@@ -1,8 +1,11 @@
-/** One found credential as a keyboard-focusable button: image, title, issuer, date, verdict. */
+/**
+ * One found credential as a keyboard-focusable button: image, title, issuer,
+ * date, recipient result, verdict. Its accessible name is its visible content
+ * (the verdict through the icon's label), so nothing is hidden from screen readers.
+ */
 import { t } from '../../lib/i18n';
 import type { FoundCredential } from '../../lib/tab-results';
 import { VerdictBadge } from '../VerdictBadge';
-import { verdictPresentation } from '../VerdictBadge/presentation';
 import { recipientKey, rowModel } from './row-model';
 import styles from './style.module.css';
 
@@ -13,8 +16,6 @@ export interface CredentialRowProps {
 
 export function CredentialRow({ item, onOpen }: CredentialRowProps) {
   const row = rowModel(item);
-  const verdictWord = t(verdictPresentation(row.verdict).labelKey);
-  const label = t('rowLabel', row.title, row.issuer, verdictWord) + (row.recipient ? ` ${t(recipientKey(row.recipient))}.` : '');
   return (
     <button
       type="button"
@@ -22,7 +23,6 @@ export function CredentialRow({ item, onOpen }: CredentialRowProps) {
       data-testid="credential"
       data-verdict={row.verdict}
       data-key={row.key}
-      aria-label={label}
       onClick={() => onOpen(row.key)}
     >
       {row.image ? <img class={styles.image} src={row.image} alt="" /> : <span class={styles.placeholder} aria-hidden="true" />}
