@@ -16,7 +16,7 @@ export interface ParsedProof {
   options: Record<string, unknown>;
   id?: string;
   verificationMethod: string;
-  /** 64-byte Ed25519 signature decoded from proofValue */
+  /** the signature decoded from proofValue, of a length the suite allows */
   signature: Uint8Array;
   previousProof: string[];
 }
@@ -60,19 +60,23 @@ export function parseProof(proof: unknown, now: number): ParsedProof {
     options,
     ...(typeof id === 'string' ? { id } : {}),
     verificationMethod,
-    signature: decodeProofValue(proofValue),
+    signature: decodeProofValue(proofValue, suite.signatureLengths),
     previousProof: parsePreviousProof(proof.previousProof),
   };
 }
 
-/** proofValue: multibase base58btc (`z…`) of exactly 64 bytes (vc-di-eddsa §2.2.1, Ed25519Signature2020 §3.1). */
-export function decodeProofValue(proofValue: unknown): Uint8Array {
+/**
+ * proofValue: multibase base58btc (`z…`) of a signature of one of `lengths`
+ * bytes: 64 for Ed25519 (vc-di-eddsa §2.2.1, Ed25519Signature2020 §3.1),
+ * 64 or 96 for ECDSA P-256 / P-384 (vc-di-ecdsa §3.2.6).
+ */
+export function decodeProofValue(proofValue: unknown, lengths: readonly number[] = [64]): Uint8Array {
   if (typeof proofValue !== 'string' || proofValue.length === 0) throw malformed('proofValue is missing');
   if (!proofValue.startsWith('z')) throw malformed('proofValue is not multibase base58btc (z…)');
-  if (proofValue.length > 100) throw malformed('proofValue is too long for an Ed25519 signature');
+  if (proofValue.length > 160) throw malformed('proofValue is too long for a signature');
   const bytes = fromBase58(proofValue.slice(1));
   if (!bytes) throw malformed('proofValue is not valid base58btc');
-  if (bytes.length !== 64) throw malformed(`an Ed25519 signature has 64 bytes, not ${bytes.length}`);
+  if (!lengths.includes(bytes.length)) throw malformed(`a signature has ${lengths.join(' or ')} bytes, not ${bytes.length}`);
   return bytes;
 }
 

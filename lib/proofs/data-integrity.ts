@@ -117,7 +117,7 @@ async function verifyOneProof(
   }
   try {
     const document = documentForProof(proof, unsecured, all);
-    const hash = await computeHashData(proof.suite, document, proof.options);
+    const hash = await computeHashData(proof.suite, document, proof.options, proof.suite.hashFor(key.publicKeyJwk));
     const valid = await proof.suite.verifySignature(key.publicKeyJwk, hash.hashData, proof.signature);
     const check = valid ? pass('proof') : fail('proof', 'DI_SIGNATURE_INVALID', { keyId: key.id.slice(0, 200) });
     return { check, proof, key, hash };
@@ -174,8 +174,8 @@ function technicalFor(result: ProofResult, proofCount: number): TechnicalDetails
     technical.keySource = result.key.source;
     if (result.key.document !== undefined) technical.didDocument = result.key.document;
   }
-  // The second half of hashData is SHA-256 of the canonical document (vc-di-eddsa §3.3.5).
-  if (result.hash) technical.canonicalHash = toHex(result.hash.hashData.subarray(32));
+  // The second half of hashData: the hash of the canonical document (vc-di-eddsa §3.3.5).
+  if (result.hash) technical.canonicalHash = toHex(result.hash.documentHash);
   if (proofCount > 1) technical.proofCount = proofCount;
   return technical;
 }

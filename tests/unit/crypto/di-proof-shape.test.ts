@@ -24,12 +24,15 @@ describe('cryptosuite table', () => {
     ['DataIntegrityProof', 'eddsa-rdfc-2022', 'eddsa-rdfc-2022'],
     ['DataIntegrityProof', 'eddsa-jcs-2022', 'eddsa-jcs-2022'],
     ['Ed25519Signature2020', undefined, 'Ed25519Signature2020'],
+    ['DataIntegrityProof', 'ecdsa-rdfc-2019', 'ecdsa-rdfc-2019'],
+    ['DataIntegrityProof', 'ecdsa-jcs-2019', 'ecdsa-jcs-2019'],
   ])('%s %s is supported', (type, suite, name) => {
     expect(findCryptosuite(type, suite)?.name).toBe(name);
   });
 
   it.each([
     ['DataIntegrityProof', 'eddsa-2022'],
+    ['DataIntegrityProof', 'ecdsa-sd-2023'],
     ['DataIntegrityProof', undefined],
     ['DataIntegrityProof', '__proto__'],
     ['constructor', undefined],
@@ -88,6 +91,12 @@ describe('decodeProofValue', () => {
     ['far too long', `z${'2'.repeat(500)}`],
   ])('refuses %s with DI_MALFORMED_PROOF', (_name, value) => {
     expect(codeOf(() => decodeProofValue(value))).toBe('DI_MALFORMED_PROOF');
+  });
+
+  it('accepts the lengths a suite allows: 96 bytes only where told (P-384)', () => {
+    const sig96 = `z${toBase58(new Uint8Array(96).fill(5))}`;
+    expect(codeOf(() => decodeProofValue(sig96))).toBe('DI_MALFORMED_PROOF');
+    expect(decodeProofValue(sig96, [64, 96])).toHaveLength(96);
   });
 
   it('keeps leading zero bytes (base58 leading 1s)', () => {

@@ -10,23 +10,40 @@ import { toBase58 } from '../../../lib/util/bytes';
 export interface TestSigner {
   did: string;
   verificationMethod: string;
-  privateKey: CryptoKey;
-  publicKeyRaw: Uint8Array;
+  publicKeyJwk: JsonWebKey;
+  sign(data: Uint8Array): Promise<Uint8Array>;
+}
+
+function didKeySigner(multikey: string, publicKeyJwk: JsonWebKey, sign: TestSigner['sign']): TestSigner {
+  const did = `did:key:${multikey}`;
+  return { did, verificationMethod: `${did}#${multikey}`, publicKeyJwk, sign };
 }
 
 /** A fresh Ed25519 key as a did:key. */
 export async function newSigner(): Promise<TestSigner> {
   const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
-  const publicKeyRaw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
-  const multikey = encodeEd25519Multikey(publicKeyRaw);
-  const did = `did:key:${multikey}`;
-  return { did, verificationMethod: `${did}#${multikey}`, privateKey: pair.privateKey, publicKeyRaw };
+  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+  const sign = async (data: Uint8Array) => new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, pair.privateKey, data as BufferSource));
+  return didKeySigner(encodeEd25519Multikey(raw), await crypto.subtle.exportKey('jwk', pair.publicKey), sign);
 }
 
-/** Raw Ed25519 signature as a multibase base58btc proofValue. */
+/** A fresh P-256 or P-384 key as a did:key (multicodec p256-pub 0x1200 / p384-pub 0x1201, compressed point). */
+export async function newEcdsaSigner(curve: 'P-256' | 'P-384'): Promise<TestSigner> {
+  const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: curve }, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const uncompressed = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+  const size = curve === 'P-256' ? 32 : 48;
+  const x = uncompressed.subarray(1, 1 + size);
+  const yIsOdd = (uncompressed[uncompressed.length - 1]! & 1) === 1;
+  const prefix = curve === 'P-256' ? [0x80, 0x24] : [0x81, 0x24];
+  const multikey = `z${toBase58(Uint8Array.from([...prefix, yIsOdd ? 3 : 2, ...x]))}`;
+  const hash = curve === 'P-256' ? 'SHA-256' : 'SHA-384';
+  const sign = async (data: Uint8Array) => new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash }, pair.privateKey, data as BufferSource));
+  return didKeySigner(multikey, await crypto.subtle.exportKey('jwk', pair.publicKey), sign);
+}
+
+/** A signature as a multibase base58btc proofValue. */
 export async function signBytes(signer: TestSigner, data: Uint8Array): Promise<string> {
-  const signature = new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, signer.privateKey, data as BufferSource));
-  return `z${toBase58(signature)}`;
+  return `z${toBase58(await signer.sign(data))}`;
 }
 
 /** Adds a proof (eddsa-rdfc-2022 unless told otherwise) signed by `signer` over `unsigned`. */
@@ -45,7 +62,7 @@ export async function signCredential(
   };
   const suite = findCryptosuite(String(options.type), options.cryptosuite as string | undefined);
   if (!suite) throw new TypeError(`test signer cannot sign ${String(options.cryptosuite ?? options.type)}`);
-  const { hashData } = await computeHashData(suite, unsigned, options);
+  const { hashData } = await computeHashData(suite, unsigned, options, suite.hashFor(signer.publicKeyJwk));
   return { ...unsigned, proof: { ...options, proofValue: await signBytes(signer, hashData) } };
 }
 

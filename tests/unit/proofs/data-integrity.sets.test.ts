@@ -9,7 +9,7 @@ import { createContext } from '../../../lib/context';
 import { computeHashData, findCryptosuite } from '../../../lib/crypto/cryptosuites';
 import { verifyDataIntegrity } from '../../../lib/proofs/data-integrity';
 import { toHex } from '../../../lib/util/bytes';
-import { newSigner, signBytes, signCredential, unsignedCredential, type TestSigner } from '../crypto/sign-helper';
+import { newEcdsaSigner, newSigner, signBytes, signCredential, unsignedCredential, type TestSigner } from '../crypto/sign-helper';
 
 const ctx = () => createContext({ now: () => Date.parse('2026-06-01T00:00:00Z'), transport: async (url) => { throw new Error(`no network: ${url}`); } });
 const fixtures = path.resolve(__dirname, '../../../../shared/fixtures');
@@ -115,4 +115,35 @@ it('the test signer produces signatures the verifier rejects for other data', as
   const good = await signCredential(unsigned, issuer);
   const forged = { ...good, proof: { ...(good.proof as object), proofValue: await signBytes(issuer, new Uint8Array(64)) } };
   expect((await verifyDataIntegrity(forged, ctx())).checks[0]).toMatchObject({ status: 'fail', code: 'DI_SIGNATURE_INVALID' });
+});
+
+describe('ECDSA cryptosuites (W3C vc-di-ecdsa), signed in the test with did:key P-256 / P-384 keys', () => {
+  it.each([
+    ['ecdsa-rdfc-2019', 'P-256'],
+    ['ecdsa-rdfc-2019', 'P-384'],
+    ['ecdsa-jcs-2019', 'P-256'],
+    ['ecdsa-jcs-2019', 'P-384'],
+  ] as const)('%s with %s verifies and binds; a changed field fails', async (cryptosuite, curve) => {
+    const signer = await newEcdsaSigner(curve);
+    const c = await signCredential(unsignedCredential(signer.did), signer, { cryptosuite });
+    const { checks, technical } = await verifyDataIntegrity(c, ctx());
+    expect(checks).toMatchObject([{ id: 'proof', status: 'pass', message: `Signature valid (${cryptosuite})` }, { id: 'issuer-binding', status: 'pass' }]);
+    expect(technical.canonicalHash).toHaveLength(curve === 'P-256' ? 64 : 96);
+    const changed = { ...c, validFrom: '2026-01-02T00:00:00Z' };
+    expect((await verifyDataIntegrity(changed, ctx())).checks[0]).toMatchObject({ status: 'fail', code: 'DI_SIGNATURE_INVALID' });
+  });
+
+  it('an ECDSA cryptosuite with an Ed25519 key is a malformed proof', async () => {
+    const ed = await newSigner();
+    const c = await signCredential(unsignedCredential(ed.did), ed);
+    const relabelled = { ...c, proof: { ...(c.proof as object), cryptosuite: 'ecdsa-rdfc-2019' } };
+    expect((await verifyDataIntegrity(relabelled, ctx())).checks[0]).toMatchObject({ status: 'fail', code: 'DI_MALFORMED_PROOF' });
+  });
+
+  it('an EdDSA cryptosuite with a P-256 key is a malformed proof', async () => {
+    const p256 = await newEcdsaSigner('P-256');
+    const c = await signCredential(unsignedCredential(p256.did), p256, { cryptosuite: 'ecdsa-rdfc-2019' });
+    const relabelled = { ...c, proof: { ...(c.proof as object), cryptosuite: 'eddsa-rdfc-2022' } };
+    expect((await verifyDataIntegrity(relabelled, ctx())).checks[0]).toMatchObject({ status: 'fail', code: 'DI_MALFORMED_PROOF' });
+  });
 });
