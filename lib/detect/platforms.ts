@@ -198,47 +198,5 @@ export function platformById(id: string): PlatformRule | undefined {
 /** Every host pattern on which the content script runs without being asked (besides LinkedIn). */
 export const PLATFORM_CONTENT_SCRIPT_MATCHES: readonly string[] = PLATFORMS.flatMap((p) => p.contentScriptMatches);
 
-/**
- * LinkedIn wraps outbound links as `/redir/redirect?url=<target>` (platforms.md §15);
- * returns the target, or the input unchanged.
- */
-export function unwrapRedirect(href: string): string {
-  try {
-    const u = new URL(href);
-    if (/(^|\.)linkedin\.com$/i.test(u.hostname) && /^\/(?:redir\/redirect|safety\/go)\/?$/.test(u.pathname)) {
-      const target = u.searchParams.get('url');
-      if (target && /^https?:\/\//i.test(target)) return target;
-    }
-  } catch {
-    // not a URL: leave it as it was
-  }
-  return href;
-}
-
-/**
- * A cheap string pre-filter run on every link of a page before any URL
- * parsing: true for every href that matchPlatform or looksLikeCredentialUrl
- * could accept (keep it a superset when adding a row), and for LinkedIn
- * redirect wrappers, which are unwrapped first.
- */
-export const MAYBE_CREDENTIAL_LINK =
-  /credly|youracclaim|credential|accredible|badgr|openbadge|europass|verifierplus|\/badges\/|coursera|assertion|\.json|\.jwt|\/vcs?\/|\/redir\/redirect|\/safety\/go/i;
-
-/**
- * Links that look like a machine-readable credential even off the known
- * platforms: `.json`/`.jsonld`/`.jwt` files, or `/assertions/<id>` and
- * `/credentials/<id>` style paths. Only these (and platform links) are ever
- * fetched for a page-supplied link (security.md B.1 rule 2).
- */
-export function looksLikeCredentialUrl(raw: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return false;
-  }
-  if (url.protocol !== 'https:') return false;
-  const path = url.pathname.toLowerCase();
-  if (/\.(?:json|jsonld|jwt)$/.test(path)) return /(?:badge|assertion|credential|certif|achievement|vc)/.test(path);
-  return /\/(?:assertions?|badge_assertions|credentials?|vcs?)\/[\w-]{8,128}\/?$/.test(path);
-}
+// Link helpers live in links.ts; re-exported so callers need one import.
+export { looksLikeCredentialUrl, MAYBE_CREDENTIAL_LINK, unwrapRedirect } from './links';
