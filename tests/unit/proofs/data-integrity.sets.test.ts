@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../../lib/context';
 import { computeHashData, findCryptosuite } from '../../../lib/crypto/cryptosuites';
 import { verifyDataIntegrity } from '../../../lib/proofs/data-integrity';
-import { toHex } from '../../../lib/util/bytes';
+import { fromHex, toBase58, toHex } from '../../../lib/util/bytes';
 import { newEcdsaSigner, newSigner, signBytes, signCredential, unsignedCredential, type TestSigner } from '../crypto/sign-helper';
 
 const ctx = () => createContext({ now: () => Date.parse('2026-06-01T00:00:00Z'), transport: async (url) => { throw new Error(`no network: ${url}`); } });
@@ -145,5 +145,36 @@ describe('ECDSA cryptosuites (W3C vc-di-ecdsa), signed in the test with did:key 
     const c = await signCredential(unsignedCredential(p256.did), p256, { cryptosuite: 'ecdsa-rdfc-2019' });
     const relabelled = { ...c, proof: { ...(c.proof as object), cryptosuite: 'eddsa-rdfc-2022' } };
     expect((await verifyDataIntegrity(relabelled, ctx())).checks[0]).toMatchObject({ status: 'fail', code: 'DI_MALFORMED_PROOF' });
+  });
+});
+
+/**
+ * W3C vc-di-ecdsa test vectors (w3c/vc-di-ecdsa TestVectors/ecdsa-rdfc-2019-p256 at commit
+ * 36e81595e4e263815026a8c264f4697105c27de9, -p384 sigHex at 1b937c7b2d22867c600ec95427524406ab063e90):
+ * the same AlumniCredential as the EdDSA vectors, signed by did:key P-256 / P-384 keys.
+ */
+const ECDSA_VECTORS = [
+  {
+    curve: 'P-256',
+    multikey: 'zDnaepBuvsQ8cpsWrVKw8fbpGpvPeNSjVPTWoq6cRqaYzBKVP',
+    sigHex: '1cb4290918ffb04a55ff7ae1e55e316a9990fda8eec67325eac7fcbf2ddf9dd2b06716a657e72b284c9604df3a172ecbf06a1a475b49ac807b1d9162df855636',
+  },
+  {
+    curve: 'P-384',
+    multikey: 'z82LkuBieyGShVBhvtE2zoiD6Kma4tJGFtkAhxR5pfkp5QPw4LutoYWhvQCnGjdVn14kujQ',
+    sigHex: '177ac088806c2506d49f0bfec16056a6a80ace62cd029888ad561aba22a59d192d77d9b1fc28df80dea5ee6c8bceb16f1b8bff6bd6ff2d8f8778bdde48bafa7b6cc1f914c0168b5c04499882f632deea9cb7d977e888bb0e1ee9fb20ff03b025',
+  },
+];
+
+describe.skipIf(!present)('W3C vc-di-ecdsa ecdsa-rdfc-2019 vectors', () => {
+  it.each(ECDSA_VECTORS)('$curve: the published signature verifies over the AlumniCredential', async ({ multikey, sigHex }) => {
+    const signed = JSON.parse(readFileSync(path.join(fixtures, 'w3c-vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json'), 'utf8'));
+    const vm = `did:key:${multikey}#${multikey}`;
+    const proof = { type: 'DataIntegrityProof', cryptosuite: 'ecdsa-rdfc-2019', created: '2023-02-24T23:36:38Z', verificationMethod: vm, proofPurpose: 'assertionMethod' };
+    const credential = { ...signed, proof: { ...proof, proofValue: `z${toBase58(fromHex(sigHex)!)}` } };
+    const { checks } = await verifyDataIntegrity(credential, ctx());
+    expect(checks[0]).toMatchObject({ status: 'pass', message: 'Signature valid (ecdsa-rdfc-2019)' });
+    const altered = { ...credential, proof: { ...credential.proof, created: '2023-02-24T23:36:39Z' } };
+    expect((await verifyDataIntegrity(altered, ctx())).checks[0]).toMatchObject({ status: 'fail', code: 'DI_SIGNATURE_INVALID' });
   });
 });
