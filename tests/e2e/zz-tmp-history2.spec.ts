@@ -33,8 +33,18 @@ test('10k entries, settings, pdf param', async ({ world, openExtensionPage }) =>
   console.log('filter ms', Date.now() - t1);
   await options.getByRole('combobox', { name: 'Result' }).selectOption('');
   const list = options.locator('[aria-label="History"][tabindex="0"]');
+  console.log('lists', await list.count(), await list.evaluate((el) => [el.scrollHeight, el.clientHeight]));
+  const raw = await options.evaluate(async () => {
+    const t = performance.now();
+    const db: IDBDatabase = await new Promise((res) => { const r = indexedDB.open('credlens-history', 1); r.onsuccess = () => res(r.result); });
+    const all: unknown[] = await new Promise((res) => { const r = db.transaction('summaries').objectStore('summaries').index('checkedAt').getAll(); r.onsuccess = () => res(r.result); });
+    return [all.length, performance.now() - t];
+  });
+  console.log('raw getAll summaries', raw);
   const t2 = Date.now();
   await list.evaluate((el) => (el.scrollTop = 64 * 9000));
+  await options.waitForTimeout(1500);
+  console.log('after scroll', await list.evaluate((el) => el.scrollTop), (await rows.allInnerTexts()).slice(0, 3));
   await expect(options.getByText('Badge 9000', { exact: true })).toBeVisible({ timeout: 10_000 });
   console.log('scroll to 9000 ms', Date.now() - t2, 'rendered rows', await rows.count());
   await options.getByRole('combobox', { name: 'Candidate or page' }).selectOption({ label: 'Candidate 7 (40)' });
