@@ -1,48 +1,56 @@
 /**
  * The full stored report of one history entry, with re-verify and delete.
+ * The list holds summaries only; the report is read when the entry opens.
  * Re-verifying shows what changed since this check ("Revoked since last check").
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { HistoryStore } from '../../lib/history/store';
-import { isStorageError, type HistoryEntry } from '../../lib/history/types';
+import { isStorageError, type HistoryEntry, type HistorySummary } from '../../lib/history/types';
 import { t } from '../../lib/i18n';
 import { CredentialDetails } from '../CredentialDetails';
-import { useTrust } from './use-trust';
-import { reportOf, sendToBackground } from './send';
 import { formatCheckedAt } from './HistoryRow';
+import { reportOf, sendToBackground } from './send';
+import { useTrust } from './use-trust';
 import styles from './style.module.css';
 
 export interface EntryDetailsProps {
-  entry: HistoryEntry;
+  summary: HistorySummary;
   store: HistoryStore;
-  onChanged: (replacement?: HistoryEntry) => void;
+  /** after a re-check or a deletion, so the list reloads */
+  onChanged: () => void;
   onClose: () => void;
 }
 
-export function EntryDetails({ entry, store, onChanged, onClose }: EntryDetailsProps) {
-  const trust = useTrust();
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<{ text: string; lines?: string[]; error?: boolean }>();
+type Note = { text: string; lines?: string[]; error?: boolean };
 
-  async function reverify() {
-    setBusy(true);
+export function EntryDetails({ summary, store, onChanged, onClose }: EntryDetailsProps) {
+  const trust = useTrust();
+  const [entry, setEntry] = useState<HistoryEntry>();
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<Note>();
+
+  useEffect(() => {
+    setEntry(undefined);
     setNote(undefined);
-    const sent = await sendToBackground({ type: 'history/reverify', id: entry.id });
-    setBusy(false);
-    if (!sent.ok) return setNote({ text: sent.message, error: true });
+    void store.get(summary.id).then((e) => (isStorageError(e) ? setNote({ text: e.message, error: true }) : setEntry(e)));
+  }, [summary.id]);
+
+  async function reverify(): Promise<Note> {
+    const sent = await sendToBackground({ type: 'history/reverify', id: summary.id });
+    if (!sent.ok) return { text: sent.message, error: true };
     const report = reportOf(sent.reply);
-    if (!report) return setNote({ text: t('bgNoAnswer'), error: true });
+    if (!report) return { text: t('bgNoAnswer'), error: true };
     // the new check is stored under the hash of the input re-checked, which may differ from this entry's
     const latest = await store.latestFor(report.inputHash);
-    if (isStorageError(latest)) return setNote({ text: latest.message, error: true });
-    if (!latest || latest.id === entry.id || latest.checkedAt !== report.checkedAt) return setNote({ text: t('historyReverifyNotStored'), error: true });
+    if (isStorageError(latest)) return { text: latest.message, error: true };
+    if (!latest || latest.id === summary.id || latest.checkedAt !== report.checkedAt) return { text: t('historyReverifyNotStored'), error: true };
     const lines = latest.changedSinceLast ?? [];
-    setNote({ text: lines.length ? t('historyReverifyChanged') : t('historyReverifyUnchanged'), lines });
-    onChanged(latest);
+    onChanged(); // the new check appears at the top of the list; this panel keeps the old one and the changes
+    return { text: lines.length ? t('historyReverifyChanged') : t('historyReverifyUnchanged'), lines };
   }
 
   async function remove() {
-    const r = await store.delete(entry.id);
+    const r = await store.delete(summary.id);
     if (isStorageError(r)) return setNote({ text: r.message, error: true });
     onChanged();
     onClose();
@@ -55,17 +63,19 @@ export function EntryDetails({ entry, store, onChanged, onClose }: EntryDetailsP
         <button type="button" onClick={onClose} aria-label={t('historyClose')}>×</button>
       </header>
       <p class={styles.rowMeta}>
-        {t('historyCheckedAt', formatCheckedAt(entry.checkedAt))}
-        {entry.pageUrl ? <> · <a href={entry.pageUrl} target="_blank" rel="noopener noreferrer">{entry.pageTitle ?? entry.pageUrl}</a></> : null}
+        {t('historyCheckedAt', formatCheckedAt(summary.checkedAt))}
+        {summary.pageUrl ? <> · <a href={summary.pageUrl} target="_blank" rel="noopener noreferrer">{summary.pageTitle ?? summary.pageUrl}</a></> : null}
       </p>
-      {entry.changedSinceLast?.length ? (
+      {summary.changedSinceLast?.length ? (
         <div class={styles.changes}>
           <strong>{t('historyChangesSincePrevious')}</strong>
-          <ul>{entry.changedSinceLast.map((c) => <li>{c}</li>)}</ul>
+          <ul>{summary.changedSinceLast.map((c) => <li>{c}</li>)}</ul>
         </div>
       ) : null}
       <div class={styles.toolbar}>
-        <button type="button" onClick={() => void reverify()} disabled={busy}>{busy ? t('historyReverifying') : t('historyReverify')}</button>
+        <button type="button" disabled={busy} onClick={() => (setBusy(true), setNote(undefined), void reverify().then((n) => (setBusy(false), setNote(n))))}>
+          {busy ? t('historyReverifying') : t('historyReverify')}
+        </button>
         <button type="button" class={styles.danger} onClick={() => void remove()}>{t('historyDeleteOne')}</button>
       </div>
       {note ? (
@@ -74,7 +84,7 @@ export function EntryDetails({ entry, store, onChanged, onClose }: EntryDetailsP
           {note.lines?.length ? <ul>{note.lines.map((l) => <li>{l}</li>)}</ul> : null}
         </div>
       ) : null}
-      <CredentialDetails report={entry.report} {...trust} />
+      {entry ? <CredentialDetails report={entry.report} {...trust} /> : null}
     </section>
   );
 }

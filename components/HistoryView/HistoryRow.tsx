@@ -1,15 +1,15 @@
 /** One history entry in the windowed list (fixed height, see ROW_HEIGHT). */
 import { t } from '../../lib/i18n';
-import type { HistoryEntry } from '../../lib/history/types';
+import type { HistorySummary } from '../../lib/history/types';
 import { VerdictBadge } from '../VerdictBadge';
 import styles from './style.module.css';
 
 export const ROW_HEIGHT = 64;
 
 export interface HistoryRowProps {
-  entry: HistoryEntry | undefined;
+  entry: HistorySummary | undefined;
   selected: boolean;
-  onOpen: (entry: HistoryEntry) => void;
+  onOpen: (entry: HistorySummary) => void;
 }
 
 /** Short local date and time for the list. */
@@ -32,7 +32,7 @@ export function HistoryRow({ entry, selected, onOpen }: HistoryRowProps) {
     >
       <VerdictBadge verdict={entry.verdict} />
       <span class={styles.rowMain}>
-        <span class={styles.rowTitle}>{entry.title ?? entry.report.inputName ?? t('historyUntitled')}</span>
+        <span class={styles.rowTitle}>{entry.title ?? t('historyUntitled')}</span>
         <span class={styles.rowMeta}>
           {[entry.issuerName ?? entry.issuerId, who, formatCheckedAt(entry.checkedAt)].filter(Boolean).join(' · ')}
         </span>

@@ -14,7 +14,7 @@ export interface WindowedListProps {
   overscan?: number;
   /** renders one row; `undefined` entries (still loading) get a placeholder */
   renderRow: (index: number) => ComponentChildren;
-  /** told which rows are visible, so the caller can load those pages */
+  /** told which rows are visible, so the caller can read those pages */
   onRangeChange?: (first: number, last: number) => void;
   label: string;
 }

@@ -3,10 +3,10 @@
  * candidate, searchable and filterable, with re-verify, export and import.
  * Used as a popup tab and full-page in the options page.
  */
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { HistoryGroup } from '../../lib/history/query';
 import { historyStore } from '../../lib/history/record';
-import { isStorageError, type HistoryEntry, type HistoryQuery } from '../../lib/history/types';
+import { isStorageError, type HistoryQuery, type HistorySummary } from '../../lib/history/types';
 import { t } from '../../lib/i18n';
 import { EntryDetails } from './EntryDetails';
 import { Filters } from './Filters';
@@ -30,10 +30,9 @@ export function HistoryView({ mode = 'popup' }: HistoryViewProps) {
   const store = useMemo(() => historyStore(), []);
   const history = useHistory();
   const [groupKey, setGroupKey] = useState<string>();
-  const [open, setOpen] = useState<HistoryEntry>();
+  const [open, setOpen] = useState<HistorySummary>();
   const [notice, setNotice] = useState<{ text: string; error?: boolean }>();
   const listHeight = mode === 'page' ? 560 : 360;
-  const onRange = useCallback((a: number, b: number) => history.ensureRange(a, b), [history.ensureRange]);
   const message = (text: string, error?: boolean) => setNotice({ text, error });
 
   const selectGroup = (g: HistoryGroup | undefined) => {
@@ -51,9 +50,9 @@ export function HistoryView({ mode = 'popup' }: HistoryViewProps) {
 
   const details = open ? (
     <EntryDetails
-      entry={open}
+      summary={open}
       store={store}
-      onChanged={(replacement) => (replacement && setOpen(replacement), history.reload())}
+      onChanged={() => history.reload()}
       onClose={() => setOpen(undefined)}
     />
   ) : null;
@@ -71,16 +70,16 @@ export function HistoryView({ mode = 'popup' }: HistoryViewProps) {
       <div class={styles.body}>
         {mode === 'popup' && details ? null : (
           <div class={styles.list}>
-            <p class={styles.count} aria-live="polite">{t('historyCount', history.total)}</p>
+            <p class={styles.count} aria-live="polite">{history.loading ? t('historyLoading') : t('historyCount', history.total)}</p>
             {history.total === 0 ? (
-              <p class={styles.empty}>{t('historyEmpty')}</p>
+              history.loading ? null : <p class={styles.empty}>{t('historyEmpty')}</p>
             ) : (
               <WindowedList
                 total={history.total}
+                onRangeChange={history.ensureRange}
                 rowHeight={ROW_HEIGHT}
                 height={listHeight}
                 label={t('historyTitle')}
-                onRangeChange={onRange}
                 renderRow={(i) => {
                   const entry = history.entryAt(i);
                   return <HistoryRow entry={entry} selected={!!entry && entry.id === open?.id} onOpen={setOpen} />;

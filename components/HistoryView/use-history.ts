@@ -1,11 +1,14 @@
 /**
- * State for the history view: filters, the current groups, and entries
- * loaded page by page as the windowed list scrolls.
+ * State for the history view: filters, groups, and the rows of the windowed
+ * list. Unfiltered, rows are read a page at a time as the list scrolls (fast
+ * at any size). Filtered, one scan finds every match and scrolling needs no
+ * further reads. Groups load separately so the first rows never wait on them.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { HistoryGroup } from '../../lib/history/query';
 import { historyStore } from '../../lib/history/record';
-import { isStorageError, type HistoryEntry, type HistoryQuery } from '../../lib/history/types';
+import { isUnfiltered } from '../../lib/history/store';
+import { isStorageError, type HistoryQuery, type HistorySummary } from '../../lib/history/types';
 
 export const PAGE_SIZE = 100;
 
@@ -13,68 +16,86 @@ export interface HistoryState {
   query: HistoryQuery;
   setQuery: (q: HistoryQuery) => void;
   total: number;
-  groups: HistoryGroup[];
-  entryAt: (index: number) => HistoryEntry | undefined;
+  entryAt: (index: number) => HistorySummary | undefined;
+  /** tells the hook which rows are visible, so it can read their pages */
   ensureRange: (first: number, last: number) => void;
+  groups: HistoryGroup[];
+  loading: boolean;
   reload: () => void;
   error?: string;
-  setError: (message: string | undefined) => void;
 }
 
-/** Loads the history through the shared store (IndexedDB in extension pages). */
 export function useHistory(initial: HistoryQuery = {}): HistoryState {
   const [query, setQuery] = useState<HistoryQuery>(initial);
-  const [total, setTotal] = useState(0);
+  const [rows, setRows] = useState<{ total: number; byIndex: Array<HistorySummary | undefined> }>({ total: 0, byIndex: [] });
   const [groups, setGroups] = useState<HistoryGroup[]>([]);
-  const [pages, setPages] = useState<Map<number, HistoryEntry[]>>(new Map());
+  const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string>();
   const [generation, setGeneration] = useState(0);
-  const loading = useRef(new Set<number>());
   /** bumps on every new query or reload, so answers to an older one are dropped */
   const token = useRef(0);
+  const requested = useRef(new Set<number>());
   const store = useMemo(() => historyStore(), []);
+  const paged = isUnfiltered(query);
 
-  const loadPage = useCallback(
-    async (page: number) => {
-      const mine = token.current;
-      if (loading.current.has(page)) return;
-      loading.current.add(page);
-      const result = await store.query(query, page * PAGE_SIZE, PAGE_SIZE);
-      if (mine !== token.current) return;
-      loading.current.delete(page);
-      if (isStorageError(result)) return setError(result.message);
-      setTotal(result.total);
-      setPages((prev) => new Map(prev).set(page, result.entries));
-    },
-    [store, query],
-  );
+  /** the rows the list last asked for; pages are filled in whenever a query settles */
+  const wanted = useRef<[number, number]>([0, 0]);
+
+  const loadPage = async (page: number, mine: number): Promise<void> => {
+    requested.current.add(page);
+    const limit = paged ? PAGE_SIZE : Number.MAX_SAFE_INTEGER;
+    const result = await store.query(query, page * PAGE_SIZE, limit);
+    if (mine !== token.current) return;
+    setLoading(false);
+    if (isStorageError(result)) return setError(result.message);
+    setRows((prev) => {
+      const byIndex = page === 0 ? [] : prev.byIndex.slice();
+      result.entries.forEach((e, i) => (byIndex[page * PAGE_SIZE + i] = e));
+      return { total: result.total, byIndex };
+    });
+    if (page === 0) fillWanted();
+  };
+  const loadRef = useRef(loadPage);
+  loadRef.current = loadPage;
+
+  function fillWanted() {
+    if (!isUnfiltered(query)) return; // a filtered query already holds every match
+    const [first, last] = wanted.current;
+    for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++)
+      if (!requested.current.has(p)) void loadRef.current(p, token.current);
+  }
+  const fillRef = useRef(fillWanted);
+  fillRef.current = fillWanted;
 
   useEffect(() => {
-    token.current++;
-    setPages(new Map());
-    loading.current = new Set();
+    const mine = ++token.current;
+    requested.current = new Set();
+    setLoading(true);
     setError(undefined);
-    void loadPage(0);
+    void loadPage(0, mine);
     // groups ignore the candidate filter, so the picker keeps listing every candidate
-    void store.groups({ ...query, profileName: undefined, pageUrl: undefined }).then((g) => (isStorageError(g) ? setError(g.message) : setGroups(g)));
+    void store.groups({ ...query, profileName: undefined, pageUrl: undefined }).then((g) => {
+      if (mine === token.current) (isStorageError(g) ? setError(g.message) : setGroups(g));
+    });
   }, [query, generation]);
 
-  const ensureRange = useCallback(
-    (first: number, last: number) => {
-      for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) if (!pages.has(p)) void loadPage(p);
-    },
-    [pages, loadPage],
-  );
+  const loadingRef = useRef(loading);
+  loadingRef.current = loading;
+  const ensureRange = useCallback((first: number, last: number) => {
+    wanted.current = [first, last];
+    // until page 0 of the current query has answered, fillWanted runs from there
+    if (!loadingRef.current) fillRef.current();
+  }, []);
 
   return {
     query,
     setQuery,
-    total,
-    groups,
-    entryAt: (i) => pages.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE],
+    total: rows.total,
+    entryAt: (i) => rows.byIndex[i],
     ensureRange,
-    reload: () => setGeneration((g) => g + 1),
+    groups,
+    loading,
+    reload: () => setGeneration((n) => n + 1),
     error,
-    setError,
   };
 }

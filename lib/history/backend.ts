@@ -3,7 +3,7 @@
  * logic (change detection, retention, queries) runs in Node tests against the
  * in-memory backend and in the extension against IndexedDB (idb-backend.ts).
  */
-import type { HistoryEntry } from './types';
+import type { HistoryEntry, HistorySummary } from './types';
 
 /** Low-level persistence. Methods may throw; HistoryStore maps throws to storage errors. */
 export interface HistoryBackend {
@@ -16,8 +16,12 @@ export interface HistoryBackend {
   latestByInputHash(inputHash: string): Promise<HistoryEntry | undefined>;
   /** the most recent entry for one credential (see credential-key.ts) */
   latestByCredentialKey(credentialKey: string): Promise<HistoryEntry | undefined>;
-  /** visits entries newest first; stop early by returning `false` */
-  forEachNewestFirst(visit: (entry: HistoryEntry) => boolean | void): Promise<void>;
+  /** visits summaries newest first; stop early by returning `false`. Read-only: do not mutate. */
+  forEachSummaryNewestFirst(visit: (summary: HistorySummary) => boolean | void): Promise<void>;
+  /** one page of summaries, newest first, without reading the rest (unfiltered lists) */
+  pageNewestFirst(offset: number, limit: number): Promise<HistorySummary[]>;
+  /** every full entry, newest first (export) */
+  allEntries(): Promise<HistoryEntry[]>;
   delete(ids: readonly string[]): Promise<void>;
   /** deletes entries checked strictly before `iso`; returns how many */
   deleteOlderThan(iso: string): Promise<number>;
@@ -25,48 +29,47 @@ export interface HistoryBackend {
   count(): Promise<number>;
 }
 
-const newestFirst = (a: HistoryEntry, b: HistoryEntry): number =>
-  a.checkedAt < b.checkedAt ? 1 : a.checkedAt > b.checkedAt ? -1 : a.id < b.id ? 1 : -1;
+/** The list columns of an entry (everything but the report). */
+export function summaryOf(entry: HistoryEntry): HistorySummary {
+  const { report: _report, ...summary } = entry;
+  return summary;
+}
+
+/** Newest first; ties broken by id so paging is stable. */
+export const newestFirst = (a: { checkedAt: string; id: string }, b: { checkedAt: string; id: string }): number =>
+  a.checkedAt < b.checkedAt ? 1 : a.checkedAt > b.checkedAt ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 
 /**
- * A Map-backed backend for tests and as a fallback when IndexedDB cannot be
- * opened. Entries are structured-cloned so callers cannot mutate stored data,
- * as with IndexedDB.
+ * A Map-backed backend for tests. Entries are structured-cloned on the way
+ * in and out, so callers cannot mutate stored data, as with IndexedDB.
  */
 export function createMemoryBackend(): HistoryBackend {
   const byId = new Map<string, HistoryEntry>();
-  let sorted: HistoryEntry[] | undefined;
-  const ordered = (): HistoryEntry[] => (sorted ??= [...byId.values()].sort(newestFirst));
+  let sorted: HistorySummary[] | undefined;
+  const ordered = (): HistorySummary[] => (sorted ??= [...byId.values()].map(summaryOf).sort(newestFirst));
+  const latestWhere = (match: (e: HistoryEntry) => boolean) => {
+    const hit = ordered().find((s) => match(byId.get(s.id)!));
+    return hit && structuredClone(byId.get(hit.id));
+  };
   const write = (e: HistoryEntry) => {
     byId.set(e.id, structuredClone(e));
     sorted = undefined;
   };
   return {
-    async put(entry) {
-      write(entry);
-    },
-    async putMany(entries) {
-      entries.forEach(write);
-    },
-    async get(id) {
+    put: async (entry) => write(entry),
+    putMany: async (entries) => entries.forEach(write),
+    get: async (id) => {
       const e = byId.get(id);
       return e && structuredClone(e);
     },
-    async existingIds(ids) {
-      return new Set(ids.filter((id) => byId.has(id)));
+    existingIds: async (ids) => new Set(ids.filter((id) => byId.has(id))),
+    latestByInputHash: async (inputHash) => latestWhere((e) => e.inputHash === inputHash),
+    latestByCredentialKey: async (key) => latestWhere((e) => e.credentialKey === key),
+    async forEachSummaryNewestFirst(visit) {
+      for (const s of ordered()) if (visit(s) === false) return;
     },
-    async latestByInputHash(inputHash) {
-      const e = ordered().find((x) => x.inputHash === inputHash);
-      return e && structuredClone(e);
-    },
-    async latestByCredentialKey(credentialKey) {
-      const e = ordered().find((x) => x.credentialKey === credentialKey);
-      return e && structuredClone(e);
-    },
-    async forEachNewestFirst(visit) {
-      // Not cloned: a query over 10,000 entries must stay fast; callers treat entries as read-only.
-      for (const e of ordered()) if (visit(e) === false) return;
-    },
+    pageNewestFirst: async (offset, limit) => ordered().slice(offset, offset + limit),
+    allEntries: async () => ordered().map((s) => structuredClone(byId.get(s.id)!)),
     async delete(ids) {
       ids.forEach((id) => byId.delete(id));
       sorted = undefined;
@@ -81,8 +84,6 @@ export function createMemoryBackend(): HistoryBackend {
       byId.clear();
       sorted = undefined;
     },
-    async count() {
-      return byId.size;
-    },
+    count: async () => byId.size,
   };
 }

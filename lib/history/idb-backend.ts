@@ -1,11 +1,13 @@
 /**
  * IndexedDB backend (via `idb`) used in the extension. The background, the
  * popup and the options page share one origin, so they all open the same
- * database. Kept thin: all behaviour lives in store.ts.
+ * database. Two stores written in one transaction: `entries` (full reports,
+ * the evidence) and `summaries` (list columns only), so listing 10,000
+ * entries never reads 10,000 reports. Behaviour lives in store.ts.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { HistoryBackend } from './backend';
-import type { HistoryEntry } from './types';
+import { newestFirst, summaryOf, type HistoryBackend } from './backend';
+import type { HistoryEntry, HistorySummary } from './types';
 
 const DB_NAME = 'credlens-history';
 const DB_VERSION = 1;
@@ -27,32 +29,50 @@ interface HistoryDb extends DBSchema {
       pageUrl: string;
     };
   };
+  summaries: { key: string; value: HistorySummary; indexes: { checkedAt: string } };
 }
 
-function openHistoryDb(): Promise<IDBPDatabase<HistoryDb>> {
+type Db = IDBPDatabase<HistoryDb>;
+
+function openHistoryDb(): Promise<Db> {
   const opening = openDB<HistoryDb>(DB_NAME, DB_VERSION, {
     upgrade(db) {
-      const store = db.createObjectStore('entries', { keyPath: 'id' });
-      store.createIndex('checkedAt', 'checkedAt');
-      store.createIndex('inputHash', 'inputHash');
-      store.createIndex('inputHashCheckedAt', ['inputHash', 'checkedAt']);
-      store.createIndex('credentialKeyCheckedAt', ['credentialKey', 'checkedAt']);
-      store.createIndex('profileName', 'profileName');
-      store.createIndex('pageUrl', 'pageUrl');
-    },
-    blocked() {
-      // another context still holds an older version; the timeout below reports it
+      const entries = db.createObjectStore('entries', { keyPath: 'id' });
+      entries.createIndex('checkedAt', 'checkedAt');
+      entries.createIndex('inputHash', 'inputHash');
+      entries.createIndex('inputHashCheckedAt', ['inputHash', 'checkedAt']);
+      entries.createIndex('credentialKeyCheckedAt', ['credentialKey', 'checkedAt']);
+      entries.createIndex('profileName', 'profileName');
+      entries.createIndex('pageUrl', 'pageUrl');
+      db.createObjectStore('summaries', { keyPath: 'id' }).createIndex('checkedAt', 'checkedAt');
     },
   });
-  const timeout = new Promise<never>((_, reject) =>
-    setTimeout(() => reject(new Error('the history database could not be opened (blocked or unavailable)')), OPEN_TIMEOUT_MS),
-  );
-  return Promise.race([opening, timeout]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the history database could not be opened (blocked or unavailable)')), OPEN_TIMEOUT_MS);
+  });
+  return Promise.race([opening, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function latestIn(db: Db, index: 'inputHashCheckedAt' | 'credentialKeyCheckedAt', key: string): Promise<HistoryEntry | undefined> {
+  const range = IDBKeyRange.bound([key, ''], [key, '\uffff']);
+  return (await db.transaction('entries').store.index(index).openCursor(range, 'prev'))?.value;
+}
+
+async function writeEntries(db: Db, entries: readonly HistoryEntry[]): Promise<void> {
+  const tx = db.transaction(['entries', 'summaries'], 'readwrite');
+  const puts = entries.flatMap((e) => [tx.objectStore('entries').put(e), tx.objectStore('summaries').put(summaryOf(e))]);
+  await Promise.all([...puts, tx.done]);
+}
+
+async function deleteIds(db: Db, ids: readonly string[]): Promise<void> {
+  const tx = db.transaction(['entries', 'summaries'], 'readwrite');
+  await Promise.all([...ids.flatMap((id) => [tx.objectStore('entries').delete(id), tx.objectStore('summaries').delete(id)]), tx.done]);
 }
 
 /** An IndexedDB-backed history backend; the database is opened on first use. */
 export function createIdbBackend(): HistoryBackend {
-  let dbPromise: Promise<IDBPDatabase<HistoryDb>> | undefined;
+  let dbPromise: Promise<Db> | undefined;
   const db = () => {
     dbPromise ??= openHistoryDb().catch((e: unknown) => {
       dbPromise = undefined; // let the next call retry instead of caching the failure
@@ -61,59 +81,44 @@ export function createIdbBackend(): HistoryBackend {
     return dbPromise;
   };
   return {
-    async put(entry) {
-      await (await db()).put('entries', entry);
-    },
-    async putMany(entries) {
-      const tx = (await db()).transaction('entries', 'readwrite');
-      await Promise.all([...entries.map((e) => tx.store.put(e)), tx.done]);
-    },
-    async get(id) {
-      return (await db()).get('entries', id);
-    },
+    put: async (entry) => writeEntries(await db(), [entry]),
+    putMany: async (entries) => writeEntries(await db(), entries),
+    get: async (id) => (await db()).get('entries', id),
     async existingIds(ids) {
-      const tx = (await db()).transaction('entries');
+      const tx = (await db()).transaction('summaries');
       const keys = await Promise.all(ids.map((id) => tx.store.getKey(id)));
       return new Set(keys.filter((k): k is string => k !== undefined));
     },
-    async latestByInputHash(inputHash) {
-      const range = IDBKeyRange.bound([inputHash, ''], [inputHash, '\uffff']);
-      const cursor = await (await db()).transaction('entries').store.index('inputHashCheckedAt').openCursor(range, 'prev');
-      return cursor?.value;
+    latestByInputHash: async (hash) => latestIn(await db(), 'inputHashCheckedAt', hash),
+    latestByCredentialKey: async (key) => latestIn(await db(), 'credentialKeyCheckedAt', key),
+    async forEachSummaryNewestFirst(visit) {
+      // one getAll is far faster than a cursor step per row; summaries are small.
+      // Index order is checkedAt, then id: reversed, that is exactly newestFirst.
+      const all = (await (await db()).getAllFromIndex('summaries', 'checkedAt')).reverse();
+      for (const s of all) if (visit(s) === false) return;
     },
-    async latestByCredentialKey(credentialKey) {
-      const range = IDBKeyRange.bound([credentialKey, ''], [credentialKey, '\uffff']);
-      const cursor = await (await db()).transaction('entries').store.index('credentialKeyCheckedAt').openCursor(range, 'prev');
-      return cursor?.value;
-    },
-    async forEachNewestFirst(visit) {
-      let cursor = await (await db()).transaction('entries').store.index('checkedAt').openCursor(null, 'prev');
-      while (cursor) {
-        if (visit(cursor.value) === false) return;
+    async pageNewestFirst(offset, limit) {
+      const out: HistorySummary[] = [];
+      let cursor = await (await db()).transaction('summaries').store.index('checkedAt').openCursor(null, 'prev');
+      if (cursor && offset > 0) cursor = await cursor.advance(offset);
+      while (cursor && out.length < limit) {
+        out.push(cursor.value);
         cursor = await cursor.continue();
       }
+      return out;
     },
-    async delete(ids) {
-      const tx = (await db()).transaction('entries', 'readwrite');
-      await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
-    },
+    allEntries: async () => (await (await db()).getAll('entries')).sort(newestFirst),
+    delete: async (ids) => deleteIds(await db(), ids),
     async deleteOlderThan(iso) {
-      const tx = (await db()).transaction('entries', 'readwrite');
-      let cursor = await tx.store.index('checkedAt').openCursor(IDBKeyRange.upperBound(iso, true));
-      let deleted = 0;
-      while (cursor) {
-        await cursor.delete();
-        deleted++;
-        cursor = await cursor.continue();
-      }
-      await tx.done;
-      return deleted;
+      const d = await db();
+      const ids = await d.getAllKeysFromIndex('summaries', 'checkedAt', IDBKeyRange.upperBound(iso, true));
+      if (ids.length) await deleteIds(d, ids);
+      return ids.length;
     },
     async clear() {
-      await (await db()).clear('entries');
+      const tx = (await db()).transaction(['entries', 'summaries'], 'readwrite');
+      await Promise.all([tx.objectStore('entries').clear(), tx.objectStore('summaries').clear(), tx.done]);
     },
-    async count() {
-      return (await db()).count('entries');
-    },
+    count: async () => (await db()).count('summaries'),
   };
 }

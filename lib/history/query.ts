@@ -2,12 +2,12 @@
  * Pure filtering and grouping over history entries, shared by the store's
  * paged queries and the UI.
  */
-import type { HistoryEntry, HistoryQuery } from './types';
+import type { HistoryQuery, HistorySummary } from './types';
 
 const contains = (haystack: string | undefined, needle: string): boolean => !!haystack && haystack.toLowerCase().includes(needle);
 
 /** True when `entry` satisfies every filter set in `q`. */
-export function matchesQuery(entry: HistoryEntry, q: HistoryQuery): boolean {
+export function matchesQuery(entry: HistorySummary, q: HistoryQuery): boolean {
   if (q.verdicts?.length && !q.verdicts.includes(entry.verdict)) return false;
   if (q.formats?.length && !q.formats.includes(entry.format)) return false;
   if (q.profileName !== undefined && (entry.profileName ?? '') !== q.profileName) return false;
@@ -39,14 +39,14 @@ export interface HistoryGroup {
 }
 
 /** The group an entry belongs to: the candidate when known, else the page. */
-export function groupKeyOf(entry: HistoryEntry): Pick<HistoryGroup, 'key' | 'label' | 'profileName' | 'pageUrl'> {
+export function groupKeyOf(entry: HistorySummary): Pick<HistoryGroup, 'key' | 'label' | 'profileName' | 'pageUrl'> {
   if (entry.profileName) return { key: `profile:${entry.profileName}`, label: entry.profileName, profileName: entry.profileName };
   if (entry.pageUrl) return { key: `page:${entry.pageUrl}`, label: entry.pageTitle || entry.pageUrl, pageUrl: entry.pageUrl };
   return { key: 'other', label: 'Checked files and pasted text' };
 }
 
 /** Groups entries (given newest first) by candidate / page, most recently active group first. */
-export function groupEntries(entries: Iterable<HistoryEntry>): HistoryGroup[] {
+export function groupEntries(entries: Iterable<HistorySummary>): HistoryGroup[] {
   const groups = new Map<string, HistoryGroup>();
   for (const e of entries) {
     const k = groupKeyOf(e);

@@ -9,7 +9,7 @@ import { describeChanges } from './changes';
 import { credentialKeyOf } from './credential-key';
 import { groupEntries, groupKeyOf, matchesQuery, type HistoryGroup } from './query';
 import { guardStorage } from './storage-error';
-import type { HistoryEntry, HistoryPage, HistoryQuery, HistorySource, HistoryStorageError } from './types';
+import type { HistoryEntry, HistoryPage, HistoryQuery, HistorySource, HistoryStorageError, HistorySummary } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** default retention, overridden by the `retentionDays` setting */
@@ -39,6 +39,13 @@ export function entryFromReport(report: Report, source: HistorySource, id: strin
     issuerName: s.issuer?.name,
     title: s.title ?? s.achievement?.name ?? report.inputName,
   };
+}
+
+/** True when no filter is set, so a page can be read without a scan. */
+export function isUnfiltered(q: HistoryQuery): boolean {
+  // an empty profileName / pageUrl is a filter ("entries without a candidate"), unlike an empty search
+  if (q.profileName !== undefined || q.pageUrl !== undefined) return false;
+  return Object.values(q).every((v) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0));
 }
 
 /** Drops undefined fields so stored entries equal their JSON round trip. */
@@ -88,12 +95,20 @@ export class HistoryStore {
     return this.backend.deleteOlderThan(cutoff);
   }
 
-  /** One page of matching entries, newest first, with the total match count. */
+  /**
+   * One page of matching summaries, newest first, with the total match count.
+   * Without filters only the requested page is read (fast at any size);
+   * with filters every summary is scanned once.
+   */
   query(q: HistoryQuery = {}, offset = 0, limit = 100): Promise<HistoryPage | HistoryStorageError> {
     return guardStorage(async () => {
-      const entries: HistoryEntry[] = [];
+      if (isUnfiltered(q)) {
+        const [total, entries] = await Promise.all([this.backend.count(), this.backend.pageNewestFirst(offset, limit)]);
+        return { entries, total };
+      }
+      const entries: HistorySummary[] = [];
       let total = 0;
-      await this.backend.forEachNewestFirst((e) => {
+      await this.backend.forEachSummaryNewestFirst((e) => {
         if (!matchesQuery(e, q)) return;
         if (total >= offset && entries.length < limit) entries.push(e);
         total++;
@@ -105,8 +120,8 @@ export class HistoryStore {
   /** Candidate / page groups of the entries matching `q`. */
   groups(q: HistoryQuery = {}): Promise<HistoryGroup[] | HistoryStorageError> {
     return guardStorage(async () => {
-      const matching: HistoryEntry[] = [];
-      await this.backend.forEachNewestFirst((e) => void (matchesQuery(e, q) && matching.push(e)));
+      const matching: HistorySummary[] = [];
+      await this.backend.forEachSummaryNewestFirst((e) => void (matchesQuery(e, q) && matching.push(e)));
       return groupEntries(matching);
     });
   }
@@ -128,7 +143,7 @@ export class HistoryStore {
   deleteGroup(groupKey: string): Promise<number | HistoryStorageError> {
     return guardStorage(async () => {
       const ids: string[] = [];
-      await this.backend.forEachNewestFirst((e) => void (groupKeyOf(e).key === groupKey && ids.push(e.id)));
+      await this.backend.forEachSummaryNewestFirst((e) => void (groupKeyOf(e).key === groupKey && ids.push(e.id)));
       await this.backend.delete(ids);
       return ids.length;
     });
@@ -142,13 +157,9 @@ export class HistoryStore {
     return guardStorage(() => this.backend.count());
   }
 
-  /** Every entry, newest first (for export). */
+  /** Every full entry, newest first (for export). */
   all(): Promise<HistoryEntry[] | HistoryStorageError> {
-    return guardStorage(async () => {
-      const out: HistoryEntry[] = [];
-      await this.backend.forEachNewestFirst((e) => void out.push(e));
-      return out;
-    });
+    return guardStorage(() => this.backend.allEntries());
   }
 
   /** Adds entries whose id is not stored yet (import); returns counts. */

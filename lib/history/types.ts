@@ -39,6 +39,13 @@ export interface HistoryEntry {
   changedSinceLast?: string[];
 }
 
+/**
+ * An entry without its report: what the list, the filters and the groups
+ * need. Kept separately so 10,000 entries list fast without reading 10,000
+ * full reports.
+ */
+export type HistorySummary = Omit<HistoryEntry, 'report'>;
+
 /** A storage failure, returned (never thrown) so the caller can tell the user. */
 export interface HistoryStorageError {
   error: 'STORAGE_FAILED' | 'STORAGE_QUOTA';
@@ -62,7 +69,7 @@ export interface HistoryQuery {
 
 /** One page of results, newest first. */
 export interface HistoryPage {
-  entries: HistoryEntry[];
+  entries: HistorySummary[];
   total: number;
 }
 

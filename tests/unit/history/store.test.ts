@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryBackend, type HistoryBackend } from '../../../lib/history/backend';
 import { HistoryStore } from '../../../lib/history/store';
-import { isStorageError, type HistoryEntry, type HistoryStorageError } from '../../../lib/history/types';
+import { isStorageError, type HistoryStorageError, type HistorySummary } from '../../../lib/history/types';
 import { makeReport, revokedLater } from './make-report';
 
 const NOW = Date.parse('2026-11-20T12:00:00.000Z');
@@ -83,7 +83,7 @@ async function seeded() {
     ['a', 'Ada Lovelace', daysAgo(1), {}],
     ['b', 'Ada Lovelace', daysAgo(3), { verdict: 'revoked', summary: { title: 'Data Analyst', issuer: { name: 'Skills Inc' } } }],
     ['c', 'Grace Hopper', daysAgo(2), { format: 'vc-jwt', summary: { title: 'COBOL', issuer: { id: 'https://navy.example' } } }],
-    ['d', undefined, daysAgo(4), { verdict: 'failed', format: 'ob2-hosted' }],
+    ['d', undefined, daysAgo(4), { verdict: 'failed', format: 'ob2-hosted', summary: {} }],
   ];
   for (const [seed, profileName, checkedAt, extra] of rows)
     ok(await store.record(makeReport({ seed, checkedAt, ...extra }), { via: profileName ? 'page' : 'verify-page', profileName, pageUrl: profileName ? `https://www.linkedin.com/in/${seed}` : undefined }));
@@ -91,14 +91,18 @@ async function seeded() {
 }
 
 describe('HistoryStore queries', () => {
-  it('pages newest first with the total count', async () => {
+  it('pages newest first with the total count, listing summaries without reports', async () => {
     const store = await seeded();
     const page = ok(await store.query({}, 1, 2));
     expect(page.total).toBe(4);
+    expect(page.entries.every((e) => !('report' in e))).toBe(true);
+    expect(ok(await store.all()).every((e) => e.report.checks.length > 0)).toBe(true);
     expect(page.entries.map((e) => e.checkedAt)).toEqual([daysAgo(2), daysAgo(3)]);
   });
 
   it.each([
+    [{ search: '', verdicts: [] }, ['Cloud Practitioner', 'COBOL', 'Data Analyst', undefined]],
+    [{ profileName: '', pageUrl: '' }, [undefined]],
     [{ verdicts: ['revoked' as const] }, ['Data Analyst']],
     [{ formats: ['vc-jwt' as const] }, ['COBOL']],
     [{ issuer: 'navy' }, ['COBOL']],
@@ -108,7 +112,7 @@ describe('HistoryStore queries', () => {
     [{ from: daysAgo(2.5), to: daysAgo(1.5) }, ['COBOL']],
   ])('filters %o', async (q, titles) => {
     const page = ok(await (await seeded()).query(q));
-    expect(page.entries.map((e: HistoryEntry) => e.title)).toEqual(titles);
+    expect(page.entries.map((e: HistorySummary) => e.title)).toEqual(titles);
   });
 
   it('groups by candidate, falling back to one group for files', async () => {
