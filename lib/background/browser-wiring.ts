@@ -86,8 +86,9 @@ export function startBackground(deps: BackgroundDeps = browserDeps()): void {
   browser.permissions.onAdded.addListener(() => void syncEverywhere());
   browser.permissions.onRemoved.addListener(() => void syncEverywhere());
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    const value = (info.srcUrl ?? info.linkUrl ?? '').slice(0, LIMITS.candidateChars);
-    if (info.menuItemId !== MENU_ID || tab?.id === undefined || !value) return;
+    const value = info.srcUrl ?? info.linkUrl ?? '';
+    // never cut a value short: a truncated data: image would read as a broken (failed) credential
+    if (info.menuItemId !== MENU_ID || tab?.id === undefined || !value || value.length > LIMITS.candidateChars) return;
     const candidate = { kind: info.srcUrl ? ('image' as const) : ('link' as const), value };
     void flow.verifyUserPick(tab.id, { url: tab.url ?? info.pageUrl ?? '' }, candidate);
   });
