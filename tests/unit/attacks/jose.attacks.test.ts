@@ -1,0 +1,157 @@
+/**
+ * security.md B.4, JOSE / VC-JWT rows 1–9 and 18, through verify() as a page
+ * candidate would reach it. Tokens are signed in the test with fresh keys
+ * (tests/unit/keys/jwt-signer.ts); the network is a recording fake.
+ */
+import { exportJWK } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { fromBase64, toBase64Url, utf8 } from '../../../lib/util/bytes';
+import { credentialV2, didKeyOf, makeSigner, rawToken, type TestSigner } from '../keys/jwt-signer';
+import { expectCode, spyNet, verifyRow } from './harness';
+
+const UNIVERSITY = 'https://university.example/issuers/1';
+const UNIVERSITY_JWKS = 'https://university.example/.well-known/jwks.json';
+
+const edSign = (signer: TestSigner) => async (data: Uint8Array) =>
+  new Uint8Array(await crypto.subtle.sign('Ed25519', signer.privateKey, data as BufferSource));
+
+describe('security.md B.4 — JOSE / VC-JWT', () => {
+  it('row 1: alg "none" with an empty signature → JWS_ALG_NOT_ALLOWED, nothing fetched, failed', async () => {
+    const { ctx, requests } = spyNet();
+    const report = await verifyRow({ text: await rawToken({ alg: 'none', kid: `${UNIVERSITY}#k` }, credentialV2(UNIVERSITY)) }, ctx);
+    expectCode(report, 'JWS_ALG_NOT_ALLOWED');
+    expect(requests).toEqual([]);
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('row 2: HS256 keyed with the issuer public key bytes → JWS_ALG_NOT_ALLOWED, failed', async () => {
+    const issuer = await makeSigner('EdDSA');
+    const { did, vm } = didKeyOf(issuer);
+    const secret = await crypto.subtle.importKey('raw', fromBase64(issuer.publicJwk.x!) as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const token = await rawToken({ alg: 'HS256', kid: vm }, credentialV2(did), async (d) => new Uint8Array(await crypto.subtle.sign('HMAC', secret, d as BufferSource)));
+    const { ctx, requests } = spyNet();
+    const report = await verifyRow({ text: token }, ctx);
+    expectCode(report, 'JWS_ALG_NOT_ALLOWED');
+    expect(requests).toEqual([]);
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('row 3: header jwk = attacker key, iss = a real university → KEY_NOT_BOUND_TO_ISSUER, failed despite a valid signature', async () => {
+    const attacker = await makeSigner('ES256');
+    const real = await makeSigner('ES256');
+    const { ctx, requests } = spyNet({ [UNIVERSITY_JWKS]: { keys: [{ ...real.publicJwk, kid: 'k1' }] } });
+    const report = await verifyRow({ text: await attacker.sign(credentialV2(UNIVERSITY, { iss: UNIVERSITY }), { jwk: attacker.publicJwk }) }, ctx);
+    expect(report.checks.find((c) => c.id === 'proof')?.status).toBe('pass'); // mathematically valid
+    expectCode(report, 'KEY_NOT_BOUND_TO_ISSUER');
+    expect(requests).toEqual([UNIVERSITY_JWKS]); // the issuer's own keys, nothing the header named
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('row 3 (did:key issuer): an attacker jwk is refused with nothing fetched', async () => {
+    const attacker = await makeSigner('EdDSA');
+    const real = await makeSigner('EdDSA');
+    const { ctx, requests } = spyNet();
+    const report = await verifyRow({ text: await attacker.sign(credentialV2(didKeyOf(real).did), { jwk: attacker.publicJwk }) }, ctx);
+    expectCode(report, 'KEY_NOT_BOUND_TO_ISSUER');
+    expect(requests).toEqual([]);
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('row 4: jku / x5u = https://evil.example/… are never dereferenced; the key comes from issuer resolution', async () => {
+    const signer = await makeSigner('EdDSA');
+    const { did, vm } = didKeyOf(signer);
+    const evil = { 'https://evil.example/jwks.json': { keys: [signer.publicJwk] } };
+    const header = { kid: vm, jku: 'https://evil.example/jwks.json', x5u: 'https://evil.example/cert.pem' };
+    const a = spyNet(evil);
+    expect((await verifyRow({ text: await signer.sign(credentialV2(did), header) }, a.ctx)).verdict).toBe('verified');
+    expect(a.requests).toEqual([]);
+    // With an https issuer, jku alone yields no key: only the issuer's own JWKS is consulted.
+    const b = spyNet(evil);
+    const report = await verifyRow({ text: await signer.sign(credentialV2(UNIVERSITY), { jku: 'https://evil.example/jwks.json' }) }, b.ctx);
+    expect(b.requests.filter((u) => u.includes('evil.example'))).toEqual([]);
+    expect(report.verdict).not.toBe('verified');
+  });
+
+  it.each([
+    ['http://169.254.169.254/latest/', 'FETCH_PRIVATE_ADDRESS'],
+    ['https://issuer.example@127.0.0.1/', 'FETCH_URL_REJECTED'],
+  ])('row 5: kid = %s → %s, no request made', async (kid, code) => {
+    const signer = await makeSigner('EdDSA');
+    for (const issuer of ['did:web:issuer.example', UNIVERSITY]) {
+      const { ctx, requests } = spyNet();
+      const report = await verifyRow({ text: await signer.sign(credentialV2(issuer), { kid }) }, ctx);
+      expectCode(report, code);
+      expect(requests).toEqual([]);
+      expect(report.verdict).not.toBe('verified');
+    }
+  });
+
+  it('row 6: kid on a different origin than the https issuer.id → KEY_NOT_BOUND_TO_ISSUER, not fetched', async () => {
+    const signer = await makeSigner('ES256');
+    const kid = 'https://evil.example/keys/1';
+    const { ctx, requests } = spyNet({ [kid]: { id: kid, type: 'JsonWebKey', controller: UNIVERSITY, publicKeyJwk: signer.publicJwk } });
+    const report = await verifyRow({ text: await signer.sign(credentialV2(UNIVERSITY), { kid }) }, ctx);
+    expectCode(report, 'KEY_NOT_BOUND_TO_ISSUER');
+    expect(requests).toEqual([]);
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('row 7: crit ["x-unknown"] → JWS_INVALID, failed', async () => {
+    const signer = await makeSigner('EdDSA');
+    const { did, vm } = didKeyOf(signer);
+    const token = await rawToken({ alg: 'EdDSA', kid: vm, crit: ['x-unknown'], 'x-unknown': 1 }, credentialV2(did), edSign(signer));
+    const { ctx, requests } = spyNet();
+    const report = await verifyRow({ text: token }, ctx);
+    expectCode(report, 'JWS_INVALID');
+    expect(requests).toEqual([]);
+    expect(report.verdict).toBe('failed');
+  });
+
+  it.each([
+    ['iss', { iss: 'did:web:other.example' }],
+    ['sub', { sub: 'did:example:someone-else' }],
+    ['jti', { jti: 'urn:uuid:other' }],
+    ['nbf', { nbf: Date.parse('2024-06-01T00:00:00Z') / 1000 }],
+  ])('row 8: payload %s disagrees with the credential → JWT_CLAIM_MISMATCH {claim}, failed', async (claim, extra) => {
+    const signer = await makeSigner('EdDSA');
+    const { did, vm } = didKeyOf(signer);
+    const report = await verifyRow({ text: await signer.sign(credentialV2(did, extra), { kid: vm }) }, spyNet().ctx);
+    expect(expectCode(report, 'JWT_CLAIM_MISMATCH').detail).toMatchObject({ claim });
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('row 9 (unit part): the report shows only the signed payload, whatever JSON the page puts next to it', async () => {
+    const signer = await makeSigner('EdDSA');
+    const { did, vm } = didKeyOf(signer);
+    const signed = credentialV2(did);
+    const token = await signer.sign(signed, { kid: vm });
+    const pageBody = { ...credentialV2(did), name: 'Forged Doctorate', credentialSubject: { id: 'did:example:learner', name: 'Mallory' } };
+    const report = await verifyRow({ text: token }, spyNet().ctx);
+    expect(report.verdict).toBe('verified');
+    expect(report.credential).toEqual(signed);
+    expect(JSON.stringify(report)).not.toContain('Forged Doctorate');
+    // The page's body on its own is unsigned; glued to the token it is not a credential at all.
+    for (const text of [JSON.stringify(pageBody), `${JSON.stringify(pageBody)}\n${token}`, JSON.stringify({ ...pageBody, jwt: token })]) {
+      expect((await verifyRow({ text }, spyNet().ctx)).verdict).not.toBe('verified');
+    }
+  });
+
+  it('row 18 (JWS): a field changed after signing → JWS_SIGNATURE_INVALID, failed, no credential kept', async () => {
+    const signer = await makeSigner('EdDSA');
+    const { did, vm } = didKeyOf(signer);
+    const [h, , s] = (await signer.sign(credentialV2(did), { kid: vm })).split('.');
+    const forged = toBase64Url(utf8(JSON.stringify(credentialV2(did, { name: 'Brain Surgery' }))));
+    const report = await verifyRow({ text: `${h}.${forged}.${s}` }, spyNet().ctx);
+    expectCode(report, 'JWS_SIGNATURE_INVALID');
+    expect(report.verdict).toBe('failed');
+    expect(JSON.stringify(report.summary)).not.toContain('Brain Surgery');
+  });
+
+  it('a private key in the header jwk is never used (KEY_MALFORMED), failed', async () => {
+    const attacker = await makeSigner('EdDSA');
+    const token = await attacker.sign(credentialV2(UNIVERSITY), { jwk: await exportJWK(attacker.privateKey) });
+    const report = await verifyRow({ text: token }, spyNet().ctx);
+    expectCode(report, 'KEY_MALFORMED');
+    expect(report.verdict).toBe('failed');
+  });
+});
