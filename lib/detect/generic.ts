@@ -16,6 +16,7 @@ export interface Found {
 
 /** Bounds that keep one scan cheap on large pages. */
 const MAX_CANDIDATE_CHARS = 256 * 1024;
+const MAX_URL_CHARS = 4096;
 const MAX_TEXT_NODES = 20_000;
 const MAX_TEXT_NODE_CHARS = 300_000;
 const JWS_PATTERN = /eyJ[A-Za-z0-9_-]{8,4000}\.eyJ[A-Za-z0-9_-]{16,200000}\.[A-Za-z0-9_-]{16,2000}/g;
@@ -68,7 +69,8 @@ export function detectLinks(root: Document | Element, pageUrl: string): Found[] 
   const out: Found[] = [];
   for (const el of all(root, 'a[href], iframe[src]')) {
     const raw = el.getAttribute(el.tagName.toLowerCase() === 'a' ? 'href' : 'src') ?? '';
-    if (!MAYBE_CREDENTIAL_LINK.test(raw)) continue; // most links of a page end here, unparsed
+    // most links of a page end here, unparsed; over-long ones would make the background refuse the whole batch
+    if (raw.length > MAX_URL_CHARS || !MAYBE_CREDENTIAL_LINK.test(raw)) continue;
     const href = absolute(raw, pageUrl);
     if (!href) continue;
     const target = unwrapRedirect(href);
