@@ -16,6 +16,7 @@ import { QualityProfilePanel } from '../QualityProfilePanel';
 import { TechnicalDetails } from '../TechnicalDetails';
 import { VerdictBadge } from '../VerdictBadge';
 import styles from './style.module.css';
+import { labelDiffers } from './label-check';
 import { useQualityProfile } from './use-profile';
 
 export interface CredentialDetailsProps {
@@ -25,11 +26,13 @@ export interface CredentialDetailsProps {
   onTrust?: (issuerId: string, name?: string) => void;
   onUntrust?: (issuerId: string) => void;
   onBack?: () => void;
+  /** the name the page showed next to the credential, compared with the signed title */
+  pageLabel?: string;
   /** move keyboard focus to the title when shown (the popup does, after a row was opened) */
   autoFocus?: boolean;
 }
 
-export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrust, onBack, autoFocus = false }: CredentialDetailsProps) {
+export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrust, onBack, autoFocus = false, pageLabel }: CredentialDetailsProps) {
   const titleRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (autoFocus) titleRef.current?.focus();
@@ -41,13 +44,14 @@ export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrus
   const image = safeImage(summary.image ?? summary.achievement?.image);
   const issued = formatDate(summary.validFrom);
   const trustId = trust.trustId;
+  const title = summary.title ?? summary.achievement?.name;
   return (
     <article class={styles.details} data-testid="credential-details" data-verdict={report.verdict}>
       {onBack ? <button type="button" class={styles.back} onClick={onBack}>← {t('back')}</button> : null}
       <header class={styles.header}>
         {image ? <img class={styles.image} src={image} alt="" /> : null}
         <div>
-          <h2 class={styles.title} ref={titleRef} tabIndex={-1}>{summary.title ?? summary.achievement?.name ?? t('untitled')}</h2>
+          <h2 class={styles.title} ref={titleRef} tabIndex={-1}>{title ?? t('untitled')}</h2>
           <p class={styles.meta}>
             {summary.issuer?.name ?? summary.issuer?.id ?? t('issuerNotStated')}
             {issued ? ` · ${t('issuedOn', issued)}` : ''}
@@ -58,6 +62,7 @@ export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrus
       {report.recipient.outcome !== 'not-checked' ? (
         <p class={styles.recipient} data-recipient={report.recipient.outcome}>{t(recipientKey(report.recipient.outcome))}</p>
       ) : null}
+      {labelDiffers(pageLabel, title) ? <p class={styles.warning} data-testid="label-differs">{t('pageLabelDiffers', pageLabel!, title!)}</p> : null}
       {summary.description ? <p class={styles.description}>{summary.description}</p> : null}
       <CheckList checks={report.checks} />
       <IssuerTrustPanel

@@ -39,6 +39,7 @@ export function PageView(props: PageViewProps) {
         onTrust={props.onTrust}
         onUntrust={props.onUntrust}
         onBack={() => props.onSelect(undefined)}
+        pageLabel={selected.label}
         autoFocus
       />
     );
