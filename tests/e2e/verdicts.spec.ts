@@ -33,7 +33,7 @@ test('the recipient check matches the candidate and flags someone else', async (
   const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
   const rows = popup.getByTestId('credential');
   await expect(rows).toHaveCount(expected.length);
-  const email = popup.getByLabel(/Issued to/);
+  const email = popup.getByTestId('recipient-form').getByRole('textbox');
   const check = popup.getByRole('button', { name: 'Check recipient' });
 
   await email.fill(world.candidate.email);
