@@ -8,7 +8,7 @@ import { t } from '../../lib/i18n';
 import type { PdfFinding } from '../../lib/pdf/scan';
 import { filePayload, isPdf, pastedPayload, toBase64 } from './inputs';
 import { PdfFindings } from './PdfFindings';
-import { fetchTabPdf, pdfUrlFromLocation } from './pdf-from-tab';
+import { fetchTabPdf, pdfUrlFromLocation, requestSiteAccess } from './pdf-from-tab';
 import { scanPdf, type PdfScan } from './pdf-reader';
 import { Results } from './Results';
 import { useVerifications } from './use-verifications';
@@ -54,14 +54,28 @@ export function VerifyApp() {
     if (bytes) void verify({ bytesBase64: toBase64(bytes), name: f.value }, label);
   }
 
+  const [blockedPdf, setBlockedPdf] = useState<string>();
+
+  async function loadTabPdf(url: string) {
+    const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || url);
+    try {
+      await handlePdf(await fetchTabPdf(url), name);
+      setBlockedPdf(undefined);
+    } catch {
+      // usually missing access to the PDF's site; offer to ask for it (a user gesture is required)
+      setBlockedPdf(url);
+    }
+  }
+
+  async function allowAndRetry(url: string) {
+    const granted = await requestSiteAccess(url);
+    if (granted) await loadTabPdf(url);
+    else reject(url, t('verifyPdfFetchFailed'));
+  }
+
   useEffect(() => {
     const url = pdfUrlFromLocation(location.search);
-    if (!url) return;
-    const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || url);
-    fetchTabPdf(url).then(
-      (bytes) => handlePdf(bytes, name),
-      () => reject(name, t('verifyPdfFetchFailed')),
-    );
+    if (url) void loadTabPdf(url);
   }, []);
 
   function submitPasted(e: Event) {
@@ -100,6 +114,12 @@ export function VerifyApp() {
         <textarea id="verify-paste" rows={4} value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} spellcheck={false} />
         <button type="submit" disabled={!pasted.trim()}>{t('verifyPasteButton')}</button>
       </form>
+      {blockedPdf ? (
+        <p class={styles.warning} role="alert">
+          {t('verifyPdfFetchFailed')}{' '}
+          <button type="button" onClick={() => void allowAndRetry(blockedPdf)}>{t('verifyPdfAllow')}</button>
+        </p>
+      ) : null}
       {pdfs.map((pdf) => (
         <PdfFindings name={pdf.name} findings={pdf.findings} truncatedPages={pdf.truncated ? pdf.pages : undefined} onVerify={(f) => verifyFinding(pdf, f)} />
       ))}

@@ -5,6 +5,7 @@
  * document the browser has already loaded, not a URL a page handed us.
  * Still bounded: https/http/file only, a timeout, and a size cap.
  */
+import { browser } from 'wxt/browser';
 import { MAX_PDF_BYTES } from './pdf-reader';
 
 const FETCH_TIMEOUT_MS = 15_000;
@@ -55,5 +56,19 @@ export async function fetchTabPdf(url: string): Promise<Uint8Array> {
     return await readCapped(response);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Asks for access to the PDF's site only (within the optional https://*\/*
+ * permission), when the popup's temporary tab access did not reach this page.
+ */
+export async function requestSiteAccess(url: string): Promise<boolean> {
+  const { protocol, origin } = new URL(url);
+  if (protocol !== 'https:') return false;
+  try {
+    return await browser.permissions.request({ origins: [`${origin}/*`] });
+  } catch {
+    return false;
   }
 }
