@@ -13,7 +13,7 @@ import { VERDICTS, type Check, type Report } from '../../../lib/report';
 export const NOW = Date.parse('2026-06-01T00:00:00Z');
 
 /** A route answers with JSON (any value), a ready Response, or a Response factory. */
-export type Route = unknown | ((url: string) => Response | Promise<Response>);
+export type Route = unknown | ((url: string, init: RequestInit) => Response | Promise<Response>);
 
 export interface SpyNet {
   ctx: VerifyContext;
@@ -27,11 +27,11 @@ export function spyNet(routes: Record<string, Route> = {}, options: { now?: numb
   const ctx = createContext({
     now: () => options.now ?? NOW,
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-    transport: async (url) => {
+    transport: async (url, init) => {
       requests.push(url);
       const route = routes[url];
       if (route === undefined) return new Response('not found', { status: 404 });
-      if (typeof route === 'function') return (route as (u: string) => Response | Promise<Response>)(url);
+      if (typeof route === 'function') return (route as (u: string, i: RequestInit) => Response | Promise<Response>)(url, init);
       if (typeof route === 'string') return new Response(route, { status: 200, headers: { 'content-type': 'application/json' } });
       return new Response(JSON.stringify(route), { status: 200, headers: { 'content-type': 'application/json' } });
     },
