@@ -57,6 +57,10 @@ const ECDSA = {
 const DATA_INTEGRITY_SUITES: Readonly<Record<string, Cryptosuite>> = {
   // W3C vc-di-eddsa §3.3 (RDFC-1.0 + SHA-256 + Ed25519)
   'eddsa-rdfc-2022': { name: 'eddsa-rdfc-2022', canonicalization: 'rdfc', ...EDDSA },
+  // The 2022 draft name of eddsa-rdfc-2022, same transformation and hashing; still met in OB 3.0 badges
+  // ("Verifiers should consider supporting prior cryptosuites", OB 3.0 verification; 1EdTech
+  // validator ob30/simple-eddsa-2022.json verifies with it).
+  'eddsa-2022': { name: 'eddsa-2022', canonicalization: 'rdfc', ...EDDSA },
   // W3C vc-di-eddsa §3.4 (RFC 8785 JCS + SHA-256 + Ed25519)
   'eddsa-jcs-2022': { name: 'eddsa-jcs-2022', canonicalization: 'jcs', ...EDDSA },
   // W3C vc-di-ecdsa §3.2 (RDFC-1.0 + SHA-256/384 + ECDSA P-256/P-384)

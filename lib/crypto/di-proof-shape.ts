@@ -42,9 +42,13 @@ export function parseProof(proof: unknown, now: number): ParsedProof {
   if (cryptosuite !== undefined && typeof cryptosuite !== 'string') throw malformed('cryptosuite is not a string');
   // vc-data-integrity §3.1: a DataIntegrityProof MUST name its cryptosuite.
   if (type === 'DataIntegrityProof' && cryptosuite === undefined) throw malformed('a DataIntegrityProof names no cryptosuite');
-  const suite = findCryptosuite(type, cryptosuite);
-  if (!suite) throw new VerifierError('DI_UNSUPPORTED_CRYPTOSUITE', { suite: String(cryptosuite ?? type).slice(0, 60) });
   const { verificationMethod, proofPurpose, proofValue, id } = proof;
+  const suite = findCryptosuite(type, cryptosuite);
+  // vc-data-integrity §2.1: every proof, whatever its type, names its verificationMethod and proofPurpose;
+  // one without them is malformed, not merely of an unknown kind (1EdTech ob30/simple-multiple-proofs.json).
+  if (!suite && (typeof verificationMethod !== 'string' || typeof proofPurpose !== 'string'))
+    throw malformed('the proof names no verificationMethod or proofPurpose');
+  if (!suite) throw new VerifierError('DI_UNSUPPORTED_CRYPTOSUITE', { suite: String(cryptosuite ?? type).slice(0, 60) });
   if (typeof verificationMethod !== 'string' || verificationMethod.length === 0) throw malformed('verificationMethod is missing');
   // vc-data-integrity §2.1: verificationMethod MUST be a URL (RFC 3986 §3.1: it starts with a scheme).
   if (!URL_WITH_SCHEME.test(verificationMethod)) throw malformed('verificationMethod is not a URL');

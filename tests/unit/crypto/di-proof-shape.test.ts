@@ -26,12 +26,13 @@ describe('cryptosuite table', () => {
     ['Ed25519Signature2020', undefined, 'Ed25519Signature2020'],
     ['DataIntegrityProof', 'ecdsa-rdfc-2019', 'ecdsa-rdfc-2019'],
     ['DataIntegrityProof', 'ecdsa-jcs-2019', 'ecdsa-jcs-2019'],
+    // the 2022 draft name of eddsa-rdfc-2022 (1EdTech ob30/simple-eddsa-2022.json)
+    ['DataIntegrityProof', 'eddsa-2022', 'eddsa-2022'],
   ])('%s %s is supported', (type, suite, name) => {
     expect(findCryptosuite(type, suite)?.name).toBe(name);
   });
 
   it.each([
-    ['DataIntegrityProof', 'eddsa-2022'],
     ['DataIntegrityProof', 'ecdsa-sd-2023'],
     ['DataIntegrityProof', undefined],
     ['DataIntegrityProof', '__proto__'],
@@ -53,8 +54,9 @@ describe('parseProof', () => {
     expect(parsed.previousProof).toEqual(['urn:uuid:0']);
   });
 
-  it('an unknown type is unsupported even when the rest of the proof is missing (unsupported is checked first)', () => {
-    expect(codeOf(() => parseProof({ type: 'SomeProofType' }, NOW))).toBe('DI_UNSUPPORTED_CRYPTOSUITE');
+  it('an unknown type is unsupported when it names its key and purpose, malformed when it does not (vc-data-integrity §2.1)', () => {
+    expect(codeOf(() => parseProof({ type: 'SomeProofType', verificationMethod: 'did:example:1#k', proofPurpose: 'assertionMethod' }, NOW))).toBe('DI_UNSUPPORTED_CRYPTOSUITE');
+    expect(codeOf(() => parseProof({ type: 'SomeProofType' }, NOW))).toBe('DI_MALFORMED_PROOF');
   });
 
   it('accepts an xsd:dateTime without time zone for Ed25519Signature2020 only', () => {

@@ -116,7 +116,6 @@ describe('proof shape, checked before any key is resolved', () => {
   });
 
   it.each([
-    ['DataIntegrityProof', 'eddsa-2022'],
     ['DataIntegrityProof', 'ecdsa-sd-2023'],
     ['DataIntegrityProof', 'eddsa-2019'],
     ['Ed25519Signature2018', undefined],
@@ -124,6 +123,12 @@ describe('proof shape, checked before any key is resolved', () => {
   ])('%s %s is DI_UNSUPPORTED_CRYPTOSUITE (could not check)', async (type, cryptosuite) => {
     const { checks } = await verifyDataIntegrity(withProof({ type, cryptosuite }), spyContext().ctx, resolver);
     expect(checks).toMatchObject([{ id: 'proof', status: 'error', code: 'DI_UNSUPPORTED_CRYPTOSUITE' }, { id: 'issuer-binding', status: 'skip' }]);
+  });
+
+  it('a proof of an unknown type that names no verificationMethod is malformed, not merely unsupported (simple-multiple-proofs regression)', async () => {
+    const { verificationMethod: _vm, ...rest } = withProof({ type: 'SomeProofType', cryptosuite: undefined }).proof as Record<string, unknown>;
+    const { checks } = await verifyDataIntegrity({ ...signed, proof: rest }, spyContext().ctx, resolver);
+    expect(checks[0]).toMatchObject({ id: 'proof', status: 'fail', code: 'DI_MALFORMED_PROOF' });
   });
 
   it('an empty proof array is PROOF_MISSING', async () => {
