@@ -59,3 +59,20 @@ test('clicking an in-page marker opens that credential\'s report', async ({ cont
   // the page itself did not navigate: the marker does not follow the entry's link
   expect(page.url()).toBe(world.pages.profile);
 });
+
+for (const pageName of ['credlyBadge', 'accredible'] as const) {
+  test(`the hosted Open Badge behind the ${pageName} page is verified`, async ({ page, world, serviceWorker, openExtensionPage }) => {
+    const url = world.pages[pageName];
+    const [expected] = world.expected.filter((e) => e.page === url);
+    await page.goto(url);
+    const found = Number(await page.locator('html').getAttribute('data-credlens-found', { timeout: 15_000 }));
+    expect(found).toBeGreaterThanOrEqual(1);
+    const tabId = await openAndWaitForVerdicts(page, serviceWorker, url, found);
+    const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+    const rows = popup.getByTestId('credential');
+    await expect(rows).toHaveCount(found);
+    await expect(rows.filter({ hasText: expected!.title })).toHaveAttribute('data-verdict', expected!.verdict);
+    // anything else found there (a plain badge picture) must not be presented as verified
+    await expect(rows.and(popup.locator('[data-verdict="verified"]'))).toHaveCount(1);
+  });
+}
