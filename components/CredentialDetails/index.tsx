@@ -70,7 +70,8 @@ export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrus
         onTrust={onTrust && trustId ? () => onTrust(trustId, summary.issuer?.name) : undefined}
         onUntrust={onUntrust && trustId ? () => onUntrust(trustId) : undefined}
       />
-      {profile ? <QualityProfilePanel profile={profile} /> : null}
+      {/* a failed credential's content may be forged: describing its quality would lend it weight */}
+      {profile && report.verdict !== 'failed' ? <QualityProfilePanel profile={profile} /> : null}
       <TechnicalDetails report={report} />
     </article>
   );

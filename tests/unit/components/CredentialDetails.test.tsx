@@ -98,8 +98,12 @@ describe('<CredentialDetails>', () => {
     expect(summary?.textContent).toMatch(/^Micro-credential profile: \d+ of 11 EU elements/);
   });
 
-  it('shows no profile for a report without a signed payload', () => {
-    const el = mount(<CredentialDetails report={makeReport('failed', { credential: undefined })} />);
+  it('shows no profile without a signed payload, nor for a failed credential', () => {
+    const el = mount(<CredentialDetails report={makeReport('unverifiable', { credential: undefined })} />);
     expect(el.querySelector('[data-testid="quality-profile"]')).toBeNull();
+    const failed = mount(<CredentialDetails report={makeReport('failed')} />);
+    expect(failed.querySelector('[data-testid="quality-profile"]')).toBeNull();
+    const unverifiable = mount(<CredentialDetails report={makeReport('unverifiable')} />);
+    expect(unverifiable.querySelector('[data-testid="quality-profile"]')).not.toBeNull();
   });
 });
