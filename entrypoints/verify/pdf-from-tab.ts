@@ -8,19 +8,9 @@
 import { browser } from 'wxt/browser';
 import { MAX_PDF_BYTES } from './pdf-reader';
 
-const FETCH_TIMEOUT_MS = 15_000;
+export { pdfUrlFromLocation } from '../../lib/pdf/tab';
 
-/** The `pdf` query parameter of this page, when it is a web or file URL. */
-export function pdfUrlFromLocation(search: string): string | undefined {
-  const raw = new URLSearchParams(search).get('pdf');
-  if (!raw) return undefined;
-  try {
-    const url = new URL(raw);
-    return ['https:', 'http:', 'file:'].includes(url.protocol) ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const FETCH_TIMEOUT_MS = 15_000;
 
 /** Reads the body, refusing more than MAX_PDF_BYTES even when Content-Length lies. */
 async function readCapped(response: Response): Promise<Uint8Array> {

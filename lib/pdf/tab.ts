@@ -24,3 +24,15 @@ export function isPdfTabUrl(tabUrl: string | undefined): boolean {
 export function verifyPagePath(pdfUrl?: string): string {
   return pdfUrl ? `/verify.html?pdf=${encodeURIComponent(pdfUrl)}` : '/verify.html';
 }
+
+/** The `pdf` parameter of the verify page's query string, when it is a web or file URL. */
+export function pdfUrlFromLocation(search: string): string | undefined {
+  const raw = new URLSearchParams(search).get('pdf');
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw);
+    return ['https:', 'http:', 'file:'].includes(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

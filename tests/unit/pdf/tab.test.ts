@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPdfTabUrl, verifyPagePath } from '../../../lib/pdf/tab';
+import { isPdfTabUrl, pdfUrlFromLocation, verifyPagePath } from '../../../lib/pdf/tab';
 
 describe('isPdfTabUrl', () => {
   it.each([
@@ -21,5 +21,14 @@ describe('verifyPagePath', () => {
     expect(path).toBe('/verify.html?pdf=https%3A%2F%2Fcv.example%2Fa%20b.pdf%3Fx%3D1%26y%3D2');
     expect(new URLSearchParams(path.split('?')[1]).get('pdf')).toBe('https://cv.example/a b.pdf?x=1&y=2');
     expect(verifyPagePath()).toBe('/verify.html');
+  });
+});
+
+describe('pdfUrlFromLocation', () => {
+  it('round-trips verifyPagePath and refuses other schemes', () => {
+    expect(pdfUrlFromLocation(verifyPagePath('https://cv.example/cv.pdf').slice('/verify.html'.length))).toBe('https://cv.example/cv.pdf');
+    expect(pdfUrlFromLocation('?pdf=javascript%3Aalert(1)')).toBeUndefined();
+    expect(pdfUrlFromLocation('?pdf=chrome-extension%3A%2F%2Fabc%2Fx.pdf')).toBeUndefined();
+    expect(pdfUrlFromLocation('?other=1')).toBeUndefined();
   });
 });
