@@ -1,3 +1,5 @@
+import { chromium } from '@playwright/test';
+import { CHROMIUM_PATH } from '../world/browser';
 import { expect, test } from './fixtures';
 
 test('the extension loads and its service worker is running', async ({ extensionId, serviceWorker }) => {
@@ -33,4 +35,15 @@ test('the service worker reaches issuer hosts through the local world', async ({
 
 test('names outside the demo world do not resolve', async ({ page }) => {
   await expect(page.goto('https://example.com/')).rejects.toThrow(/ERR_NAME_NOT_RESOLVED/);
+});
+
+test('only the world\'s own server key is trusted: without its SPKI pin the page is refused', async ({ world }) => {
+  const pinless = world.chromiumArgs.filter((a) => !a.startsWith('--ignore-certificate-errors-spki-list='));
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', ...pinless] });
+  try {
+    const page = await browser.newPage();
+    await expect(page.goto(world.pages.profile)).rejects.toThrow(/ERR_CERT_AUTHORITY_INVALID/);
+  } finally {
+    await browser.close();
+  }
 });

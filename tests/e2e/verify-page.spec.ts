@@ -35,3 +35,18 @@ test('finds the credential links in a PDF CV and verifies a linked credential', 
   const result = verifyPage.getByTestId('credential').filter({ hasText: 'Cloud Architecture Foundations' });
   await expect(result).toHaveAttribute('data-verdict', 'verified', { timeout: 20_000 });
 });
+
+test('verifies a pasted signed token and a pasted credential link', async ({ world, openExtensionPage }) => {
+  const verifyPage = await openExtensionPage('verify.html');
+  const cv = await (await world.transport(world.pages.cv)).text();
+  const jws = /<pre[^>]*>([\w.-]+)<\/pre>/.exec(cv)?.[1];
+  expect(jws, 'the CV page carries a compact JWS').toBeTruthy();
+  const paste = verifyPage.getByRole('textbox', { name: /Or paste a link/ });
+  await paste.fill(jws!);
+  await verifyPage.getByRole('button', { name: 'Verify', exact: true }).first().click();
+  await paste.fill('https://issuer.credlens-demo.org/credentials/secure-coding.json');
+  await verifyPage.getByRole('button', { name: 'Verify', exact: true }).first().click();
+  const results = verifyPage.getByTestId('credential');
+  await expect(results.filter({ hasText: 'Technical Writing' })).toHaveAttribute('data-verdict', 'verified', { timeout: 20_000 });
+  await expect(results.filter({ hasText: 'Secure Coding Essentials' })).toHaveAttribute('data-verdict', 'revoked', { timeout: 20_000 });
+});
