@@ -68,6 +68,11 @@ async function finish(
   };
 }
 
+// A document that opens with a W3C credentials context is a credential even without the
+// VerifiableCredential type, so that omission is reported as STRUCTURE_TYPE (VCDM 2.0 §4.5;
+// the W3C suite's no-type-fail), not as an unknown format.
 export const isVcJson = (v: unknown): v is Record<string, unknown> =>
-  isObject(v) && (Array.isArray(v.type) ? v.type.includes('VerifiableCredential') : v.type === 'VerifiableCredential');
+  isObject(v) &&
+  ((Array.isArray(v.type) ? v.type.includes('VerifiableCredential') : v.type === 'VerifiableCredential') ||
+    vcVersion(v) !== undefined);
 
