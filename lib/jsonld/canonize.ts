@@ -34,7 +34,31 @@ const DEFAULT_LIMITS: CanonizeLimits = { timeoutMs: LIMITS.canonicalizeMs, workF
  * @example
  * const nquads = await canonizeRdfc(credentialWithoutProof);
  */
+/**
+ * Canonical forms already computed, keyed by the exact JSON of the input. RDFC-1.0 over bundled,
+ * immutable contexts is a pure function of that JSON, so a credential seen again (a recruiter
+ * reopening a profile) skips the JSON-LD work; the signature itself is still verified every time.
+ * Bounded, and only successes are kept.
+ */
+const CANONICAL_CACHE_ENTRIES = 256;
+const canonicalCache = new Map<string, string>();
+
+/** Forgets cached canonical forms (benchmarks measure first-sight cost with it). */
+export function clearCanonicalCache(): void {
+  canonicalCache.clear();
+}
+
 export async function canonizeRdfc(document: object, limits: CanonizeLimits = DEFAULT_LIMITS): Promise<string> {
+  const key = JSON.stringify(document);
+  const hit = canonicalCache.get(key);
+  if (hit !== undefined) return hit;
+  const canonical = await canonizeUncached(document, limits);
+  if (canonicalCache.size >= CANONICAL_CACHE_ENTRIES) canonicalCache.delete(canonicalCache.keys().next().value!);
+  canonicalCache.set(key, canonical);
+  return canonical;
+}
+
+async function canonizeUncached(document: object, limits: CanonizeLimits): Promise<string> {
   const signal = AbortSignal.timeout(limits.timeoutMs);
   const options = {
     algorithm: 'RDFC-1.0',

@@ -78,11 +78,31 @@ function decodeToken(jws: string): Decoded {
   return { header, alg, claims: claims as Record<string, unknown>, credential };
 }
 
+/**
+ * Imported public keys, by algorithm and JWK: importing costs more than verifying (an RSA or EC
+ * import is several times a jose verification), and one issuer key signs many credentials.
+ * Bounded; public keys only, so keeping them is harmless.
+ */
+const IMPORTED_KEYS = 64;
+const importedKeys = new Map<string, Promise<Awaited<ReturnType<typeof importJWK>>>>();
+
+function importPublicKey(jwk: JsonWebKey, alg: string): ReturnType<typeof importJWK> {
+  const id = `${alg} ${JSON.stringify([jwk.kty, jwk.crv, jwk.x, jwk.y, jwk.n, jwk.e])}`;
+  let key = importedKeys.get(id);
+  if (!key) {
+    key = importJWK({ ...jwk, alg } as Parameters<typeof importJWK>[0], alg);
+    key.catch(() => importedKeys.delete(id));
+    if (importedKeys.size >= IMPORTED_KEYS) importedKeys.delete(importedKeys.keys().next().value!);
+    importedKeys.set(id, key);
+  }
+  return key;
+}
+
 /** Checks the signature with one key; false when it does not verify, throws on unusable keys. */
 async function signatureVerifies(jws: string, alg: string, jwk: JsonWebKey): Promise<boolean> {
   if (!ALGORITHMS[alg]!(jwk)) return false;
   try {
-    const key = await importJWK({ ...jwk, alg } as Parameters<typeof importJWK>[0], alg);
+    const key = await importPublicKey(jwk, alg);
     await compactVerify(jws, key, { algorithms: [alg] });
     return true;
   } catch (e) {

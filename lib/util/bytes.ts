@@ -21,17 +21,26 @@ export function fromHex(hex: string): Uint8Array | undefined {
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** char code → 6-bit value for both alphabets (base64 and base64url); -1 elsewhere */
+const B64_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) B64_VALUE[B64.charCodeAt(i)] = i;
+B64_VALUE[45] = 62; // '-'
+B64_VALUE[95] = 63; // '_'
 
 /** Decodes base64 or base64url, padded or not; undefined on any bad character. */
 export function fromBase64(input: string): Uint8Array | undefined {
-  const s = input.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
-  if (!/^[A-Za-z0-9+/]*$/.test(s) || s.length % 4 === 1) return undefined;
-  const out = new Uint8Array(Math.floor((s.length * 3) / 4));
+  let end = input.length;
+  while (end > 0 && input.charCodeAt(end - 1) === 61 /* = */) end--;
+  if (end % 4 === 1) return undefined;
+  const out = new Uint8Array(Math.floor((end * 3) / 4));
   let bits = 0;
   let value = 0;
   let o = 0;
-  for (const ch of s) {
-    value = (value << 6) | B64.indexOf(ch);
+  for (let i = 0; i < end; i++) {
+    const c = input.charCodeAt(i);
+    const v = c < 128 ? B64_VALUE[c]! : -1;
+    if (v < 0) return undefined;
+    value = ((value << 6) | v) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
