@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startWorld, type World } from '../world';
+import type { Page } from '@playwright/test';
 import { launchWithExtension, readTabResults, tabIdOf, type ExtensionBrowser } from '../world/browser';
 import type { TabResults } from '../../lib/tab-results';
 
@@ -41,36 +42,63 @@ async function main(): Promise<number> {
   }
 }
 
-/** Waits for every found credential to have a verdict, prints them and takes screenshots. */
+interface Row {
+  page: string;
+  title: string;
+  issuer: string;
+  verdict: string;
+  expected: string;
+  ok: string;
+}
+
+/** Visits the profile, the forged profile and the Credly page; prints every verdict and saves screenshots. */
 async function headlessRun(b: ExtensionBrowser, world: World): Promise<number> {
   fs.mkdirSync(OUT, { recursive: true });
   const page = b.context.pages()[0]!;
-  const found = await page
-    .locator('html[data-credlens-found]')
-    .getAttribute('data-credlens-found', { timeout: 15_000 })
-    .catch(() => undefined);
-  console.log(`Credentials found on the profile: ${found ?? 'none reported by the content script'}`);
-  const tabId = await tabIdOf(b.serviceWorker, page);
-  const results = await waitForVerdicts(b, tabId);
+  const rows: Row[] = [];
+  for (const [name, url] of [['profile', world.pages.profile], ['fakeVerified', world.pages.fakeVerified], ['credlyBadge', world.pages.credlyBadge]] as const) {
+    if (page.url() !== url) await page.goto(url);
+    const found = await page.locator('html[data-credlens-found]').getAttribute('data-credlens-found', { timeout: 15_000 }).catch(() => undefined);
+    console.log(`${url}: ${found ?? 'no'} credential(s) found`);
+    const tabId = await tabIdOf(b.serviceWorker, page);
+    rows.push(...tableRows(name, await waitForVerdicts(b, tabId), world.expected.filter((e) => e.page === url)));
+    if (name === 'profile') await screenshots(b, page, tabId);
+  }
+  if (rows.length > 0) console.table(rows);
+  else console.log('The extension reported no credentials (storage.session tab results are empty).');
+  console.log(`Screenshots written to ${path.relative(process.cwd(), OUT) || OUT}/: ${fs.readdirSync(OUT).join(', ')}`);
+  const complete = rows.length > 0 && rows.every((r) => r.verdict !== 'pending');
+  if (!complete) console.error(`Not every credential had a verdict within ${VERDICT_WAIT_MS / 1000} s.`);
+  return complete ? 0 : 1;
+}
+
+function tableRows(pageName: string, results: TabResults | undefined, expected: World['expected']): Row[] {
+  return (results?.credentials ?? []).map((c) => {
+    const title = c.report?.summary.title ?? c.report?.summary.achievement?.name ?? c.label ?? `(${c.candidateKind}, untitled)`;
+    const want = expected.find((e) => e.title === title || e.title === c.label)?.verdict ?? '-';
+    const got = c.report?.verdict ?? c.state;
+    return { page: pageName, title, issuer: c.report?.summary.issuer?.name ?? '', verdict: got, expected: want, ok: want === '-' ? '' : got === want ? 'yes' : 'NO' };
+  });
+}
+
+/** The profile with its markers, the pop-out in light and dark, and one credential's full report. */
+async function screenshots(b: ExtensionBrowser, page: Page, tabId: number): Promise<void> {
   await page.screenshot({ path: path.join(OUT, 'profile.png'), fullPage: true });
   const popOut = await b.context.newPage();
   await popOut.setViewportSize({ width: 420, height: 900 });
   await popOut.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
-  await popOut.waitForTimeout(1000);
+  await popOut.getByTestId('credential').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
   await popOut.screenshot({ path: path.join(OUT, 'popup.png'), fullPage: true });
-  const expected = world.expected.filter((e) => e.page === world.pages.profile);
-  const rows = (results?.credentials ?? []).map((c) => {
-    const title = c.report?.summary.title ?? c.report?.summary.achievement?.name ?? c.label ?? '(untitled)';
-    const want = expected.find((e) => e.title === title || e.title === c.label)?.verdict ?? '?';
-    const got = c.report?.verdict ?? c.state;
-    return { title, issuer: c.report?.summary.issuer?.name ?? '', verdict: got, expected: want, ok: got === want ? 'yes' : 'NO' };
-  });
-  if (rows.length > 0) console.table(rows);
-  else console.log('The extension reported no credentials for this tab (storage.session tab results are empty).');
-  console.log(`Screenshots written to ${path.relative(process.cwd(), OUT) || OUT}/ (profile.png, popup.png)`);
-  const complete = rows.length > 0 && rows.every((r) => r.verdict !== 'pending');
-  if (!complete) console.error(`Not every credential had a verdict within ${VERDICT_WAIT_MS / 1000} s.`);
-  return complete ? 0 : 1;
+  await popOut.emulateMedia({ colorScheme: 'dark' });
+  await popOut.screenshot({ path: path.join(OUT, 'popup-dark.png'), fullPage: true });
+  await popOut.emulateMedia({ colorScheme: 'light' });
+  const revoked = popOut.locator('[data-testid="credential"][data-verdict="revoked"]').first();
+  if (await revoked.count()) {
+    await revoked.click();
+    await popOut.screenshot({ path: path.join(OUT, 'report-revoked.png'), fullPage: true });
+  }
+  await popOut.close();
+  await page.bringToFront();
 }
 
 async function waitForVerdicts(b: ExtensionBrowser, tabId: number): Promise<TabResults | undefined> {
