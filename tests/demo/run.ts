@@ -69,7 +69,9 @@ async function headlessRun(b: ExtensionBrowser, world: World): Promise<number> {
   console.log(`Screenshots written to ${path.relative(process.cwd(), OUT) || OUT}/: ${fs.readdirSync(OUT).join(', ')}`);
   const complete = rows.length > 0 && rows.every((r) => r.verdict !== 'pending');
   if (!complete) console.error(`Not every credential had a verdict within ${VERDICT_WAIT_MS / 1000} s.`);
-  return complete ? 0 : 1;
+  const wrong = rows.filter((r) => r.ok === 'NO').length;
+  if (wrong > 0) console.error(`${wrong} verdict(s) differ from what the demo world was built to produce.`);
+  return complete && wrong === 0 ? 0 : 1;
 }
 
 function tableRows(pageName: string, results: TabResults | undefined, expected: World['expected']): Row[] {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { expect, launchWithExtension, newProfileDir, test } from './fixtures';
 import { openAndWaitForVerdicts } from './flow';
 
-test('history survives a browser restart and exports as CSV', async ({ world }) => {
+test('history survives a browser restart and exports as CSV and JSON', async ({ world }) => {
   const dir = newProfileDir();
   const expected = world.expected.filter((e) => e.page === world.pages.profile);
   try {
@@ -27,6 +27,10 @@ test('history survives a browser restart and exports as CSV', async ({ world }) 
     const csv = fs.readFileSync(await download.path(), 'utf8');
     for (const e of expected) expect(csv).toContain(e.title);
     expect(csv).toContain('revoked');
+    const [json] = await Promise.all([after.waitForEvent('download'), after.getByRole('button', { name: /Export JSON/ }).click()]);
+    const exported = fs.readFileSync(await json.path(), 'utf8');
+    for (const e of expected) expect(exported).toContain(e.title);
+    expect(() => JSON.parse(exported)).not.toThrow();
     await b.context.close();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
