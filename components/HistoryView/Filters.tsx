@@ -9,6 +9,8 @@ const FORMATS: Format[] = ['vc-data-integrity', 'vc-jwt', 'ob2-hosted', 'ob2-sig
 export interface FiltersProps {
   query: HistoryQuery;
   onChange: (q: HistoryQuery) => void;
+  /** the popup shows the search box alone and the other filters behind a disclosure */
+  part?: 'all' | 'search' | 'filters';
 }
 
 const dayStart = (date: string) => (date ? new Date(`${date}T00:00:00`).toISOString() : undefined);
@@ -19,15 +21,25 @@ const dateOf = (iso?: string) => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-export function Filters({ query, onChange }: FiltersProps) {
+export function Filters({ query, onChange, part = 'all' }: FiltersProps) {
   const set = (patch: Partial<HistoryQuery>) => onChange({ ...query, ...patch });
   const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
   return (
-    <div class={styles.filters} role="search">
-      <label>
-        {t('historySearch')}
-        <input type="search" value={query.search ?? ''} onInput={(e) => set({ search: value(e) || undefined })} />
-      </label>
+    <div class={styles.filters} role={part === 'filters' ? undefined : 'search'}>
+      {part !== 'filters' ? (
+        <label>
+          {t('historySearch')}
+          <input type="search" value={query.search ?? ''} onInput={(e) => set({ search: value(e) || undefined })} />
+        </label>
+      ) : null}
+      {part !== 'search' ? <MoreFilters query={query} set={set} value={value} /> : null}
+    </div>
+  );
+}
+
+function MoreFilters({ query, set, value }: { query: HistoryQuery; set: (p: Partial<HistoryQuery>) => void; value: (e: Event) => string }) {
+  return (
+    <>
       <label>
         {t('historyFilterVerdict')}
         <select value={query.verdicts?.[0] ?? ''} onChange={(e) => set({ verdicts: value(e) ? [value(e) as Verdict] : undefined })}>
@@ -58,6 +70,6 @@ export function Filters({ query, onChange }: FiltersProps) {
         {t('historyFilterTo')}
         <input type="date" value={dateOf(query.to)} onChange={(e) => set({ to: dayEnd(value(e)) })} />
       </label>
-    </div>
+    </>
   );
 }

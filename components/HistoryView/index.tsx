@@ -48,6 +48,13 @@ export function HistoryView({ mode = 'popup' }: HistoryViewProps) {
     history.reload();
   };
 
+  const tools = (
+    <>
+      <Groups groups={history.groups} selectedKey={groupKey} onSelect={selectGroup} onDelete={(g) => void deleteGroup(g)} />
+      <Toolbar store={store} onChanged={() => (setOpen(undefined), history.reload())} onMessage={message} />
+    </>
+  );
+
   const details = open ? (
     <EntryDetails
       summary={open}
@@ -59,9 +66,21 @@ export function HistoryView({ mode = 'popup' }: HistoryViewProps) {
 
   return (
     <section class={`${styles.history} ${mode === 'page' ? styles.page : styles.popup}`} aria-label={t('historyTitle')}>
-      <Filters query={history.query} onChange={(q) => history.setQuery(q)} />
-      <Groups groups={history.groups} selectedKey={groupKey} onSelect={selectGroup} onDelete={(g) => void deleteGroup(g)} />
-      <Toolbar store={store} onChanged={() => (setOpen(undefined), history.reload())} onMessage={message} />
+      {mode === 'page' ? (
+        <>
+          <Filters query={history.query} onChange={history.setQuery} />
+          {tools}
+        </>
+      ) : (
+        <>
+          <Filters query={history.query} onChange={history.setQuery} part="search" />
+          <details class={styles.more}>
+            <summary>{t('historyMoreTools')}</summary>
+            <Filters query={history.query} onChange={history.setQuery} part="filters" />
+            {tools}
+          </details>
+        </>
+      )}
       {history.error || notice ? (
         <p role="status" class={history.error || notice?.error ? styles.error : styles.notice}>
           {history.error ?? notice?.text}
