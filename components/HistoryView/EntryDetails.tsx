@@ -21,6 +21,12 @@ export interface EntryDetailsProps {
   onClose: () => void;
 }
 
+/** The page a check came from; a link only for http(s), since an imported history file could carry any scheme. */
+function PageLink({ url, title }: { url: string; title?: string }) {
+  const label = title ?? url;
+  return /^https?:\/\//i.test(url) ? <a href={url} target="_blank" rel="noopener noreferrer">{label}</a> : <span>{label}</span>;
+}
+
 type Note = { text: string; lines?: string[]; error?: boolean };
 
 export function EntryDetails({ summary, store, onChanged, onClose }: EntryDetailsProps) {
@@ -64,7 +70,7 @@ export function EntryDetails({ summary, store, onChanged, onClose }: EntryDetail
       </header>
       <p class={styles.rowMeta}>
         {t('historyCheckedAt', formatCheckedAt(summary.checkedAt))}
-        {summary.pageUrl ? <> · <a href={summary.pageUrl} target="_blank" rel="noopener noreferrer">{summary.pageTitle ?? summary.pageUrl}</a></> : null}
+        {summary.pageUrl ? <> · <PageLink url={summary.pageUrl} title={summary.pageTitle} /></> : null}
       </p>
       {summary.changedSinceLast?.length ? (
         <div class={styles.changes}>

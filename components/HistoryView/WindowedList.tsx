@@ -22,8 +22,10 @@ export interface WindowedListProps {
 /** The first and last row index to render for a scroll position. */
 export function visibleRange(scrollTop: number, height: number, rowHeight: number, total: number, overscan: number): [number, number] {
   if (total === 0) return [0, -1];
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(total - 1, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  // scrolled past the end (the list just shrank): show the last screenful, not nothing
+  const lastScreen = Math.max(0, total - Math.ceil(height / rowHeight) - overscan);
+  const first = Math.min(Math.max(0, Math.floor(scrollTop / rowHeight) - overscan), lastScreen);
   return [first, last];
 }
 
