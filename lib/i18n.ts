@@ -59,8 +59,15 @@ export function checkMessage(check: Pick<Check, 'code' | 'message' | 'detail'>):
   return fillNamed(t(key), check.detail);
 }
 
-/** The browser's UI language, for `<html lang>` and date formatting. */
+/**
+ * The language the extension's strings are shown in, for `<html lang>` and
+ * date formatting, so dates match the words around them. Read from the
+ * translation itself (`uiLocale`): `@@ui_locale` can name the browser's
+ * language even when another translation was chosen.
+ */
 export function uiLanguage(): string {
+  const locale = fromBrowser('uiLocale', []);
+  if (locale) return locale;
   try {
     return browser.i18n.getUILanguage() || 'en';
   } catch {

@@ -56,3 +56,17 @@ describe('lib/i18n through browser.i18n (German UI)', () => {
     }
   });
 });
+
+describe('uiLanguage', () => {
+  it('is the language of the translation in use', async () => {
+    const { vi } = await import('vitest');
+    const { browser } = await import('wxt/browser');
+    const { uiLanguage } = await import('../../../lib/i18n');
+    const spy = vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((key: string) => (key === 'uiLocale' ? 'fr' : '')) as never);
+    try {
+      expect(uiLanguage()).toBe('fr');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
