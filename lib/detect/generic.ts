@@ -24,6 +24,12 @@ const CREDENTIAL_TYPES = /^(?:VerifiableCredential|OpenBadgeCredential|Achieveme
 const CREDENTIAL_CONTEXT = /w3id\.org\/openbadges|www\.w3\.org\/(?:ns\/credentials|2018\/credentials)|purl\.imsglobal\.org\/spec\/ob/;
 const BADGE_WORDS = /badge|credential|certif|assertion|baked|open-?badges?/i;
 
+const BADGE_IMAGE_SELECTOR = 'img[src*=".png" i], img[src*=".svg" i], img[src^="data:image/png" i], img[src^="data:image/svg" i], object[data]';
+/** Attributes a page puts a token in; every other attribute is not searched (cost: one native query). */
+const JWS_ATTRIBUTE_SELECTOR = ['href', 'src', 'value', 'content', 'title', 'data-jwt', 'data-jws', 'data-vc', 'data-credential', 'data-token', 'data-badge']
+  .map((a) => `[${a}*="eyJ"]`)
+  .join(', ');
+
 const isOwn = (el: Element): boolean => el.closest(`[${OWN_NODE_ATTRIBUTE}]`) !== null;
 const all = (root: Document | Element, selector: string): Element[] => {
   const list = Array.from(root.querySelectorAll(selector));
@@ -89,24 +95,42 @@ export function detectLinks(root: Document | Element, pageUrl: string): Found[] 
 export function detectJws(root: Document | Element): Found[] {
   const out: Found[] = [];
   const doc = isElement(root) ? root.ownerDocument : root;
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  let seen = 0;
-  for (let node = walker.nextNode(); node && seen < MAX_TEXT_NODES; node = walker.nextNode(), seen++) {
+  for (const node of nodesMentioningJws(doc, root)) {
+    if (node.nodeType === 2 /* ATTRIBUTE_NODE */) {
+      const attr = node as Attr;
+      const el = attr.ownerElement;
+      if (!el || attr.value.length < 60 || attr.value.length > MAX_TEXT_NODE_CHARS || isOwn(el)) continue;
+      for (const jws of jwsIn(attr.value)) out.push({ candidate: { kind: 'jws', value: jws }, anchor: el });
+      continue;
+    }
     const text = node.nodeValue ?? '';
     const parent = node.parentElement;
-    if (text.length > MAX_TEXT_NODE_CHARS || !text.includes('eyJ') || !parent || isOwn(parent)) continue;
+    if (text.length > MAX_TEXT_NODE_CHARS || !parent || isOwn(parent)) continue;
     if (/^(?:SCRIPT|STYLE)$/i.test(parent.tagName) && parent.getAttribute('type') !== 'application/jwt') continue;
     for (const jws of jwsIn(text)) out.push({ candidate: { kind: 'jws', value: jws }, anchor: parent });
   }
-  for (const el of all(root, '*')) {
-    const attrs = el.attributes;
-    for (let i = 0; i < attrs.length; i++) {
-      const value = attrs[i]!.value;
-      if (value.length < 60 || value.length > MAX_TEXT_NODE_CHARS || !value.includes('eyJ') || isOwn(el)) continue;
-      for (const jws of jwsIn(value)) out.push({ candidate: { kind: 'jws', value: jws }, anchor: el });
+  return out;
+}
+
+/**
+ * Text and attribute nodes under `root` that contain "eyJ" (every JWS starts so), found without
+ * visiting every node of a large page in script: a native text read first, native attribute
+ * selectors for the attributes tokens are put in.
+ */
+function nodesMentioningJws(doc: Document, root: Document | Element): Node[] {
+  const nodes: Node[] = [];
+  // One native read of the text decides whether any text node needs a look (most pages: none).
+  const text = isElement(root) ? root.textContent : doc.documentElement?.textContent;
+  if (text?.includes('eyJ')) {
+    const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(), seen = 0; node && seen < MAX_TEXT_NODES; node = walker.nextNode(), seen++) {
+      if ((node.nodeValue ?? '').includes('eyJ')) nodes.push(node);
     }
   }
-  return out;
+  for (const el of all(root, JWS_ATTRIBUTE_SELECTOR)) {
+    for (let i = 0; i < el.attributes.length; i++) if (el.attributes[i]!.value.includes('eyJ')) nodes.push(el.attributes[i]!);
+  }
+  return nodes;
 }
 
 /** JWS strings in a text whose header has an `alg` and whose payload carries a credential (not a session token). */
@@ -144,7 +168,8 @@ export function detectBadgeImages(root: Document | Element, pageUrl: string, onK
   // platform pages nest badge images deeper in their layout: look a little further up
   const depth = onKnownPlatform ? 5 : 3;
   const out: Found[] = [];
-  for (const el of all(root, 'img[src], object[data]')) {
+  // the browser selects PNG/SVG sources natively; the test below stays as the exact rule
+  for (const el of all(root, BADGE_IMAGE_SELECTOR)) {
     const isImg = el.tagName.toLowerCase() === 'img';
     const src = isImg ? el.getAttribute('src') ?? '' : el.getAttribute('data') ?? '';
     if (!/\.(?:png|svg)(?:[?#]|$)|^data:image\/(?:png|svg)/i.test(src)) continue; // cheap test before URL parsing
