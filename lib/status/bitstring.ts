@@ -72,7 +72,9 @@ export async function decodeStatusList(encodedList: string, maxBytes?: number): 
  */
 export function parseStatusIndex(value: unknown): number {
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^[0-9]{1,15}$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < 0) throw new VerifierError('STATUS_RANGE', { index: String(value).slice(0, 40) });
+  // Only strings and numbers are echoed: String() of a parsed {"toString": …} object throws.
+  const shown = typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 40) : typeof value;
+  if (!Number.isSafeInteger(n) || n < 0) throw new VerifierError('STATUS_RANGE', { index: shown });
   return n;
 }
 
