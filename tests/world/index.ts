@@ -5,9 +5,10 @@
  * production URL patterns run unchanged and nothing leaves the machine) and
  * trusts its throwaway certificate through an SPKI allow-list.
  */
+import type http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { buildCatalogue, HOSTS, type Catalogue, type ExpectedCredential } from './catalogue';
+import { buildCatalogue, HOSTS, type Catalogue, type ExpectedCredential, type Resource } from './catalogue';
 import { CANDIDATE } from './credentials';
 import { createWorldTls } from './tls';
 
@@ -42,28 +43,42 @@ export interface WorldOptions {
   port?: number;
 }
 
-/** Signs the credentials, builds the pages and starts serving. */
-export async function startWorld(options: WorldOptions = {}): Promise<World> {
-  const hosts: string[] = Object.values(HOSTS);
-  const tls = createWorldTls(hosts);
-  const catalogue = await buildCatalogue();
-  const requests: string[] = [];
-  const server = https.createServer({ cert: tls.certChainPem, key: tls.keyPem }, (req, res) => {
+type Routes = Map<string, Resource>;
+
+/** Answers a request from the route table by Host header and path; records it. */
+function answer(routes: Routes, requests: string[]): http.RequestListener {
+  return (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = new URL(req.url ?? '/', 'https://x').pathname;
     requests.push(`${host} ${path}`);
-    const resource = req.method === 'GET' || req.method === 'HEAD' ? catalogue.routes.get(`${host}${path}`) : undefined;
+    const readable = req.method === 'GET' || req.method === 'HEAD';
+    const resource = readable ? routes.get(`${host}${path}`) : undefined;
     // CORS is open because real issuers serve public credentials this way; the extension fetches with credentials omitted.
     const common = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
     if (!resource) {
-      res.writeHead(req.method === 'GET' || req.method === 'HEAD' ? 404 : 405, { ...common, 'content-type': 'text/plain' }).end('not found');
+      res.writeHead(readable ? 404 : 405, { ...common, 'content-type': 'text/plain' }).end('not found');
       return;
     }
     res.writeHead(resource.status ?? 200, { ...common, 'content-type': resource.contentType });
     res.end(req.method === 'HEAD' ? undefined : resource.body);
-  });
-  const wanted = options.port ?? Number(process.env.CREDLENS_WORLD_PORT ?? 8443);
-  const listen = (port: number) =>
+  };
+}
+
+/** The same routes as an in-memory fetch, for the engine in Node. */
+function inMemoryTransport(routes: Routes, requests: string[]): World['transport'] {
+  return async (url) => {
+    const u = new URL(url);
+    requests.push(`${u.hostname} ${u.pathname}`);
+    const r = u.protocol === 'https:' && !u.port ? routes.get(`${u.hostname}${u.pathname}`) : undefined;
+    if (!r) throw new TypeError(`fetch failed: ${url} is not in the demo world`);
+    const body = typeof r.body === 'string' ? r.body : new Uint8Array(r.body);
+    return new Response(body, { status: r.status ?? 200, headers: { 'content-type': r.contentType } });
+  };
+}
+
+/** Listens on `wanted`; when the default port is taken (a demo already running) any free port works, the host map follows it. */
+async function listen(server: https.Server, wanted: number, fallback: boolean): Promise<number> {
+  const attempt = (port: number) =>
     new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => {
@@ -72,13 +87,23 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       });
     });
   try {
-    await listen(wanted);
+    await attempt(wanted);
   } catch (e) {
-    // The default port may be taken (a demo already running): any free port works, the host map follows it.
-    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || options.port !== undefined) throw e;
-    await listen(0);
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || !fallback) throw e;
+    await attempt(0);
   }
-  const port = (server.address() as AddressInfo).port;
+  return (server.address() as AddressInfo).port;
+}
+
+/** Signs the credentials, builds the pages and starts serving. */
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
+  const hosts: string[] = Object.values(HOSTS);
+  const tls = createWorldTls(hosts);
+  const catalogue = await buildCatalogue();
+  const requests: string[] = [];
+  const server = https.createServer({ cert: tls.certChainPem, key: tls.keyPem }, answer(catalogue.routes, requests));
+  const wanted = options.port ?? Number(process.env.CREDLENS_WORLD_PORT ?? 8443);
+  const port = await listen(server, wanted, options.port === undefined);
   const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
   return {
     port,
@@ -89,13 +114,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     pages: catalogue.pages,
     candidate: CANDIDATE,
     requests,
-    transport: async (url) => {
-      const u = new URL(url);
-      requests.push(`${u.hostname} ${u.pathname}`);
-      const r = u.protocol === 'https:' && !u.port ? catalogue.routes.get(`${u.hostname}${u.pathname}`) : undefined;
-      if (!r) throw new TypeError(`fetch failed: ${url} is not in the demo world`);
-      return new Response(typeof r.body === 'string' ? r.body : new Uint8Array(r.body), { status: r.status ?? 200, headers: { 'content-type': r.contentType } });
-    },
+    transport: inMemoryTransport(catalogue.routes, requests),
     chromiumArgs: [
       // Every other name fails to resolve, so nothing can leave the machine by accident.
       `--host-resolver-rules=${rules}, MAP * ~NOTFOUND, EXCLUDE localhost`,
