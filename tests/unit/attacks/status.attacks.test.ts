@@ -14,7 +14,7 @@ const LIST_URL = 'https://status.example/lists/1';
 const V2 = 'https://www.w3.org/ns/credentials/v2';
 
 const entry = (index: unknown, purpose = 'revocation') => ({
-  id: `${LIST_URL}#${String(index)}`,
+  id: `${LIST_URL}#${typeof index === 'object' ? 'x' : String(index)}`,
   type: 'BitstringStatusListEntry',
   statusPurpose: purpose,
   statusListIndex: index,
@@ -79,6 +79,7 @@ describe('security.md B.4 — status lists and validity', () => {
     ['a non-integer string', '2.5'],
     ['not a number', 'x'],
     ['≥ the list length', 131_072],
+    ['an object whose toString is not a function', { toString: 'x' }],
   ])('row 33: statusListIndex %s → STATUS_RANGE, never verified', async (_name, index) => {
     const issuer = createTestIssuer();
     const { ctx } = spyNet({ [LIST_URL]: await statusList(issuer, [1]) });
