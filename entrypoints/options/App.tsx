@@ -1,4 +1,5 @@
 /** The options page: settings sections, then the full-page history. */
+import { useState } from 'preact/hooks';
 import { HistoryView } from '../../components/HistoryView';
 import { t } from '../../lib/i18n';
 import { AllowHostsSection } from './AllowHostsSection';
@@ -9,7 +10,9 @@ import { useSettings } from './use-settings';
 import styles from './style.module.css';
 
 export function OptionsApp() {
-  const { settings, save, status } = useSettings();
+  // bumped after "delete all data", so every section re-reads what is (no longer) stored
+  const [epoch, setEpoch] = useState(0);
+  const { settings, save, status } = useSettings(epoch);
   return (
     <main class={styles.page}>
       <h1>{t('optionsTitle')}</h1>
@@ -23,19 +26,19 @@ export function OptionsApp() {
       ) : null}
       {settings ? (
         <>
-          <GeneralSection settings={settings} save={save} />
-          <AllowHostsSection settings={settings} save={save} />
+          <GeneralSection key={`g${epoch}`} settings={settings} save={save} />
+          <AllowHostsSection key={`h${epoch}`} settings={settings} save={save} />
         </>
       ) : (
         <p>{t('optionsLoading')}</p>
       )}
-      <TrustSection />
+      <TrustSection key={`t${epoch}`} />
       {/* HistoryView is itself the labelled region; a second "History" landmark would repeat it */}
       <div class={styles.section}>
         <h2>{t('historyTitle')}</h2>
-        <HistoryView mode="page" />
+        <HistoryView key={`v${epoch}`} mode="page" />
       </div>
-      <ClearDataSection />
+      <ClearDataSection onCleared={() => setEpoch((n) => n + 1)} />
     </main>
   );
 }

@@ -22,7 +22,7 @@ export async function clearAllData(): Promise<string | undefined> {
   return isStorageError(cleared) ? cleared.message : undefined;
 }
 
-export function ClearDataSection() {
+export function ClearDataSection({ onCleared }: { onCleared: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<{ text: string; error?: boolean }>();
 
@@ -31,6 +31,7 @@ export function ClearDataSection() {
     try {
       const problem = await clearAllData();
       setStatus(problem ? { text: problem, error: true } : { text: t('clearDone') });
+      onCleared();
     } catch {
       setStatus({ text: t('clearFailed'), error: true });
     }

@@ -20,7 +20,8 @@ export function GeneralSection({ settings, save }: SectionProps) {
   const [retention, setRetention] = useState(String(settings.retentionDays));
   const [permissionNote, setPermissionNote] = useState<string>();
 
-  async function toggleScan(on: boolean) {
+  async function toggleScan(input: HTMLInputElement) {
+    const on = input.checked;
     setPermissionNote(undefined);
     if (!on) {
       await save({ scanEveryPage: false });
@@ -34,7 +35,10 @@ export function GeneralSection({ settings, save }: SectionProps) {
     } catch {
       granted = false;
     }
-    if (!granted) return setPermissionNote(t('optionsScanDenied'));
+    if (!granted) {
+      input.checked = false; // the stored setting did not change, so nothing re-renders the box
+      return setPermissionNote(t('optionsScanDenied'));
+    }
     await save({ scanEveryPage: true });
   }
 
@@ -42,7 +46,7 @@ export function GeneralSection({ settings, save }: SectionProps) {
     <section class={styles.section} aria-labelledby="general-heading">
       <h2 id="general-heading">{t('optionsGeneral')}</h2>
       <label class={styles.check}>
-        <input type="checkbox" checked={settings.scanEveryPage} onChange={(e) => void toggleScan(e.currentTarget.checked)} />
+        <input type="checkbox" checked={settings.scanEveryPage} onChange={(e) => void toggleScan(e.currentTarget)} />
         {t('optionsScanEveryPage')}
       </label>
       <p class={styles.hint}>{t('optionsScanEveryPageHint')}</p>

@@ -10,10 +10,14 @@ export interface SettingsState {
   status?: { text: string; error?: boolean };
 }
 
-export function useSettings(): SettingsState {
+/** `epoch` changes force a re-read (after all data was cleared). */
+export function useSettings(epoch = 0): SettingsState {
   const [settings, setSettings] = useState<Settings>();
   const [status, setStatus] = useState<SettingsState['status']>();
-  useEffect(() => void getSettings().then(setSettings), []);
+  useEffect(() => {
+    setSettings(undefined); // sections re-mount with what is stored now, not with their old form state
+    void getSettings().then(setSettings);
+  }, [epoch]);
 
   async function save(patch: Partial<Settings>): Promise<boolean> {
     try {
