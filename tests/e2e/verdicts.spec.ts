@@ -76,3 +76,17 @@ for (const pageName of ['credlyBadge', 'accredible'] as const) {
     await expect(rows.and(popup.locator('[data-verdict="verified"]'))).toHaveCount(1);
   });
 }
+
+test('verification requests carry no cookies and no referrer: issuers cannot tell whose profile is being checked', async ({ context, page, world, serviceWorker }) => {
+  // A cookie the issuer set earlier must not be sent back when the extension fetches from that issuer.
+  await context.addCookies([{ name: 'tracker', value: 'recruiter-42', domain: 'issuer.credlens-demo.org', path: '/', secure: true, sameSite: 'None' }]);
+  const count = world.expected.filter((e) => e.page === world.pages.profile).length;
+  const from = world.requestLog.length;
+  await openAndWaitForVerdicts(page, serviceWorker, world.pages.profile, count);
+  const fetched = world.requestLog.slice(from).filter((r) => r.host !== 'www.linkedin.com');
+  expect(fetched.map((r) => r.host)).toEqual(expect.arrayContaining(['api.credly.com', 'api.accredible.com', 'issuer.credlens-demo.org']));
+  for (const r of fetched) {
+    expect(r.cookie, `${r.host}${r.path}`).toBeUndefined();
+    expect(r.referer, `${r.host}${r.path}`).toBeUndefined();
+  }
+});

@@ -28,6 +28,8 @@ export interface World {
   candidate: typeof CANDIDATE;
   /** every request the world answered, as "host path", for assertions about what was fetched */
   requests: string[];
+  /** the same requests over HTTPS with the headers that could leak who is looking (cookie, referer) */
+  requestLog: LoggedRequest[];
   /**
    * A fetch-compatible transport answering from the same routes in memory, for
    * running the engine in Node against the world without TLS (lib/net/safe-fetch.ts `Transport`).
@@ -38,6 +40,14 @@ export interface World {
   stop(): Promise<void>;
 }
 
+export interface LoggedRequest {
+  host: string;
+  path: string;
+  accept?: string;
+  cookie?: string;
+  referer?: string;
+}
+
 export interface WorldOptions {
   /** defaults to CREDLENS_WORLD_PORT or 8443; 0 picks a free port */
   port?: number;
@@ -46,11 +56,13 @@ export interface WorldOptions {
 type Routes = Map<string, Resource>;
 
 /** Answers a request from the route table by Host header and path; records it. */
-function answer(routes: Routes, requests: string[]): http.RequestListener {
+function answer(routes: Routes, requests: string[], log: LoggedRequest[]): http.RequestListener {
   return (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = new URL(req.url ?? '/', 'https://x').pathname;
     requests.push(`${host} ${path}`);
+    const { accept, cookie, referer } = req.headers;
+    log.push({ host, path, ...(accept ? { accept } : {}), ...(cookie ? { cookie } : {}), ...(referer ? { referer } : {}) });
     const readable = req.method === 'GET' || req.method === 'HEAD';
     const resource = readable ? routes.get(`${host}${path}`) : undefined;
     // CORS is open because real issuers serve public credentials this way; the extension fetches with credentials omitted.
@@ -101,7 +113,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const tls = createWorldTls(hosts);
   const catalogue = await buildCatalogue();
   const requests: string[] = [];
-  const server = https.createServer({ cert: tls.certChainPem, key: tls.keyPem }, answer(catalogue.routes, requests));
+  const requestLog: LoggedRequest[] = [];
+  const server = https.createServer({ cert: tls.certChainPem, key: tls.keyPem }, answer(catalogue.routes, requests, requestLog));
   const wanted = options.port ?? Number(process.env.CREDLENS_WORLD_PORT ?? 8443);
   const port = await listen(server, wanted, options.port === undefined);
   const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
@@ -114,6 +127,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     pages: catalogue.pages,
     candidate: CANDIDATE,
     requests,
+    requestLog,
     transport: inMemoryTransport(catalogue.routes, requests),
     chromiumArgs: [
       // Every other name fails to resolve, so nothing can leave the machine by accident.
