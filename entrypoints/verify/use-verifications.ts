@@ -5,6 +5,8 @@
  */
 import { useState } from 'preact/hooks';
 import { historyWarningOf, reportOf, sendToBackground } from '../../components/HistoryView/send';
+import { historyStore } from '../../lib/history/record';
+import { isStorageError } from '../../lib/history/types';
 import type { Report } from '../../lib/report';
 import { t } from '../../lib/i18n';
 import type { VerifyPayload } from './inputs';
@@ -20,6 +22,17 @@ export interface VerificationItem {
 
 let nextId = 1;
 
+/**
+ * The background stores each report before it answers; look for it, so a
+ * failed write (full disk, blocked database) is told to the user rather than
+ * lost silently. Undefined when the report is in the history.
+ */
+async function notSavedReason(report: Report): Promise<string | undefined> {
+  const stored = await historyStore().latestFor(report.inputHash);
+  if (isStorageError(stored)) return stored.message;
+  return stored && stored.checkedAt === report.checkedAt ? undefined : t('verifyNotSavedReason');
+}
+
 export function useVerifications() {
   const [items, setItems] = useState<VerificationItem[]>([]);
   const patch = (id: number, change: Partial<VerificationItem>) => setItems((all) => all.map((i) => (i.id === id ? { ...i, ...change } : i)));
@@ -32,7 +45,7 @@ export function useVerifications() {
     if (!sent.ok) return patch(id, { status: 'error', message: sent.message });
     const report = reportOf(sent.reply);
     if (!report) return patch(id, { status: 'error', message: t('bgNoAnswer') });
-    patch(id, { status: 'done', report, historyWarning: historyWarningOf(sent.reply) });
+    patch(id, { status: 'done', report, historyWarning: historyWarningOf(sent.reply) ?? (await notSavedReason(report)) });
   }
 
   /** Adds an item that failed before reaching the background (too large, unreadable). */
