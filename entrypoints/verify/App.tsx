@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { PdfFinding } from '../../lib/pdf/scan';
-import { filePayload, isPdf, pastedPayload, toBase64 } from './inputs';
+import { filePayload, isPdf, toBase64 } from './inputs';
+import { FilePicker, PasteForm } from './InputForms';
 import { PdfFindings } from './PdfFindings';
 import { fetchTabPdf, pdfUrlFromLocation, requestSiteAccess } from './pdf-from-tab';
 import { scanPdf, type PdfScan } from './pdf-reader';
@@ -21,7 +22,6 @@ interface ScannedPdf extends PdfScan {
 export function VerifyApp() {
   const { items, verify, reject } = useVerifications();
   const [pdfs, setPdfs] = useState<ScannedPdf[]>([]);
-  const [pasted, setPasted] = useState('');
   const [dragging, setDragging] = useState(false);
 
   async function handlePdf(bytes: Uint8Array, name: string) {
@@ -33,7 +33,7 @@ export function VerifyApp() {
     }
   }
 
-  async function handleFiles(files: FileList | File[] | null | undefined) {
+  async function handleFiles(files: FileList | File[] | null | undefined): Promise<void> {
     for (const file of Array.from(files ?? [])) {
       const bytes = new Uint8Array(await file.arrayBuffer());
       if (isPdf(bytes)) {
@@ -78,14 +78,6 @@ export function VerifyApp() {
     if (url) void loadTabPdf(url);
   }, []);
 
-  function submitPasted(e: Event) {
-    e.preventDefault();
-    const payload = pastedPayload(pasted);
-    if (!payload) return;
-    void verify(payload, 'url' in payload ? payload.url : t('verifyPastedText'));
-    setPasted('');
-  }
-
   return (
     <main
       class={`${styles.page} ${dragging ? styles.dragging : ''}`}
@@ -95,25 +87,8 @@ export function VerifyApp() {
     >
       <h1>{t('verifyTitle')}</h1>
       <p>{t('verifyIntro')}</p>
-      <div class={styles.drop}>
-        <label for="verify-files">{t('verifyPickFiles')}</label>
-        <input
-          id="verify-files"
-          type="file"
-          multiple
-          accept=".png,.svg,.json,.jsonld,.jwt,.txt,.xml,.pdf,image/png,image/svg+xml,application/json,application/pdf"
-          onChange={(e) => {
-            const input = e.currentTarget;
-            void handleFiles(Array.from(input.files ?? [])).then(() => (input.value = ''));
-          }}
-        />
-        <p class={styles.hint}>{t('verifyDropHint')}</p>
-      </div>
-      <form onSubmit={submitPasted} class={styles.paste}>
-        <label for="verify-paste">{t('verifyPasteLabel')}</label>
-        <textarea id="verify-paste" rows={4} value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} spellcheck={false} />
-        <button type="submit" disabled={!pasted.trim()}>{t('verifyPasteButton')}</button>
-      </form>
+      <FilePicker onFiles={handleFiles} />
+      <PasteForm onSubmit={(payload, label) => void verify(payload, label)} />
       {blockedPdf ? (
         <p class={styles.warning} role="alert">
           {t('verifyPdfFetchFailed')}{' '}
