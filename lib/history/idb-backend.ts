@@ -34,7 +34,8 @@ interface HistoryDb extends DBSchema {
 
 type Db = IDBPDatabase<HistoryDb>;
 
-function openHistoryDb(): Promise<Db> {
+function openHistoryDb(onClosed: () => void): Promise<Db> {
+  let opened: Db | undefined;
   const opening = openDB<HistoryDb>(DB_NAME, DB_VERSION, {
     upgrade(db) {
       const entries = db.createObjectStore('entries', { keyPath: 'id' });
@@ -46,7 +47,13 @@ function openHistoryDb(): Promise<Db> {
       entries.createIndex('pageUrl', 'pageUrl');
       db.createObjectStore('summaries', { keyPath: 'id' }).createIndex('checkedAt', 'checkedAt');
     },
-  });
+    // a newer version (an updated extension) wants the database: let go, reopen on next use
+    blocking() {
+      opened?.close();
+      onClosed();
+    },
+    terminated: onClosed,
+  }).then((db) => (opened = db));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('the history database could not be opened (blocked or unavailable)')), OPEN_TIMEOUT_MS);
@@ -74,7 +81,7 @@ async function deleteIds(db: Db, ids: readonly string[]): Promise<void> {
 export function createIdbBackend(): HistoryBackend {
   let dbPromise: Promise<Db> | undefined;
   const db = () => {
-    dbPromise ??= openHistoryDb().catch((e: unknown) => {
+    dbPromise ??= openHistoryDb(() => (dbPromise = undefined)).catch((e: unknown) => {
       dbPromise = undefined; // let the next call retry instead of caching the failure
       throw e;
     });
