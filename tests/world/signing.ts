@@ -15,7 +15,11 @@ import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 
 type Json = Record<string, unknown>;
 
-/** Every context the demo credentials use, bundled: nothing is fetched while signing. */
+/**
+ * Every context the demo credentials use, bundled: nothing is fetched while
+ * signing. Taken straight from the npm context packages rather than from
+ * lib/jsonld, so the demo world stays an independent check of the engine's own copies.
+ */
 const contextsOf = (mod: unknown) => (mod as { contexts: Map<string, unknown> }).contexts;
 const CONTEXTS = new Map<string, unknown>([
   ...contextsOf(credentialsContext),
