@@ -3,7 +3,8 @@
  * credential with any signed byte changed is never verified".
  *
  * What counts as a signed byte:
- * - Data Integrity (eddsa-rdfc-2022, Ed25519Signature2020, eddsa-jcs-2022):
+ * - Data Integrity (eddsa-rdfc-2022, Ed25519Signature2020, eddsa-jcs-2022,
+ *   ecdsa-rdfc-2019, ecdsa-jcs-2019):
  *   the *meaning* of the JSON, not its bytes. Whitespace and key order are not
  *   signed (RDFC and JCS both canonicalise them away), so mutations are
  *   semantic: a string leaf gets one character replaced (never by the same
@@ -15,7 +16,8 @@
  *   added or removed: under RDFC a context none of whose terms is used does
  *   not change the signed dataset. Every proof field, proofValue included, is
  *   a leaf like any other (all of them are hashed into the proof config, and
- *   proofValue is the signature itself).
+ *   proofValue is the signature itself; the one other valid ECDSA signature,
+ *   (r, n − s), is not one character away from (r, s)).
  * - Compact JWS (VC-JWT, OB 2.0 signed): every character of the header and
  *   payload segments (the JWS signing input is the base64url text itself,
  *   RFC 7515 §5.2), either as a raw base64url character swap or as a JSON

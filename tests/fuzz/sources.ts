@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createContext, type VerifyContext } from '../../lib/context';
 import { createFixtureTransport, fixturePath, fixturesPresent } from '../support/fixture-transport';
 import { createTestIssuer, signJcs } from '../support/sign-jcs';
-import { newSigner, signCredential, unsignedCredential } from '../unit/crypto/sign-helper';
+import { newEcdsaSigner, newSigner, signCredential, unsignedCredential } from '../unit/crypto/sign-helper';
 import { credentialV2, didKeyOf, makeSigner } from '../unit/keys/jwt-signer';
 
 export interface SignedSource {
@@ -56,6 +56,11 @@ export async function loadSources(): Promise<SignedSource[]> {
   const rdfcSigner = await newSigner();
   const own = { name: 'Own OB-style credential', credentialSubject: { id: 'did:example:subject', name: 'Grace Example', score: 97, passed: true } };
   sources.push({ name: 'eddsa-rdfc-2022 (own, did:key)', kind: 'json', text: JSON.stringify(await signCredential(unsignedCredential(rdfcSigner.did, own), rdfcSigner)), context: offline(OWN_NOW), baseline: 'verified' });
+  for (const [curve, suite] of [['P-256', 'ecdsa-rdfc-2019'], ['P-384', 'ecdsa-jcs-2019']] as const) {
+    const ecdsa = await newEcdsaSigner(curve);
+    const text = JSON.stringify(await signCredential(unsignedCredential(ecdsa.did, own), ecdsa, { cryptosuite: suite }));
+    sources.push({ name: `${suite} ${curve} (own, did:key)`, kind: 'json', text, context: offline(OWN_NOW), baseline: 'verified' });
+  }
   const jcsIssuer = createTestIssuer();
   sources.push({ name: 'eddsa-jcs-2022 (own, did:key)', kind: 'json', text: JSON.stringify(await signJcs(unsignedCredential(jcsIssuer.did, own), jcsIssuer)), context: offline(OWN_NOW), baseline: 'verified' });
   const ed = await makeSigner('EdDSA');
