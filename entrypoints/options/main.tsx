@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '../../components/Theme/theme.css';
 import { uiLanguage } from '../../lib/i18n';
 import { OptionsApp } from './App';
 
