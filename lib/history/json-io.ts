@@ -8,6 +8,7 @@ import { ERROR_CODES } from '../errors';
 import { VERDICTS } from '../report';
 import type { HistoryEntry } from './types';
 
+/** Envelope tag and version of a history export file. */
 export const HISTORY_FORMAT = 'credlens-history';
 export const HISTORY_VERSION = 1;
 /** An import larger than this is refused before parsing. */
@@ -48,6 +49,7 @@ const ReportSchema = z
   })
   .strict();
 
+/** One stored entry as it appears in an export (strict: unknown fields are refused). */
 export const HistoryEntrySchema = z
   .object({
     id: z.string().min(1).max(128),
@@ -85,6 +87,7 @@ export function historyToJson(entries: readonly HistoryEntry[], exportedAt = new
   return JSON.stringify({ format: HISTORY_FORMAT, version: HISTORY_VERSION, exportedAt, entries });
 }
 
+/** Outcome of reading an export file: the validated entries, or why the file was refused. */
 export type ImportResult = { ok: true; entries: HistoryEntry[] } | { ok: false; message: string };
 
 /** Parses and validates an exported history file; never throws. */

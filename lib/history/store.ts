@@ -15,6 +15,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** default retention, overridden by the `retentionDays` setting */
 export const DEFAULT_RETENTION_DAYS = 180;
 
+/** Injected clock and id source (tests pin both). */
 export interface HistoryStoreOptions {
   now?: () => number;
   newId?: () => string;
@@ -53,6 +54,15 @@ function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
+/**
+ * The credential history over a backend (IndexedDB in the extension, memory
+ * in tests). Never throws: failures come back as STORAGE_FAILED / STORAGE_QUOTA.
+ *
+ * @example
+ * const store = new HistoryStore(createMemoryBackend());
+ * await store.record(report, { via: 'verify-page' });
+ * const { entries, total } = await store.query({ verdicts: ['revoked'] }, 0, 50);
+ */
 export class HistoryStore {
   private readonly now: () => number;
   private readonly newId: () => string;
@@ -126,6 +136,7 @@ export class HistoryStore {
     });
   }
 
+  /** One full entry (with its report), e.g. when the user opens it. */
   get(id: string): Promise<HistoryEntry | undefined | HistoryStorageError> {
     return guardStorage(() => this.backend.get(id));
   }
@@ -135,6 +146,7 @@ export class HistoryStore {
     return guardStorage(() => this.backend.latestByInputHash(inputHash));
   }
 
+  /** Deletes one entry. */
   delete(id: string): Promise<void | HistoryStorageError> {
     return guardStorage(() => this.backend.delete([id]));
   }
@@ -149,10 +161,12 @@ export class HistoryStore {
     });
   }
 
+  /** Deletes every entry. */
   clear(): Promise<void | HistoryStorageError> {
     return guardStorage(() => this.backend.clear());
   }
 
+  /** How many entries are stored. */
   count(): Promise<number | HistoryStorageError> {
     return guardStorage(() => this.backend.count());
   }

@@ -73,6 +73,7 @@ export interface HistoryPage {
   total: number;
 }
 
+/** Narrows a store result to its storage-error case. */
 export function isStorageError(v: unknown): v is HistoryStorageError {
   return typeof v === 'object' && v !== null && 'error' in v && (v.error === 'STORAGE_FAILED' || v.error === 'STORAGE_QUOTA');
 }

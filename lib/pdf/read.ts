@@ -24,6 +24,7 @@ export interface PdfDocumentLike {
 /** Opens bytes as a document and returns it with a way to release it. */
 export type PdfOpener = (bytes: Uint8Array) => Promise<{ doc: PdfDocumentLike; close: () => Promise<void> }>;
 
+/** What a PDF holds for verification. */
 export interface PdfScan {
   findings: PdfFinding[];
   /** bytes of the verifiable attachments, by file name */
