@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { openAndWaitForVerdicts } from './flow';
+import { openAndCount, openAndWaitForVerdicts } from './flow';
 import { markerTexts } from './markers';
 
 test('the pop-out shows the real verdict of every certification on the profile', async ({ page, world, serviceWorker, openExtensionPage }) => {
@@ -64,10 +64,7 @@ for (const pageName of ['credlyBadge', 'accredible'] as const) {
   test(`the hosted Open Badge behind the ${pageName} page is verified`, async ({ page, world, serviceWorker, openExtensionPage }) => {
     const url = world.pages[pageName];
     const [expected] = world.expected.filter((e) => e.page === url);
-    await page.goto(url);
-    const found = Number(await page.locator('html').getAttribute('data-credlens-found', { timeout: 15_000 }));
-    expect(found).toBeGreaterThanOrEqual(1);
-    const tabId = await openAndWaitForVerdicts(page, serviceWorker, url, found);
+    const { tabId, found } = await openAndCount(page, serviceWorker, url);
     const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
     const rows = popup.getByTestId('credential');
     await expect(rows).toHaveCount(found);
