@@ -9,26 +9,53 @@ export interface GroupsProps {
   selectedKey?: string;
   onSelect: (group: HistoryGroup | undefined) => void;
   onDelete: (group: HistoryGroup) => void;
+  /** `list`: a column of candidates (full page); `select`: a compact picker (popup) */
+  variant?: 'list' | 'select';
 }
 
-export function Groups({ groups, selectedKey, onSelect, onDelete }: GroupsProps) {
+const labelOf = (g: HistoryGroup) => (g.key === 'other' ? t('historyOtherGroup') : g.label);
+
+function GroupList({ groups, selectedKey, onSelect }: Pick<GroupsProps, 'groups' | 'selectedKey' | 'onSelect'>) {
+  return (
+    <ul class={styles.groupList}>
+      <li>
+        <button type="button" aria-pressed={!selectedKey} onClick={() => onSelect(undefined)}>
+          {t('historyAllCandidates', groups.length)}
+        </button>
+      </li>
+      {groups.map((g) => (
+        <li key={g.key}>
+          <button type="button" aria-pressed={g.key === selectedKey} onClick={() => onSelect(g)} data-testid="history-group">
+            <span>{labelOf(g)}</span> <span class={styles.groupCount}>{g.count}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function Groups({ groups, selectedKey, onSelect, onDelete, variant = 'select' }: GroupsProps) {
   const [confirmKey, setConfirmKey] = useState<string>();
   const selected = groups.find((g) => g.key === selectedKey);
   return (
-    <nav class={styles.groups} aria-label={t('historyGroups')}>
-      <label>
-        {t('historyCandidate')}
-        <select value={selectedKey ?? ''} onChange={(e) => onSelect(groups.find((g) => g.key === e.currentTarget.value))}>
-          <option value="">{t('historyAllCandidates', groups.length)}</option>
-          {groups.map((g) => (
-            <option value={g.key}>{`${g.key === 'other' ? t('historyOtherGroup') : g.label} (${g.count})`}</option>
-          ))}
-        </select>
-      </label>
+    <nav class={variant === 'list' ? styles.groupColumn : styles.groups} aria-label={t('historyGroups')}>
+      {variant === 'list' ? (
+        <GroupList groups={groups} selectedKey={selectedKey} onSelect={onSelect} />
+      ) : (
+        <label>
+          {t('historyCandidate')}
+          <select value={selectedKey ?? ''} onChange={(e) => onSelect(groups.find((g) => g.key === e.currentTarget.value))}>
+            <option value="">{t('historyAllCandidates', groups.length)}</option>
+            {groups.map((g) => (
+              <option value={g.key}>{`${labelOf(g)} (${g.count})`}</option>
+            ))}
+          </select>
+        </label>
+      )}
       {selected ? (
         confirmKey === selected.key ? (
-          <span role="alertdialog" aria-label={t('historyDeleteGroupConfirm', selected.label)} class={styles.confirm}>
-            {t('historyDeleteGroupConfirm', selected.key === 'other' ? t('historyOtherGroup') : selected.label)}
+          <span role="alertdialog" aria-label={t('historyDeleteGroupConfirm', labelOf(selected))} class={styles.confirm}>
+            {t('historyDeleteGroupConfirm', labelOf(selected))}
             <button type="button" class={styles.danger} onClick={() => (setConfirmKey(undefined), onDelete(selected))}>{t('historyDeleteAllYes')}</button>
             <button type="button" onClick={() => setConfirmKey(undefined)}>{t('historyCancel')}</button>
           </span>

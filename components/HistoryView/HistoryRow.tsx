@@ -30,7 +30,9 @@ export function HistoryRow({ entry, selected, onOpen }: HistoryRowProps) {
       aria-pressed={selected}
       onClick={() => onOpen(entry)}
     >
-      <VerdictBadge verdict={entry.verdict} />
+      <span class={styles.rowVerdict}>
+        <VerdictBadge verdict={entry.verdict} />
+      </span>
       <span class={styles.rowMain}>
         <span class={styles.rowTitle}>{entry.title ?? t('historyUntitled')}</span>
         <span class={styles.rowMeta}>

@@ -48,12 +48,10 @@ export function HistoryView({ mode = 'popup' }: HistoryViewProps) {
     history.reload();
   };
 
-  const tools = (
-    <>
-      <Groups groups={history.groups} selectedKey={groupKey} onSelect={selectGroup} onDelete={(g) => void deleteGroup(g)} />
-      <Toolbar store={store} onChanged={() => (setOpen(undefined), history.reload())} onMessage={message} />
-    </>
+  const groups = (variant: 'list' | 'select') => (
+    <Groups variant={variant} groups={history.groups} selectedKey={groupKey} onSelect={selectGroup} onDelete={(g) => void deleteGroup(g)} />
   );
+  const toolbar = <Toolbar store={store} onChanged={() => (setOpen(undefined), history.reload())} onMessage={message} />;
 
   const details = open ? (
     <EntryDetails
@@ -69,7 +67,7 @@ export function HistoryView({ mode = 'popup' }: HistoryViewProps) {
       {mode === 'page' ? (
         <>
           <Filters query={history.query} onChange={history.setQuery} />
-          {tools}
+          {toolbar}
         </>
       ) : (
         <>
@@ -77,7 +75,8 @@ export function HistoryView({ mode = 'popup' }: HistoryViewProps) {
           <details class={styles.more}>
             <summary>{t('historyMoreTools')}</summary>
             <Filters query={history.query} onChange={history.setQuery} part="filters" />
-            {tools}
+            {groups('select')}
+            {toolbar}
           </details>
         </>
       )}
@@ -87,6 +86,7 @@ export function HistoryView({ mode = 'popup' }: HistoryViewProps) {
         </p>
       ) : null}
       <div class={styles.body}>
+        {mode === 'page' ? groups('list') : null}
         {mode === 'popup' && details ? null : (
           <div class={styles.list}>
             <p class={styles.count} aria-live="polite">{history.loading ? t('historyLoading') : t('historyCount', history.total)}</p>
