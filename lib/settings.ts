@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
+import { DEFAULT_RETENTION_DAYS } from './history/store';
 
 /**
  * An allowed host: a lowercase DNS name or IP literal with an optional port,
@@ -43,7 +44,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   allowHosts: [],
   scanEveryPage: false,
-  retentionDays: 180,
+  retentionDays: DEFAULT_RETENTION_DAYS,
   language: 'auto',
 });
 
