@@ -4,7 +4,7 @@
  * user switches it on (a permission request must come from a user gesture).
  */
 import { browser } from 'wxt/browser';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { LANGUAGES, type Settings } from '../../lib/settings';
 import styles from './style.module.css';
@@ -19,6 +19,15 @@ export interface SectionProps {
 export function GeneralSection({ settings, save }: SectionProps) {
   const [retention, setRetention] = useState(String(settings.retentionDays));
   const [permissionNote, setPermissionNote] = useState<string>();
+
+  useEffect(() => {
+    // the permission can be withdrawn in the browser's extension settings; say so rather than pretend
+    if (!settings.scanEveryPage) return;
+    browser.permissions.contains(ALL_HTTPS).then(
+      (has) => (has ? undefined : setPermissionNote(t('optionsScanNoPermission'))),
+      () => undefined,
+    );
+  }, [settings.scanEveryPage]);
 
   async function toggleScan(input: HTMLInputElement) {
     const on = input.checked;
