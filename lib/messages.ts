@@ -14,7 +14,7 @@ export const MESSAGES: Record<ErrorCode | PassCode, string> = {
   INPUT_TOO_LARGE: 'The input is too large to check safely',
   INPUT_TOO_DEEP: 'The input is nested too deeply to check safely',
   INPUT_UNPARSEABLE: 'The input could not be read: {reason}',
-  INPUT_UNKNOWN_FORMAT: 'This is not a credential format Credlens recognises',
+  INPUT_UNKNOWN_FORMAT: 'This is not a credential format Credlens recognises: {reason}',
   INPUT_UNSUPPORTED_FORMAT: 'This credential format is not supported yet: {reason}',
   STRUCTURE_INVALID: 'The credential is malformed: {reason}',
   STRUCTURE_CONTEXT: 'The credential does not declare the required vocabulary (@context): {reason}',

@@ -83,6 +83,9 @@ async function unwrap(bytes: Uint8Array, ctx: VerifyContext, alreadyFetched: boo
     if (/<svg[\s>]/i.test(text.slice(0, 4096)) || /<openbadges:/i.test(text)) {
       return followUrl({ container: 'svg', payload: extractFromSvg(text) }, ctx, alreadyFetched);
     }
+    // A web page (a platform's human page, a CV) is not a credential; the XML reader is for EDC files.
+    if (/^<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(text) || /^<\?xml[^>]*>\s*<(?:!doctype\s+html|html[\s>])/i.test(text))
+      throw new VerifierError('INPUT_UNKNOWN_FORMAT', { reason: 'a web page, not a credential' });
     return { container: 'xml', payload: text };
   }
   return followUrl({ container: isJwsCompact(text) ? 'jws' : 'json', payload: text }, ctx, alreadyFetched);

@@ -41,6 +41,14 @@ describe('verify (pipeline boundary)', () => {
     expect(r.checks[0]!.code).toBe('INPUT_UNKNOWN_FORMAT');
   });
 
+  it('reports a web page given as a credential as could-not-be-checked, not as a malformed XML credential (Credly page link regression)', async () => {
+    const page = '<!DOCTYPE html><html><head><title>Badge</title></head><body><h1>Cloud Architecture</h1></body></html>';
+    const r = await verify({ text: page }, noNetwork().ctx);
+    expect(r.verdict).toBe('unverifiable');
+    expect(r.checks[0]).toMatchObject({ code: 'INPUT_UNKNOWN_FORMAT' });
+    expect(r.checks[0]!.message).toContain('web page');
+  });
+
   it('reports an unsigned W3C credential as not verified, with PROOF_MISSING', async () => {
     const r = await verify(
       {
