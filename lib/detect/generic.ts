@@ -5,6 +5,7 @@
  * verification. Every value is a *candidate* the background will judge.
  */
 import { isElement } from './linkedin';
+import { absoluteHttpUrl as absolute } from './links';
 import { CREDLY_BADGE_ID, looksLikeCredentialUrl, matchPlatform, MAYBE_CREDENTIAL_LINK, unwrapRedirect } from './platforms';
 import { OWN_NODE_ATTRIBUTE, type Candidate } from './types';
 
@@ -201,13 +202,4 @@ function looksLikeBadge(el: Element, value: string, maxDepth: number): boolean {
     if (BADGE_WORDS.test(words)) return true;
   }
   return false;
-}
-
-function absolute(href: string, base: string): string | undefined {
-  try {
-    const u = new URL(href, base);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -5,6 +5,7 @@
  * section anchor and header text (platforms.md §15). Pure DOM reading: no
  * fetch, no verification.
  */
+import { absoluteHttpUrl as absolute } from './links';
 import { matchPlatform, unwrapRedirect } from './platforms';
 import { OWN_NODE_ATTRIBUTE, type Candidate } from './types';
 
@@ -141,15 +142,6 @@ export function isElement(node: unknown): node is Element {
 
 function all(root: Document | Element, selector: string): Element[] {
   return Array.from(root.querySelectorAll(selector));
-}
-
-function absolute(href: string, base: string): string | undefined {
-  try {
-    const u = new URL(href, base);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function safePath(pageUrl: string): string {

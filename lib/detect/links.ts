@@ -48,3 +48,13 @@ export function looksLikeCredentialUrl(raw: string): boolean {
   if (/\.(?:json|jsonld|jwt)$/.test(path)) return /(?:badge|assertion|credential|certif|achievement|vc)/.test(path);
   return /\/(?:assertions?|badge_assertions|credentials?|vcs?)\/[\w-]{8,128}\/?$/.test(path);
 }
+
+/** `href` resolved against `base`, when it is an http(s) URL; undefined otherwise. */
+export function absoluteHttpUrl(href: string, base: string): string | undefined {
+  try {
+    const u = new URL(href, base);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,4 +1,5 @@
 /** Test helper: bakes text chunks into a PNG (PNG §5.3 layout, with CRC-32). */
+import { concatBytes } from '../../lib/util/bytes';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -38,15 +39,8 @@ export function tEXt(keyword: string, text: string): Uint8Array {
   return chunk('tEXt', concat(latin1(keyword), Uint8Array.of(0), latin1(text)));
 }
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
+/** Byte concatenation (the engine's own helper). */
+export const concat = concatBytes;
 
 const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
