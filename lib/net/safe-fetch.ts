@@ -9,6 +9,7 @@
 import { VerifierError } from '../errors';
 import { LIMITS, type FetchPurpose } from '../limits';
 import { vetUrl, type HostPolicy } from './host-policy';
+import { readAllCapped } from '../util/stream';
 
 export type Transport = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -88,31 +89,14 @@ async function readCapped(res: Response, cap: number, url: string, controller: A
     throw new VerifierError('FETCH_TOO_LARGE', { url, cap });
   }
   if (!res.body) return new Uint8Array(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > cap) {
-        controller.abort();
-        await reader.cancel().catch(() => {});
-        throw new VerifierError('FETCH_TOO_LARGE', { url, cap });
-      }
-      chunks.push(value);
-    }
+    return await readAllCapped(res.body.getReader(), cap, () => {
+      controller.abort();
+      return new VerifierError('FETCH_TOO_LARGE', { url, cap });
+    });
   } catch (e) {
     if (e instanceof VerifierError) throw e;
     if (controller.signal.aborted) throw new VerifierError('FETCH_TIMEOUT', { url });
     throw new VerifierError('FETCH_NETWORK', { url }, { cause: e });
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
 }

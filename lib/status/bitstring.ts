@@ -4,6 +4,7 @@
  * multibase `u` prefix in Bitstring Status List §2.1, plain base64 in
  * StatusList2021). Pure functions, so the bit logic is testable on its own.
  */
+import { readAllCapped } from '../util/stream';
 import { VerifierError } from '../errors';
 import { LIMITS } from '../limits';
 import { fromBase64, toBase64Url } from '../util/bytes';
@@ -34,30 +35,12 @@ export async function inflateCapped(gzip: Uint8Array, maxBytes: number = LIMITS.
     },
   });
   const reader = source.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => {});
-        throw new VerifierError('STATUS_LIST_TOO_LARGE', { cap: maxBytes });
-      }
-      chunks.push(value);
-    }
+    return await readAllCapped(reader, maxBytes, () => new VerifierError('STATUS_LIST_TOO_LARGE', { cap: maxBytes }));
   } catch (e) {
     if (e instanceof VerifierError) throw e;
     throw new VerifierError('STATUS_VERIFICATION_ERROR', { reason: 'encodedList is not valid GZIP' });
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
 }
 
 /** Decodes `encodedList` into the raw bitstring (capped). */
