@@ -1,7 +1,10 @@
 /**
  * Localised UI strings through the browser's i18n (public/_locales), with
  * the English table as fallback where `browser.i18n` is missing (unit tests,
- * a message added without a rebuild). Positional substitutions use `$1`…`$9`
+ * a message added without a rebuild). `browser.i18n.getMessage` always
+ * answers in the browser's language, so a language chosen in the settings is
+ * honoured by loading that translation's table (components/Locale) and
+ * asking it first: chosen locale → browser → English → the key itself. Positional substitutions use `$1`…`$9`
  * as in messages.json; check messages keep the engine's `{name}` placeholders
  * (lib/messages.ts), which are filled from the check's detail here.
  */
@@ -11,6 +14,38 @@ import type { Check } from './report';
 
 type Table = Record<string, { message: string }>;
 const EN: Table = english as Table;
+
+/** The translations Credlens ships (public/_locales/<locale>/messages.json). */
+export const UI_LOCALES = ['en', 'de', 'fr'] as const;
+export type UiLocale = (typeof UI_LOCALES)[number];
+
+/** True for a language setting that names a shipped translation (not 'auto', not junk). */
+export const isUiLocale = (value: unknown): value is UiLocale => (UI_LOCALES as readonly unknown[]).includes(value);
+
+let chosen: Table | undefined;
+
+/**
+ * Makes `t()` ask this messages.json table first (the language chosen in
+ * the settings). Entries without a string `message` are ignored; `undefined`
+ * (or anything that is not an object) goes back to the browser's language.
+ */
+export function setChosenMessages(table: unknown): void {
+  if (typeof table !== 'object' || table === null) {
+    chosen = undefined;
+    return;
+  }
+  const valid: Table = {};
+  for (const [key, entry] of Object.entries(table as Record<string, unknown>)) {
+    const message = (entry as { message?: unknown } | null)?.message;
+    if (typeof message === 'string' && message !== '') valid[key] = { message };
+  }
+  chosen = valid;
+}
+
+function fromChosen(key: string, subs: string[]): string {
+  const template = chosen?.[key]?.message;
+  return template === undefined ? '' : substitute(template, subs);
+}
 
 function fromBrowser(key: string, subs: string[]): string {
   try {
@@ -30,7 +65,7 @@ export function substitute(template: string, subs: readonly string[]): string {
 /** The localised string for `key`; the key itself when nobody knows it (a visible bug, never a crash). */
 export function t(key: string, ...subs: Array<string | number>): string {
   const strings = subs.map(String);
-  const localised = fromBrowser(key, strings);
+  const localised = fromChosen(key, strings) || fromBrowser(key, strings);
   if (localised) return localised;
   const en = EN[key]?.message;
   return en === undefined ? key : substitute(en, strings);
@@ -66,7 +101,7 @@ export function checkMessage(check: Pick<Check, 'code' | 'message' | 'detail'>):
  * language even when another translation was chosen.
  */
 export function uiLanguage(): string {
-  const locale = fromBrowser('uiLocale', []);
+  const locale = fromChosen('uiLocale', []) || fromBrowser('uiLocale', []);
   if (locale) return locale;
   try {
     return browser.i18n.getUILanguage() || 'en';

@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ToBackground } from '../../lib/messaging';
+import { verifyPagePath } from '../../lib/pdf/tab';
 import { tabResultsKey, type TabResults } from '../../lib/tab-results';
 import { addTrustedIssuer, getTrustList, removeTrustedIssuer, TRUST_STORAGE_KEY, type TrustEntry } from '../../lib/trust/store';
 
@@ -14,6 +15,8 @@ export type PopupRequest = Extract<ToBackground, { type: 'tab/scan' | 'tab/recip
 export interface PopupApi {
   /** tab from `?tab=` when popped out, otherwise the active tab of this window */
   resolveTabId(): Promise<number | undefined>;
+  /** the tab's address, when the browser shows it to the extension (activeTab after the user's click) */
+  readTabUrl(tabId: number): Promise<string | undefined>;
   readResults(tabId: number): Promise<TabResults | undefined>;
   /** calls back with every new value of the tab's results; returns the unsubscribe function */
   watchResults(tabId: number, onChange: (results: TabResults | undefined) => void): () => void;
@@ -23,6 +26,8 @@ export interface PopupApi {
   untrust(issuerId: string): Promise<TrustEntry[]>;
   send(request: PopupRequest): Promise<unknown>;
   popOut(tabId: number, key?: string): Promise<void>;
+  /** opens the verify page in a tab; with `pdfUrl` it reads that PDF and lists what it contains */
+  openVerifyPage(pdfUrl?: string): Promise<void>;
 }
 
 /** Reads `?tab=<id>` (pop-out view) and `?key=<credential key>` (open one credential). */
@@ -49,6 +54,9 @@ export function createBrowserApi(search: string): PopupApi {
       if (query.tabId !== undefined) return query.tabId;
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       return tab?.id;
+    },
+    async readTabUrl(tabId) {
+      return (await browser.tabs.get(tabId)).url || undefined;
     },
     async readResults(tabId) {
       const key = tabResultsKey(tabId);
@@ -77,19 +85,28 @@ export function createBrowserApi(search: string): PopupApi {
       const url = `/popup.html?tab=${tabId}${key ? `&key=${encodeURIComponent(key)}` : ''}`;
       await browser.tabs.create({ url: browser.runtime.getURL(url as '/popup.html') });
     },
+    async openVerifyPage(pdfUrl) {
+      await browser.tabs.create({ url: browser.runtime.getURL(verifyPagePath(pdfUrl) as '/verify.html') });
+    },
   };
 }
 
 /** What the popup shows before the first paint: read once, then rendered synchronously. */
 export interface InitialState {
   tabId?: number;
+  /** the tab's address, used to offer "Scan this PDF" */
+  tabUrl?: string;
   results?: TabResults;
   trust: TrustEntry[];
 }
 
-/** Resolves the tab and reads its results and the trust list in parallel. */
+/** Resolves the tab, then reads its address and results, and the trust list, in parallel. */
 export async function loadInitial(api: PopupApi): Promise<InitialState> {
   const [tabId, trust] = await Promise.all([api.resolveTabId().catch(() => undefined), api.readTrust().catch(() => [])]);
-  const results = tabId === undefined ? undefined : await api.readResults(tabId).catch(() => undefined);
-  return { ...(tabId !== undefined ? { tabId } : {}), ...(results ? { results } : {}), trust };
+  if (tabId === undefined) return { trust };
+  const [tabUrl, results] = await Promise.all([
+    api.readTabUrl(tabId).catch(() => undefined),
+    api.readResults(tabId).catch(() => undefined),
+  ]);
+  return { tabId, ...(tabUrl ? { tabUrl } : {}), ...(results ? { results } : {}), trust };
 }

@@ -7,6 +7,7 @@ import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { PageView } from '../PageView';
+import { PdfScanOffer, VerifyPageLink } from './actions';
 import type { InitialState, PopupApi } from './api';
 import { LazyHistory } from './lazy-history';
 import { usePopupState } from './use-popup-state';
@@ -43,6 +44,7 @@ export function PopupApp({ api, initial, query = {}, history = defaultHistory }:
       </header>
       <main class={styles.main}>
         <div id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
+          {view === 'page' ? <PdfScanOffer tabUrl={state.tabUrl} onOpen={(url) => void api.openVerifyPage(url)} /> : null}
           {view === 'page' ? (
             <PageView
               status={state.status}
@@ -61,6 +63,7 @@ export function PopupApp({ api, initial, query = {}, history = defaultHistory }:
           )}
         </div>
       </main>
+      <VerifyPageLink onOpen={() => void api.openVerifyPage()} />
     </div>
   );
 }

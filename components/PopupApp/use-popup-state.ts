@@ -45,6 +45,7 @@ export function usePopupState(api: PopupApi, initial: InitialState | undefined, 
   return {
     status: !loaded ? ('loading' as const) : tabId === undefined ? ('no-tab' as const) : ('ready' as const),
     tabId,
+    tabUrl: loaded?.tabUrl,
     results,
     trust,
     selectedKey,

@@ -51,6 +51,11 @@ export function GeneralSection({ settings, save }: SectionProps) {
     await save({ scanEveryPage: true });
   }
 
+  async function changeLanguage(language: Settings['language']) {
+    // strings are chosen before the first render (components/Locale): reload to show the new language
+    if (await save({ language })) location.reload();
+  }
+
   return (
     <section class={styles.section} aria-labelledby="general-heading">
       <h2 id="general-heading">{t('optionsGeneral')}</h2>
@@ -75,7 +80,7 @@ export function GeneralSection({ settings, save }: SectionProps) {
       </form>
       <label>
         {t('optionsLanguage')}
-        <select value={settings.language} onChange={(e) => void save({ language: e.currentTarget.value as Settings['language'] })}>
+        <select value={settings.language} onChange={(e) => void changeLanguage(e.currentTarget.value as Settings['language'])}>
           {LANGUAGES.map((l) => (
             <option value={l}>{t(`optionsLanguage_${l}`)}</option>
           ))}

@@ -1,7 +1,11 @@
 import { render } from 'preact';
 import '../../components/Theme/theme.css';
+import { applyChosenLanguage } from '../../components/Locale';
 import { uiLanguage } from '../../lib/i18n';
 import { OptionsApp } from './App';
 
-document.documentElement.lang = uiLanguage();
-render(<OptionsApp />, document.getElementById('app')!);
+// the language chosen here applies before the first render (changing it reloads the page)
+void applyChosenLanguage().then(() => {
+  document.documentElement.lang = uiLanguage();
+  render(<OptionsApp />, document.getElementById('app')!);
+});

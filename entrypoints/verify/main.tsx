@@ -1,7 +1,11 @@
 import { render } from 'preact';
 import '../../components/Theme/theme.css';
+import { applyChosenLanguage } from '../../components/Locale';
 import { uiLanguage } from '../../lib/i18n';
 import { VerifyApp } from './App';
 
-document.documentElement.lang = uiLanguage();
-render(<VerifyApp />, document.getElementById('app')!);
+// the language chosen on the options page applies before the first render
+void applyChosenLanguage().then(() => {
+  document.documentElement.lang = uiLanguage();
+  render(<VerifyApp />, document.getElementById('app')!);
+});

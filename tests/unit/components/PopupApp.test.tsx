@@ -7,11 +7,12 @@ import type { TabResults } from '../../../lib/tab-results';
 import type { TrustEntry } from '../../../lib/trust/types';
 
 /** An in-memory PopupApi: results per tab, a trust list, and a record of what was sent. */
-function fakeApi(opts: { tabId?: number; results?: TabResults; reply?: unknown } = {}) {
+function fakeApi(opts: { tabId?: number; tabUrl?: string; results?: TabResults; reply?: unknown } = {}) {
   const listeners: Array<(r: TabResults | undefined) => void> = [];
   let trust: TrustEntry[] = [];
   const api: PopupApi & { push(r: TabResults): void } = {
     resolveTabId: async () => opts.tabId,
+    readTabUrl: async () => opts.tabUrl,
     readResults: async () => opts.results,
     watchResults: (_tabId, cb) => {
       listeners.push(cb);
@@ -23,6 +24,7 @@ function fakeApi(opts: { tabId?: number; results?: TabResults; reply?: unknown }
     untrust: async (issuerId) => (trust = trust.filter((e) => e.issuerId !== issuerId)),
     send: vi.fn(async () => opts.reply ?? { ok: true }),
     popOut: vi.fn(async () => undefined),
+    openVerifyPage: vi.fn(async () => undefined),
     push: (r) => listeners.forEach((cb) => cb(r)),
   };
   return api;
@@ -155,5 +157,35 @@ describe('<PopupApp>', () => {
     await settle();
     expect(await api.readTrust()).toMatchObject([{ issuerId: 'did:web:uni.example' }]);
     expect(el.querySelector('[data-voucher="trust-list"]')).not.toBeNull();
+  });
+
+  it('opens the verify page from the footer, on every view', async () => {
+    const api = fakeApi({ tabId: 1, tabUrl: 'https://example.org/cv.html', results: tabResults(1, []) });
+    const el = mount(<PopupApp api={api} initial={await loadInitial(api)} history={() => <p>history</p>} />);
+    expect(el.querySelector('[data-testid="pdf-offer"]')).toBeNull();
+    fire(all(el, '[role="tab"]')[1], 'click');
+    fire(all(el, 'button').find((b) => b.textContent?.startsWith('Verify a file or link')), 'click');
+    expect(api.openVerifyPage).toHaveBeenCalledWith();
+  });
+
+  it('offers "Scan this PDF" on a PDF tab and opens the verify page on that PDF', async () => {
+    const pdf = 'https://uni.example/diplomas/Ada%20Lovelace.pdf';
+    const api = fakeApi({ tabId: 4, tabUrl: pdf, results: tabResults(4, []) });
+    const initial = await loadInitial(api);
+    expect(initial.tabUrl).toBe(pdf);
+    const el = mount(<PopupApp api={api} initial={initial} history={() => <p>history</p>} />);
+    expect(el.querySelector('[data-testid="pdf-offer"]')!.textContent).toContain('This tab shows a PDF.');
+    fire(all(el, 'button').find((b) => b.textContent === 'Scan this PDF'), 'click');
+    expect(api.openVerifyPage).toHaveBeenCalledWith(pdf);
+    // the offer belongs to "This page", not to the history
+    fire(all(el, '[role="tab"]')[1], 'click');
+    expect(el.querySelector('[data-testid="pdf-offer"]')).toBeNull();
+  });
+
+  it('still opens when the tab address cannot be read', async () => {
+    const api = { ...fakeApi({ tabId: 2, results: tabResults(2, []) }), readTabUrl: async () => Promise.reject(new Error('no access')) };
+    const initial = await loadInitial(api);
+    expect(initial).toMatchObject({ tabId: 2 });
+    expect(initial.tabUrl).toBeUndefined();
   });
 });

@@ -1,0 +1,44 @@
+/**
+ * Applies the language chosen on the options page to an extension page,
+ * before its first render. The browser's `i18n.getMessage` only ever answers
+ * in the browser's language, so the chosen translation's messages.json is
+ * read from the extension's own package and handed to lib/i18n.ts.
+ *
+ * The popup imports this too, so it reads the raw stored settings rather
+ * than lib/settings.ts: zod must stay out of the popup bundle (security.md
+ * popup budget). Nothing is read when the setting is 'auto' or unreadable.
+ */
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { isUiLocale, setChosenMessages, type UiLocale } from '../../lib/i18n';
+
+/** The chosen UI language from a stored settings object; undefined for 'auto', missing or invalid. */
+export function chosenLanguage(storedSettings: unknown): UiLocale | undefined {
+  const language = (storedSettings as { language?: unknown } | null | undefined)?.language;
+  return isUiLocale(language) ? language : undefined;
+}
+
+/** Reads one packaged messages.json; `fetch` of the extension's own file, never a page-supplied URL. */
+async function readPackagedMessages(locale: UiLocale): Promise<unknown> {
+  const url = browser.runtime.getURL(`/_locales/${locale}/messages.json` as '/popup.html');
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`messages.json for ${locale}: HTTP ${response.status}`);
+  return response.json();
+}
+
+/**
+ * Loads the chosen translation when the setting names one. Never throws:
+ * on any failure the page simply stays in the browser's language.
+ *
+ * @param read where messages.json comes from (tests pass their own)
+ */
+export async function applyChosenLanguage(read: (locale: UiLocale) => Promise<unknown> = readPackagedMessages): Promise<UiLocale | undefined> {
+  try {
+    const locale = chosenLanguage(await storage.getItem<unknown>('local:settings'));
+    if (!locale) return undefined;
+    setChosenMessages(await read(locale));
+    return locale;
+  } catch {
+    return undefined;
+  }
+}
