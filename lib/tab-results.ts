@@ -26,6 +26,19 @@ export interface TabResults {
   profileName?: string;
   updatedAt: string;
   credentials: FoundCredential[];
+  /**
+   * Set when a check of this page could not be written to the history
+   * (full disk, blocked database): the results are still shown, and the
+   * popup says "This check could not be saved to the history: <message>".
+   * Kept until the page changes; the latest failure wins.
+   */
+  historyError?: TabHistoryError;
+}
+
+/** A history write that failed, in the words of lib/messages.ts. */
+export interface TabHistoryError {
+  code: 'STORAGE_FAILED' | 'STORAGE_QUOTA';
+  message: string;
 }
 
 export const tabResultsKey = (tabId: number): string => `tab:${tabId}`;

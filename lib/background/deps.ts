@@ -14,9 +14,12 @@ export type HistoryVia = HistorySource['via'];
 
 /** The slice of lib/history the background uses. */
 export interface HistoryHooks {
+  /** resolves with the stored entry or a HistoryStorageError (history-write.ts reads both) */
   record(report: Report, source: HistorySource): Promise<unknown>;
   get(id: string): Promise<HistoryEntry | undefined | HistoryStorageError>;
   clear(): Promise<void | HistoryStorageError>;
+  /** deletes entries past the retention setting (run once when the worker starts) */
+  applyRetention?(): Promise<unknown>;
 }
 
 export interface BackgroundDeps {

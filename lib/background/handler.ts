@@ -4,14 +4,11 @@
  * rate-limited per tab and may send only CONTENT_SCRIPT_MESSAGES; every
  * payload is validated with zod before use; nothing throws across.
  */
-import type { RecipientHint } from '../context';
 import type { ErrorCode } from '../errors';
 import { isStorageError } from '../history/types';
 import { CONTENT_SCRIPT_MESSAGES, ToBackgroundSchema, type BackgroundReply, type ToBackground } from '../messaging';
-import { verify, type VerifyInput } from '../pipeline';
-import type { Report } from '../report';
-import { fromBase64 } from '../util/bytes';
 import type { BackgroundDeps } from './deps';
+import { reverify, verifyFromPage } from './page-requests';
 import { createRateLimiter } from './rate-limit';
 import type { TabFlow } from './tab-flow';
 
@@ -68,7 +65,7 @@ async function route(msg: ToBackground, sender: MessageSender, deps: BackgroundD
     case 'tab/recipient':
       return { ok: true, tab: (await flow.recheckRecipient(msg.tabId, msg.recipient)) ?? null };
     case 'verify/input':
-      return { ok: true, report: await verifyFromPage(msg.input, msg.recipient, deps) };
+      return verifyFromPage(msg.input, msg.recipient, deps);
     case 'history/reverify':
       return reverify(msg.id, deps);
     case 'history/clear': {
@@ -80,44 +77,4 @@ async function route(msg: ToBackground, sender: MessageSender, deps: BackgroundD
       await deps.onSettingsChanged?.();
       return { ok: true };
   }
-}
-
-/** The verify page's input (text, base64 bytes or a URL the user typed) → a report, recorded in the history. */
-async function verifyFromPage(input: { text: string } | { bytesBase64: string } | { url: string }, recipient: RecipientHint | undefined, deps: BackgroundDeps): Promise<Report> {
-  const name = 'name' in input && typeof input.name === 'string' ? { name: input.name } : {};
-  let pipelineInput: VerifyInput;
-  if ('bytesBase64' in input) pipelineInput = { bytes: fromBase64(input.bytesBase64) ?? new Uint8Array(0), ...name };
-  else pipelineInput = 'url' in input ? { url: input.url, ...name } : { text: input.text, ...name };
-  const report = await verify(pipelineInput, await deps.createContext(recipient));
-  await deps.history?.record(report, { via: 'verify-page' }).catch(() => undefined);
-  return report;
-}
-
-/**
- * Re-checks a history entry. The history keeps the report, not the original
- * input: a hosted credential is fetched again from its id, a JSON credential
- * is re-verified from the signed payload kept in the report. A VC-JWT's
- * compact form is not kept, so it cannot be re-checked from the history.
- */
-async function reverify(id: string, deps: BackgroundDeps): Promise<BackgroundReply> {
-  if (!deps.history) return refuse('INTERNAL');
-  const entry = await deps.history.get(id);
-  if (isStorageError(entry)) return refuse(entry.error);
-  if (!entry) return refuse('MSG_INVALID');
-  const input = reverifyInput(entry.report);
-  if (!input) return refuse('INPUT_UNSUPPORTED_FORMAT');
-  const report = await verify(input, await deps.createContext());
-  const { pageUrl, pageTitle, profileName } = entry;
-  await deps.history.record(report, { pageUrl, pageTitle, profileName, via: 'reverify' }).catch(() => undefined);
-  return { ok: true, report };
-}
-
-/** The input to re-verify a stored report with, when one can be rebuilt. */
-export function reverifyInput(report: Report): VerifyInput | undefined {
-  const credential = report.credential as Record<string, unknown> | undefined;
-  const name = report.inputName ? { name: report.inputName } : {};
-  const hostedId = typeof credential?.id === 'string' && /^https:\/\//.test(credential.id) ? credential.id : undefined;
-  if (report.format === 'ob2-hosted' && hostedId) return { url: hostedId, ...name };
-  if (report.format === 'vc-jwt' || report.container === 'jws' || !credential || typeof credential !== 'object') return undefined;
-  return { text: JSON.stringify(credential), ...name };
 }

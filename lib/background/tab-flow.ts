@@ -8,13 +8,16 @@ import type { RecipientHint } from '../context';
 import { candidateKey } from '../detect/key';
 import { matchPlatformHost } from '../detect/scan';
 import type { Candidate } from '../detect/types';
+import type { HistoryStorageError } from '../history/types';
 import { LIMITS } from '../limits';
 import type { Report } from '../report';
 import type { TabResults } from '../tab-results';
 import { badgeFor } from './badge';
 import type { BackgroundDeps, HistoryVia } from './deps';
 import { deriveInput, type Derived } from './derive-input';
+import { inputTextOf, recordToHistory } from './history-write';
 import { createLimiter } from './limiter';
+import { isPlainImage } from './plain-image';
 import { noEndpointReport, runVerification } from './run-verify';
 import { createTabStore, emptyState, findCredential, type TabState } from './tab-store';
 
@@ -56,17 +59,27 @@ export function createTabFlow(deps: BackgroundDeps) {
       job.derived.kind === 'input'
         ? await runVerification(job.derived, await deps.createContext(recipient))
         : await noEndpointReport(job.candidate, job.derived.platform, deps.now);
-    let stored = false;
+    let outcome: 'stored' | 'plain-image' | 'gone' = 'gone';
     const state = await store.patch(tabId, (s) => {
-      const credential = findCredential(s, job.key);
-      if (!credential || s.results.pageUrl !== page.url) return;
-      credential.state = 'done';
-      credential.report = report;
-      stored = true;
+      if (!findCredential(s, job.key) || s.results.pageUrl !== page.url) return;
+      outcome = storeReport(s, job, report);
     });
-    if (!stored) return;
+    if (outcome === 'gone') return;
     await refreshBadge(tabId, state?.results);
-    await deps.history?.record(report, { pageUrl: page.url, pageTitle: page.title, profileName: page.profileName, via }).catch(() => undefined);
+    if (outcome === 'plain-image') return; // never a credential: nothing to keep in the history
+    const inputText = job.derived.kind === 'input' ? inputTextOf(job.derived.input) : undefined;
+    const source = { pageUrl: page.url, pageTitle: page.title, profileName: page.profileName, via, ...(inputText ? { inputText } : {}) };
+    const failure = await recordToHistory(deps.history, report, source);
+    if (failure) await flagHistoryError(tabId, page.url, failure);
+  };
+
+  /** Tells the popup (TabResults.historyError) that a check of this page was not saved. */
+  const flagHistoryError = async (tabId: number, pageUrl: string, failure: HistoryStorageError): Promise<void> => {
+    await store
+      .patch(tabId, (s) => {
+        if (s.results.pageUrl === pageUrl) s.results.historyError = { code: failure.error, message: failure.message };
+      })
+      .catch(() => undefined);
   };
 
   const schedule = (tabId: number, page: PageInfo, job: Job, via: HistoryVia, recipient?: RecipientHint): void => {
@@ -90,6 +103,8 @@ export function createTabFlow(deps: BackgroundDeps) {
         const key = candidateKey(candidate);
         const derived = deriveInput(candidate, { userInitiated: options.userInitiated, pageOnKnownPlatform: onPlatform });
         if (derived.kind === 'ignored') continue;
+        if (options.userInitiated) (s.inputs.asked ??= {})[key] = true;
+        else if (s.inputs.plainImages?.[key]) continue; // already found to hold no credential
         const known = key in s.inputs.candidates;
         // bounded per tab: session storage has a quota and a page could keep sending new candidates
         if (!known && Object.keys(s.inputs.candidates).length >= MAX_INPUTS_PER_TAB) continue;
@@ -120,7 +135,8 @@ export function createTabFlow(deps: BackgroundDeps) {
     const state = await store.get(tabId);
     const candidate = state?.inputs.candidates[key];
     if (!state || !candidate) return false;
-    if (!findCredential(state, key)) await addCandidates(tabId, pageOf(state), [candidate], { userInitiated: true, via: 'page' });
+    // also when already listed: marks it as asked for, so an image still being checked stays listed
+    await addCandidates(tabId, pageOf(state), [candidate], { userInitiated: true, via: 'page' });
     await deps.openReport(tabId, key);
     return true;
   }
@@ -184,10 +200,15 @@ export function createTabFlow(deps: BackgroundDeps) {
       if (key) await deps.openReport(tabId, key);
       return key;
     },
-    /** A new document is loading: drop the state unless it is known to be the same page (URL unknown → drop). */
+    /**
+     * A new document is loading: drop the state unless it is known to be the
+     * same page (URL unknown → drop). Test and removal are one step in the
+     * tab's queue: the new document's first report may already be queued
+     * behind the test, and must not be wiped with the old page's state.
+     */
     async forgetIfMoved(tabId: number, url: string | undefined): Promise<void> {
-      const state = await store.get(tabId);
-      if (state && (url === undefined || state.results.pageUrl !== url)) await forget(tabId);
+      const removed = await store.removeIf(tabId, (s) => url === undefined || s.results.pageUrl !== url);
+      if (removed) await refreshBadge(tabId, undefined);
     },
     forget,
     /** resolves when every scheduled verification has finished (tests, shutdown) */
@@ -195,6 +216,22 @@ export function createTabFlow(deps: BackgroundDeps) {
       while (running.size > 0) await Promise.all([...running]);
     },
   };
+}
+
+/**
+ * Puts a finished report into the tab's state. An image nobody asked for
+ * that holds no credential is removed from the list instead (plain-image.ts).
+ */
+function storeReport(s: TabState, job: Job, report: Report): 'stored' | 'plain-image' {
+  if (job.candidate.kind === 'image' && !s.inputs.asked?.[job.key] && isPlainImage(report)) {
+    s.results.credentials = s.results.credentials.filter((c) => c.key !== job.key);
+    (s.inputs.plainImages ??= {})[job.key] = true;
+    return 'plain-image';
+  }
+  const credential = findCredential(s, job.key)!;
+  credential.state = 'done';
+  credential.report = report;
+  return 'stored';
 }
 
 function pageOf(state: TabState): PageInfo {

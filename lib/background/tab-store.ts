@@ -16,6 +16,10 @@ export const tabInputsKey = (tabId: number): string => `tabinput:${tabId}`;
 export interface TabInputs {
   candidates: Record<string, Candidate>;
   recipient?: RecipientHint;
+  /** candidates the user asked for (marker click, context menu): always listed with their report */
+  asked?: Record<string, true>;
+  /** images fetched unasked that held no credential: not listed, not fetched again (plain-image.ts) */
+  plainImages?: Record<string, true>;
 }
 
 export interface TabState {
@@ -30,6 +34,12 @@ export interface TabStore {
   /** applies `change` only when the tab has state (a closed tab is not brought back) */
   patch(tabId: number, change: (state: TabState) => void): Promise<TabState | undefined>;
   remove(tabId: number): Promise<void>;
+  /**
+   * Removes the tab's state when `test` holds, in one step: a report that
+   * arrives between the test and the removal is not wiped with the old page.
+   * Resolves true when it removed something.
+   */
+  removeIf(tabId: number, test: (state: TabState) => boolean): Promise<boolean>;
 }
 
 export function createTabStore(area: KeyValueArea, now: () => number = Date.now): TabStore {
@@ -59,12 +69,20 @@ export function createTabStore(area: KeyValueArea, now: () => number = Date.now)
         const state = await read(tabId);
         return state ? save(state, change) : undefined;
       }),
-    remove: (tabId) =>
+    remove: (tabId) => serial(tabId, () => removeState(area, tabId)),
+    removeIf: (tabId, test) =>
       serial(tabId, async () => {
-        await area.remove(tabResultsKey(tabId));
-        await area.remove(tabInputsKey(tabId));
+        const state = await read(tabId);
+        if (!state || !test(state)) return false;
+        await removeState(area, tabId);
+        return true;
       }),
   };
+}
+
+async function removeState(area: KeyValueArea, tabId: number): Promise<void> {
+  await area.remove(tabResultsKey(tabId));
+  await area.remove(tabInputsKey(tabId));
 }
 
 export function emptyState(tabId: number, pageUrl: string, now: () => number): TabState {

@@ -29,9 +29,9 @@ export interface HistoryBackend {
   count(): Promise<number>;
 }
 
-/** The list columns of an entry (everything but the report). */
+/** The list columns of an entry (everything but the report and the verified text). */
 export function summaryOf(entry: HistoryEntry): HistorySummary {
-  const { report: _report, ...summary } = entry;
+  const { report: _report, inputText: _inputText, ...summary } = entry;
   return summary;
 }
 

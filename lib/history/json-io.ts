@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors';
+import { LIMITS } from '../limits';
 import { VERDICTS } from '../report';
 import type { HistoryEntry } from './types';
 
@@ -68,6 +69,8 @@ export const HistoryEntrySchema = z
     title: text(1000).optional(),
     previousVerdict: VerdictSchema.optional(),
     changedSinceLast: z.array(text(4000)).max(100).optional(),
+    // the verified text, for re-checking; capped as when it was recorded (input-text.ts)
+    inputText: text(LIMITS.candidateChars).min(1).optional(),
   })
   .strict()
   // the list columns must agree with the report they summarise

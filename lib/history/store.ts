@@ -7,6 +7,7 @@ import type { Report } from '../report';
 import type { HistoryBackend } from './backend';
 import { describeChanges } from './changes';
 import { credentialKeyOf } from './credential-key';
+import { keptInputText } from './input-text';
 import { groupEntries, groupKeyOf, matchesQuery, type HistoryGroup } from './query';
 import { guardStorage } from './storage-error';
 import type { HistoryEntry, HistoryPage, HistoryQuery, HistorySource, HistoryStorageError, HistorySummary } from './types';
@@ -39,6 +40,7 @@ export function entryFromReport(report: Report, source: HistorySource, id: strin
     issuerId: s.issuer?.id,
     issuerName: s.issuer?.name,
     title: s.title ?? s.achievement?.name ?? report.inputName,
+    inputText: source.inputText,
   };
 }
 
@@ -75,14 +77,16 @@ export class HistoryStore {
   /**
    * Stores one verification. When the same credential was checked before
    * (same signed content, whatever the container), the entry carries the
-   * previous verdict and the list of changes. Entries older
+   * previous verdict and the list of changes. The verified text is kept
+   * when small and matching the report (input-text.ts). Entries older
    * than `retentionDays` are deleted on the same write.
    */
   record(report: Report, source: HistorySource, retentionDays = DEFAULT_RETENTION_DAYS): Promise<HistoryEntry | HistoryStorageError> {
     return guardStorage(async () => {
       const credentialKey = await credentialKeyOf(report);
       const previous = await this.backend.latestByCredentialKey(credentialKey);
-      const entry = entryFromReport(report, source, this.newId(), credentialKey);
+      const inputText = await keptInputText(report, source.inputText);
+      const entry = entryFromReport(report, { ...source, inputText }, this.newId(), credentialKey);
       if (previous) {
         entry.previousVerdict = previous.verdict;
         entry.changedSinceLast = describeChanges(previous.report, report);

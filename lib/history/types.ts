@@ -13,6 +13,13 @@ export interface HistorySource {
   pageTitle?: string;
   profileName?: string;
   via: HistoryVia;
+  /**
+   * The text that was verified (a compact JWS, JSON), so the entry can be
+   * re-checked later: a VC-JWT report keeps only the decoded payload, not
+   * the signed token. Kept only when small and when it hashes to the
+   * report's inputHash (input-text.ts).
+   */
+  inputText?: string;
 }
 
 /** One stored verification: the full report plus the facts the list filters on. */
@@ -37,6 +44,8 @@ export interface HistoryEntry {
   previousVerdict?: Verdict;
   /** plain-language changes since the previous check of the same input */
   changedSinceLast?: string[];
+  /** the verified text, for re-checking (see HistorySource.inputText); absent for images and links */
+  inputText?: string;
 }
 
 /**
@@ -44,7 +53,7 @@ export interface HistoryEntry {
  * need. Kept separately so 10,000 entries list fast without reading 10,000
  * full reports.
  */
-export type HistorySummary = Omit<HistoryEntry, 'report'>;
+export type HistorySummary = Omit<HistoryEntry, 'report' | 'inputText'>;
 
 /** A storage failure, returned (never thrown) so the caller can tell the user. */
 export interface HistoryStorageError {
