@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { markerTexts } from './markers';
 
-test('finds the seven certifications on the LinkedIn-like profile and nothing else', async ({ page, world }) => {
+test('finds the eight certifications on the LinkedIn-like profile and nothing else', async ({ page, world }) => {
   await page.goto(world.pages.profile);
   const onProfile = world.expected.filter((e) => e.page === world.pages.profile);
   await expect(page.locator('html')).toHaveAttribute('data-credlens-found', String(onProfile.length));
@@ -12,9 +12,9 @@ test('finds the seven certifications on the LinkedIn-like profile and nothing el
 
 test('in-page markers are neutral: they never claim a verdict', async ({ context, page, world }) => {
   await page.goto(world.pages.profile);
-  await expect(page.locator('[data-credlens="marker"]')).toHaveCount(7);
+  await expect(page.locator('[data-credlens="marker"]')).toHaveCount(8);
   const texts = await markerTexts(context, page);
-  expect(texts).toHaveLength(7);
+  expect(texts).toHaveLength(8);
   for (const text of texts) {
     expect(text).toContain('Credlens');
     expect(text).not.toMatch(/verified|revoked|expired|failed|valid/i);

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import { expect, launchWithExtension, newProfileDir, test } from './fixtures';
 import { openAndWaitForVerdicts } from './flow';
 
-test('history survives a browser restart and exports as CSV and JSON', async ({ world }) => {
+test('history survives a browser restart, exports CSV and JSON and re-imports the JSON into an empty profile', async ({ world }) => {
   const dir = newProfileDir();
+  const emptyDir = newProfileDir();
   const expected = world.expected.filter((e) => e.page === world.pages.profile);
   try {
     let b = await launchWithExtension(world, dir);
@@ -32,7 +33,21 @@ test('history survives a browser restart and exports as CSV and JSON', async ({ 
     for (const e of expected) expect(exported).toContain(e.title);
     expect(() => JSON.parse(exported)).not.toThrow();
     await b.context.close();
+
+    // A different browser profile that never checked anything takes the exported file.
+    b = await launchWithExtension(world, emptyDir);
+    const fresh = await b.context.newPage();
+    await fresh.goto(`chrome-extension://${b.extensionId}/options.html`);
+    const imported = fresh.getByTestId('history-entry');
+    await expect(fresh.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(imported).toHaveCount(0);
+    await fresh.getByLabel('Import a JSON export').setInputFiles({ name: 'credlens-history.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    await expect(fresh.getByText(`Imported: ${expected.length}. Already there: 0.`)).toBeVisible({ timeout: 15_000 });
+    await expect(imported).toHaveCount(expected.length);
+    for (const e of expected) await expect(imported.filter({ hasText: e.title }), e.title).toHaveAttribute('data-verdict', e.verdict);
+    await b.context.close();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(emptyDir, { recursive: true, force: true });
   }
 });

@@ -39,7 +39,7 @@ test('the recipient check matches the candidate and flags someone else', async (
   await email.fill(world.candidate.email);
   await check.click();
   const verifiedRows = rows.and(popup.locator('[data-verdict="verified"]'));
-  await expect(verifiedRows).toHaveCount(4);
+  await expect(verifiedRows).toHaveCount(expected.filter((e) => e.verdict === 'verified').length);
   for (const row of await verifiedRows.all()) await expect(row.locator('[data-recipient]')).toHaveAttribute('data-recipient', 'match');
 
   await email.fill('someone.else@example.com');

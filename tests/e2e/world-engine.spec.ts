@@ -22,6 +22,7 @@ const DIRECT: readonly [string, string][] = [
   ['https://issuer.credlens-demo.org/credentials/secure-coding.json', 'revoked'],
   ['https://issuer.credlens-demo.org/credentials/networking-2022.json', 'expired'],
   ['https://issuer.credlens-demo.org/credentials/machine-learning.json', 'failed'],
+  ['https://issuer.credlens-demo.org/credentials/applied-algorithms.json', 'verified'],
   ['https://api.credly.com/v1/obi/v2/badge_assertions/6a1c8f0e-4b7d-4c52-9e0a-3f2d1b5c7e91', 'verified'],
   ['https://api.accredible.com/v1/obi/badge_assertions/10000005', 'verified'],
   ['https://issuer.credlens-demo.org/badges/open-source-contributor.png', 'verified'],

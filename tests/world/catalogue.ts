@@ -6,6 +6,7 @@
 import { linkPdf, plainPng } from './artifacts';
 import { CANDIDATE } from './credentials';
 import { buildIssuerSite, ISSUER_NAME, type IssuerSite } from './issuer-site';
+import { MICRO_CREDENTIAL_SLUG, MICRO_CREDENTIAL_TITLE } from './micro-credential';
 import * as html from './pages';
 import { ACCREDIBLE_ID, buildAccredible, buildCredly, CREDLY_BADGE, type PlatformBadge } from './platform-sites';
 import { Routes, url, type Resource } from './routes';
@@ -23,6 +24,7 @@ export const HOSTS = {
   issuer: 'issuer.credlens-demo.org',
   cv: 'cv.credlens-demo.org',
   news: 'news.credlens-demo.org',
+  qualityAgency: 'qa.credlens-demo.org',
 } as const;
 
 /** One credential the extension should find on a page, and its correct verdict. */
@@ -39,12 +41,14 @@ export interface Catalogue {
   routes: Map<string, Resource>;
   expected: ExpectedCredential[];
   pages: Record<PageName, string>;
+  /** revokes a demo credential by title: its issuer's status list is re-signed with the bit set */
+  revoke: (title: string) => Promise<void>;
 }
 
 /** Builds and signs the whole world. */
 export async function buildCatalogue(): Promise<Catalogue> {
   const routes = new Routes();
-  const issuer = await buildIssuerSite(routes, HOSTS.issuer);
+  const issuer = await buildIssuerSite(routes, HOSTS.issuer, HOSTS.qualityAgency);
   const credly = buildCredly(routes, { www: HOSTS.credly, api: HOSTS.credlyApi, cdn: HOSTS.credlyCdn });
   const accredible = buildAccredible(routes, { www: HOSTS.accredible, api: HOSTS.accredibleApi });
   const profiles = buildProfiles(routes, issuer, credly, accredible);
@@ -64,10 +68,11 @@ export async function buildCatalogue(): Promise<Catalogue> {
     routes: routes.map,
     expected,
     pages: { profile: profiles.profile, fakeVerified: profiles.fakeVerified, credlyBadge: credly.page, accredible: accredible.page, ...cv.pages, control },
+    revoke: issuer.revoke,
   };
 }
 
-/** The candidate's profile (seven certifications) and a forger's profile with a fake "✔ Verified" seal. */
+/** The candidate's profile (eight certifications) and a forger's profile with a fake "✔ Verified" seal. */
 function buildProfiles(routes: Routes, issuer: IssuerSite, credly: PlatformBadge, accredible: PlatformBadge) {
   const own = (title: string, slug: string, issued: string, file = `${slug}.json`, verdict: Verdict = 'verified') =>
     ({ title, issuer: ISSUER_NAME, issued, credentialId: slug, url: issuer.credentialUrl(file), verdict });
@@ -79,6 +84,7 @@ function buildProfiles(routes: Routes, issuer: IssuerSite, credly: PlatformBadge
     own('Secure Coding Essentials', 'secure-coding', 'Mar 2025', undefined, 'revoked'),
     own('Networking Fundamentals', 'networking-2022', 'May 2022', undefined, 'expired'),
     own('Machine Learning Specialist', 'machine-learning', 'Mar 2025', undefined, 'failed'),
+    own(MICRO_CREDENTIAL_TITLE, MICRO_CREDENTIAL_SLUG, 'Mar 2025'),
   ];
   const profile = url(HOSTS.linkedin, '/in/grace-hopper/');
   routes.html(HOSTS.linkedin, '/in/grace-hopper/', html.linkedInProfile(CANDIDATE.name, 'Compiler engineer · COBOL · Teaching', entries));

@@ -19,8 +19,10 @@ export function identityHash(email: string, salt: string): string {
 
 const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
 const OB_V3 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
-/** Index of the revoked credential in the demo status list. */
+/** Index of the credential revoked from the start in the demo status list. */
 export const REVOKED_INDEX = 42;
+/** Index of a credential that starts valid and can be revoked while the world runs (`world.revoke`). */
+export const REVOCABLE_INDEX = 7;
 
 export interface DemoCredentialSpec {
   slug: string;
@@ -70,8 +72,11 @@ export function openBadgeCredential(spec: DemoCredentialSpec, issuer: { id: stri
   return credential;
 }
 
-/** The issuer's revocation list, itself a credential signed with the same key. */
-export async function signedStatusList(keys: IssuerKeys, host: string): Promise<Json> {
+/**
+ * The issuer's revocation list, itself a credential signed with the same key.
+ * `revoked` are the set bits (BitstringStatusList §2.1: 1 = revoked).
+ */
+export async function signedStatusList(keys: IssuerKeys, host: string, revoked: readonly number[] = [REVOKED_INDEX]): Promise<Json> {
   const url = `https://${host}/status/1`;
   return keys.signDataIntegrity({
     '@context': [VC_V2],
@@ -79,7 +84,7 @@ export async function signedStatusList(keys: IssuerKeys, host: string): Promise<
     type: ['VerifiableCredential', 'BitstringStatusListCredential'],
     issuer: keys.did,
     validFrom: '2025-01-01T00:00:00Z',
-    credentialSubject: { id: `${url}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: encodeStatusList([REVOKED_INDEX]) },
+    credentialSubject: { id: `${url}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: encodeStatusList(revoked) },
   });
 }
 

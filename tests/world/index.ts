@@ -35,6 +35,12 @@ export interface World {
    * running the engine in Node against the world without TLS (lib/net/safe-fetch.ts `Transport`).
    */
   transport: (url: string, init?: RequestInit) => Promise<Response>;
+  /**
+   * Revokes a demo credential (by title) while the world runs: its issuer's
+   * BitstringStatusList is re-signed with the credential's bit set and served
+   * from then on. Throws for a credential without a status entry.
+   */
+  revoke(title: string): Promise<void>;
   /** Chromium switches that route the demo hosts here and trust only this server key */
   chromiumArgs: string[];
   stop(): Promise<void>;
@@ -129,6 +135,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     requests,
     requestLog,
     transport: inMemoryTransport(catalogue.routes, requests),
+    revoke: catalogue.revoke,
     chromiumArgs: [
       // Every other name fails to resolve, so nothing can leave the machine by accident.
       `--host-resolver-rules=${rules}, MAP * ~NOTFOUND, EXCLUDE localhost`,
