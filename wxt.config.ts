@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Why each permission exists is noted next to it below (security.md B.1 rule 4: minimal permissions).
+// Why each permission exists is noted next to it below (SECURITY.md rule 4: minimal permissions).
 export default defineConfig({
   imports: false, // explicit imports keep lib/ runnable in plain Node and readable in review
   vite: () => ({ plugins: [preact()] }),
@@ -13,7 +13,7 @@ export default defineConfig({
     // storage: per-tab results, caches, settings. activeTab: scan the current page when the user asks
     // (popup, context menu) without broad host access. contextMenus: "Verify this badge".
     // scripting: inject the content script on that user request, and register it on every
-    // https page only when the user turns on "scan every page" (security.md B.1 rule 4).
+    // https page only when the user turns on "scan every page" (SECURITY.md rule 4).
     permissions: ['storage', 'activeTab', 'contextMenus', 'scripting'],
     // Requested by the options page, never at install: issuer key/status fetches without CORS
     // limits, and the opt-in "scan every page".

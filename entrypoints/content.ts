@@ -7,7 +7,7 @@ import type { PageScanner } from '../lib/detect/observe';
 
 /**
  * Runs by itself on LinkedIn and the known badge platforms (narrow `matches`,
- * top frame only: security.md B.1 rule 4). Elsewhere the background injects
+ * top frame only: SECURITY.md rule 4). Elsewhere the background injects
  * this same file when the user asks (toolbar popup "scan this page") or when
  * "scan every page" is on (registered at runtime by the background).
  */

@@ -51,7 +51,7 @@ export function createContext(options: ContextOptions = {}): VerifyContext {
 
 /**
  * Wraps a context so one verification can start at most `max` fetches
- * (security.md budgets: a hostile credential cannot fan out requests).
+ * (SECURITY.md budgets: a hostile credential cannot fan out requests).
  */
 export function withFetchBudget(ctx: VerifyContext, max: number = LIMITS.fetchesPerVerification): VerifyContext {
   let used = 0;

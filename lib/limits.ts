@@ -2,7 +2,7 @@
 export const LIMITS = {
   /** largest input accepted for verification (a baked image or a JSON file) */
   inputBytes: 4 * 1024 * 1024,
-  /** JSON pre-parse caps, applied before any JSON-LD processing (security.md B.4 row 27) */
+  /** JSON pre-parse caps, applied before any JSON-LD processing (SECURITY.md attack 27) */
   jsonDepth: 64,
   jsonKeys: 50_000,
   jsonChars: 2 * 1024 * 1024,
@@ -19,7 +19,7 @@ export const LIMITS = {
     credential: 2 * 1024 * 1024,
     image: 4 * 1024 * 1024,
   },
-  /** decompressed status list bitstring (security.md B.4 row 32) */
+  /** decompressed status list bitstring (SECURITY.md attack 32) */
   statusListInflatedBytes: 16 * 1024 * 1024,
   /** canonicalisation: abort budget and RDFC work factor (rdf-canonize maxWorkFactor) */
   canonicalizeMs: 1_000,

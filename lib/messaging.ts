@@ -1,6 +1,6 @@
 /**
  * Every message between extension contexts, validated with zod at the
- * boundary (security.md B.1 rule 1). Content scripts send what they *saw*
+ * boundary (SECURITY.md rule 1). Content scripts send what they *saw*
  * (strings), never URLs to fetch on their behalf. Only the background imports
  * this module's schemas, so zod stays out of the content script.
  */
@@ -57,7 +57,7 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
 ]);
 export type ToBackground = z.infer<typeof ToBackgroundSchema>;
 
-/** Messages a content script may send; everything else is refused from a tab (B.4 row 26). */
+/** Messages a content script may send; everything else is refused from a tab (SECURITY.md attack 26). */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<ToBackground['type']> = new Set(['candidates/found', 'candidate/open']);
 
 /**

@@ -2,9 +2,10 @@
  * Recipient matching against an identifier the recruiter knows (the
  * candidate's email, web address, phone or DID), read only from the verified
  * payload (`outcome.credential`). OB 2.0: `recipient` {type, hashed, identity,
- * salt} (verification.md B4); OB 3.0: `credentialSubject.identifier[]`
- * IdentityObjects and a plain `credentialSubject.id` (B6, OB 3.0 §"Verify the
- * Recipient Using an Identifier"). A hash is `alg$hex` over the UTF-8 of
+ * salt} (as 1EdTech openbadges-validator-core compares it); OB 3.0:
+ * `credentialSubject.identifier[]` IdentityObjects and a plain
+ * `credentialSubject.id` (OB 3.0 §"Verify the Recipient Using an
+ * Identifier"). A hash is `alg$hex` over the UTF-8 of
  * identifier + salt, alg sha256 or md5, hex in either case.
  */
 import type { RecipientHint } from './context';

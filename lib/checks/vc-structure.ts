@@ -1,7 +1,9 @@
 /**
  * Data-model checks for a W3C credential (VC 1.1 and 2.0) and its Open Badges
  * 3.0 profile, before any cryptography: the rules the W3C VCDM 2.0 test suite
- * calls *-fail (security.md B.3) and OB 3.0 verification.md steps 1–3.
+ * calls *-fail (w3c/vc-data-model-2.0-test-suite; SECURITY.md attack 42) and
+ * the first steps of OB 3.0 §"OpenBadgeCredential Verification" (version,
+ * type, schema conformance).
  */
 import type { Check } from '../report';
 import { asArray, idOf, isObject } from '../util/json';

@@ -1,6 +1,6 @@
 /**
  * Shape checks for one embedded Data Integrity proof, done before any key is
- * resolved or any crypto runs (security.md B.4 rows 11–13).
+ * resolved or any crypto runs (SECURITY.md attacks 11–13).
  */
 import { VerifierError } from '../errors';
 import { fromBase58 } from '../util/bytes';

@@ -2,7 +2,8 @@
  * Reads "Licenses & certifications" entries from a LinkedIn profile or its
  * `/details/certifications/` page. LinkedIn markup changes often and differs
  * by locale, so entries are located by `data-view-name` first, then by the
- * section anchor and header text (platforms.md §15). Pure DOM reading: no
+ * section anchor and header text (LinkedIn markup as observed: section
+ * #licenses_and_certifications, data-view-name lockup entries). Pure DOM reading: no
  * fetch, no verification.
  */
 import { absoluteHttpUrl as absolute } from './links';

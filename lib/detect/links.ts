@@ -5,7 +5,7 @@
  */
 
 /**
- * LinkedIn wraps outbound links as `/redir/redirect?url=<target>` (platforms.md §15);
+ * LinkedIn wraps outbound links as `/redir/redirect?url=<target>` (LinkedIn markup as observed);
  * returns the target, or the input unchanged.
  */
 export function unwrapRedirect(href: string): string {
@@ -34,7 +34,7 @@ export const MAYBE_CREDENTIAL_LINK =
  * Links that look like a machine-readable credential even off the known
  * platforms: `.json`/`.jsonld`/`.jwt` files, or `/assertions/<id>` and
  * `/credentials/<id>` style paths. Only these (and platform links) are ever
- * fetched for a page-supplied link (security.md B.1 rule 2).
+ * fetched for a page-supplied link (SECURITY.md rule 2).
  */
 export function looksLikeCredentialUrl(raw: string): boolean {
   let url: URL;

@@ -1,7 +1,7 @@
 /**
  * The in-page marker: a small NEUTRAL chip beside a detected credential. It
  * never shows a verdict, because a page can draw anything next to it; the
- * verdict lives only in extension pages (security.md B.1 rule 5, B.4 row 40).
+ * verdict lives only in extension pages (SECURITY.md rule 5, attack 40).
  * The chip sits in a closed shadow root so page CSS cannot restyle it, on a
  * host element marked `data-credlens` so our detectors and observer skip it.
  */

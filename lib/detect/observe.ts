@@ -2,9 +2,11 @@
  * Keeps a page's candidates up to date: one full scan at start, then only the
  * subtrees added since (one MutationObserver on the narrowest container,
  * flushed in idle time), and a fresh scan when a single-page app changes URL.
- * Numbers and patterns follow security.md "MutationObserver on big pages":
- * queue, idle flush (fallback 150 ms), whole-container rescan past a threshold,
- * and our own nodes ignored via `data-credlens`.
+ * Numbers and patterns follow what extensions do on big pages (ghostery/adblocker
+ * PR #4071 and rejifald/movar issue #105 batch mutations; darkreader PR #2550
+ * rescans the whole tree past 1000 mutations; SECURITY.md budgets): queue, idle
+ * flush (fallback 150 ms), whole-container rescan past a threshold, and our own
+ * nodes ignored via `data-credlens`.
  */
 import { dedupe, scanDocument } from './scan';
 import { OWN_NODE_ATTRIBUTE, type DetectedCandidate, type ScanResult } from './types';

@@ -1,13 +1,17 @@
 /**
- * The one table of credential platforms (style.md A.5: one table as the single
- * source of truth). Each row says how to recognise a link to the platform and
- * how to obtain the machine-readable credential from it. Status words and
- * sources come from ../shared/docs/platforms.md; every row that is not
- * "documented" must be confirmed against the live service before release.
+ * The one table of credential platforms, the single source of truth for them
+ * (as jose's lib/jws_algorithms.ts is for algorithms). Each row says how to
+ * recognise a link to the platform and how to obtain the machine-readable
+ * credential from it; its comment names where that was read. Every row that
+ * is not "documented" must be confirmed against the live service before release.
  * Adding a platform = adding one row.
  */
 
-/** How sure we are about a row (platforms.md "status words"). */
+/**
+ * How sure we are about a row: `documented` = the vendor's docs or a spec;
+ * `observed` = a public repository calls or serves it; `not found` = no public
+ * endpoint returning the credential was found.
+ */
 export type PlatformEvidence = 'documented' | 'observed' | 'not found';
 
 export interface PlatformRule {
@@ -34,7 +38,7 @@ export const CREDLY_BADGE_ID = new RegExp(`^${UUID}$`, 'i');
 
 export const PLATFORMS: readonly PlatformRule[] = [
   {
-    // platforms.md §1: OBI endpoint documented (Credly "OBI Methods"); page-id = assertion-id observed.
+    // Credly "OBI Methods" documentation: the OBI endpoint; page id = assertion id observed in shared links.
     id: 'credly',
     name: 'Credly',
     evidence: 'documented',
@@ -48,7 +52,7 @@ export const PLATFORMS: readonly PlatformRule[] = [
     fetchUrl: (id) => `https://api.credly.com/v1/obi/v2/badge_assertions/${id.toLowerCase()}`,
   },
   {
-    // platforms.md §2: OB 2.0 assertion ids documented as ids in examples, observed as shared links;
+    // accredible/api-documentation openapi.json: OB 2.0 assertion ids in examples, also observed as shared links;
     // whether the credential.net id is the assertion id is NOT confirmed (observed white-label use only).
     id: 'accredible',
     name: 'Accredible',
@@ -63,7 +67,7 @@ export const PLATFORMS: readonly PlatformRule[] = [
     fetchUrl: (id) => `https://api.accredible.com/v1/obi/badge_assertions/${encodeURIComponent(id)}`,
   },
   {
-    // platforms.md §3: /public/assertions/<id> answers JSON unless text/html is asked (badgr-server, observed).
+    // concentricsky/badgr-server apps/issuer/public_api.py: /public/assertions/<id> answers JSON unless text/html is asked.
     id: 'badgr',
     name: 'Canvas Credentials (Badgr)',
     evidence: 'observed',
@@ -75,7 +79,7 @@ export const PLATFORMS: readonly PlatformRule[] = [
     fetchUrl: (id, url) => `https://${badgrApiHost(url.hostname)}/public/assertions/${id}`,
   },
   {
-    // platforms.md §5: the bare /v1/assertion/<40hex> URL is the shared assertion id (observed; response not seen).
+    // The bare /v1/assertion/<40hex> URL is the assertion id people share (observed in public links; response not seen).
     id: 'obf',
     name: 'Open Badge Factory',
     evidence: 'observed',
@@ -87,7 +91,7 @@ export const PLATFORMS: readonly PlatformRule[] = [
     fetchUrl: (id) => `https://openbadgefactory.com/v1/assertion/${id.toLowerCase()}`,
   },
   {
-    // platforms.md §5: Passport page shapes "not found"; recognised so the recruiter is told why it cannot be checked.
+    // No public Passport page shape or endpoint found; recognised so the recruiter is told why it cannot be checked.
     id: 'obp',
     name: 'Open Badge Passport',
     evidence: 'not found',
@@ -97,7 +101,8 @@ export const PLATFORMS: readonly PlatformRule[] = [
     fetchUrl: () => undefined,
   },
   {
-    // platforms.md §6: viewer links documented; no public endpoint returning the credential was found.
+    // Europass "European Digital Credentials" pages (europa.eu) document the viewer; no public endpoint
+    // returning the credential was found.
     id: 'europass',
     name: 'Europass Digital Credentials',
     evidence: 'not found',
@@ -109,7 +114,7 @@ export const PLATFORMS: readonly PlatformRule[] = [
     fetchUrl: () => undefined,
   },
   {
-    // platforms.md §7: `#verify?vc=<url>` documented (README); /credentials/<id> → /api/credentials/<id> documented.
+    // digitalcredentials/verifier-plus README.md: `#verify?vc=<url>`, and /credentials/<id> → /api/credentials/<id>.
     id: 'verifierplus',
     name: 'VerifierPlus',
     evidence: 'documented',
@@ -125,7 +130,7 @@ export const PLATFORMS: readonly PlatformRule[] = [
     wrappedIn: 'credential',
   },
   {
-    // platforms.md §10: badge.php?hash=H is the public page; assertion.php?b=H&obversion=2 the OB 2.0 JSON (observed, moodle/moodle).
+    // moodle/moodle badges/assertion.php: badge.php?hash=H is the public page; assertion.php?b=H&obversion=2 the OB 2.0 JSON.
     id: 'moodle',
     name: 'Moodle',
     evidence: 'observed',
@@ -139,7 +144,7 @@ export const PLATFORMS: readonly PlatformRule[] = [
       `https://${url.host}${url.pathname.replace(/\/badges\/(?:badge|assertion)\.php$/, '')}/badges/assertion.php?b=${hash}&obversion=2`,
   },
   {
-    // platforms.md §13: Coursera verify pages are HTML only (observed); recognised to explain, not verified.
+    // Coursera verify pages are HTML only (observed; no machine-readable endpoint found); recognised to explain, not verified.
     id: 'coursera',
     name: 'Coursera',
     evidence: 'not found',
@@ -150,7 +155,7 @@ export const PLATFORMS: readonly PlatformRule[] = [
   },
 ];
 
-/** Badgr UI hosts (badgr.com, eu.badgr.com) serve the SPA; the API host answers JSON (platforms.md §3). */
+/** Badgr UI hosts (badgr.com, eu.badgr.com) serve the SPA; the API host answers JSON (badgr-server apps/mainsite/urls.py). */
 function badgrApiHost(host: string): string {
   const h = host.toLowerCase();
   if (h.startsWith('api.')) return h;

@@ -2,7 +2,7 @@
  * Content-script behaviour, kept out of the entrypoint so it can be tested
  * with a fake DOM and a fake `send`: scan, mark, report new candidates, keep
  * the e2e hook (`data-credlens-found`) current. No messaging when nothing is
- * found; only strings leave the page (security.md B.1 rule 2).
+ * found; only strings leave the page (SECURITY.md rule 2).
  */
 import { placeMarker, removeMarkers } from './marker';
 import { createPageScanner, type PageScanner } from './observe';

@@ -1,7 +1,8 @@
 /**
  * Plain types shared by the detectors and the content script. They mirror
  * `CandidateSchema` in lib/messaging.ts, but without zod: the content script
- * must stay small (toolchain.md pitfall 4), so only the background imports the
+ * must stay small (a top-level zod schema is not tree-shaken and once put
+ * 80 KB into it; SECURITY.md budgets), so only the background imports the
  * schema and validates what arrives.
  */
 

@@ -3,8 +3,8 @@
  * credentials. There is no DOMParser in an MV3 service worker, and the
  * content only needs to be shown, so this builds a small element tree.
  * Document type declarations are refused outright (no entity expansion is
- * ever attempted: security.md, billion-laughs / XXE), and element count and
- * depth are capped.
+ * ever attempted: billion laughs and XXE, cf. libexpat CVE-2013-0340), and
+ * element count and depth are capped.
  */
 import { VerifierError } from '../errors';
 

@@ -1,8 +1,10 @@
 /**
  * European Digital Credentials (ELM v3 JSON-LD), sealed with JAdES or not,
  * and legacy Europass (EDCI v1) XML. The order follows the EDCI verifier
- * (verification.md §B5): seal → format (structure) → certificate → validity
- * → revocation. The credential's content is read only from the sealed payload.
+ * (european-commission-empl/european-digital-credentials; its checks are the
+ * vocabulary data.europa.eu/snb/verification/25831c2): seal → format
+ * (structure) → certificate → validity → revocation. The credential's content
+ * is read only from the sealed payload.
  */
 import type { VerifyContext } from '../context';
 import { fail, fromThrown, pass, skip } from '../checks/result';

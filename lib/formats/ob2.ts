@@ -1,9 +1,10 @@
 /**
  * Open Badges 2.0, hosted and signed, following 1EdTech
- * openbadges-validator-core (verification.md B4): structure → hosted copy or
- * signature → issuer binding → validity → revocation. Older 1.x assertions
- * are followed to their hosted URL once; only a 2.0 document found there is
- * checked, anything else is "could not check" (OB2_LEGACY_UNSUPPORTED).
+ * openbadges-validator-core (openbadges/verifier/tasks/verification.py):
+ * structure → hosted copy or signature → issuer binding → validity →
+ * revocation. Older 1.x assertions are followed to their hosted URL once;
+ * only a 2.0 document found there is checked, anything else is "could not
+ * check" (OB2_LEGACY_UNSUPPORTED).
  */
 import { error, fail, fromThrown, skip } from '../checks/result';
 import { checkValidity } from '../checks/validity';
@@ -80,7 +81,7 @@ export async function verifyOb2Jws(jws: string, ctx: VerifyContext): Promise<For
   return outcome('ob2-signed', [structure, proof, binding, validityOf(payload, ctx), status], docs, technical, true);
 }
 
-/** issuedOn must not be in the future; expires must not precede issuedOn nor be past (B4 "Timestamps"). */
+/** issuedOn must not be in the future; expires must not precede issuedOn nor be past (as openbadges-validator-core checks them). */
 function validityOf(assertion: Json, ctx: VerifyContext): Check {
   return checkValidity({ validFrom: str(assertion.issuedOn), validUntil: str(assertion.expires) }, ctx.now(), ctx.skewSeconds);
 }

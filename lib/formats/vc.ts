@@ -1,7 +1,7 @@
 /**
  * W3C Verifiable Credentials and Open Badges 3.0, in the order of OB 3.0
- * verification.md: structure → proof → issuer binding → validity → status.
- * Refresh services are never followed (security.md B.4 row 37).
+ * §"OpenBadgeCredential Verification": structure → proof → issuer binding →
+ * validity → status. Refresh services are never followed (SECURITY.md attack 37).
  */
 import type { VerifyContext } from '../context';
 import { fail, skip } from '../checks/result';

@@ -8,7 +8,7 @@ import { VerifierError, isVerifierError } from '../errors';
 import { LIMITS } from '../limits';
 import { staticDocumentLoader } from './static-loader';
 
-/** Work caps for one canonicalisation (security.md B.4 row 17). */
+/** Work caps for one canonicalisation (SECURITY.md attack 17; w3c/rdf-canon issue #120 poison graphs). */
 export interface CanonizeLimits {
   /** abort after this many milliseconds */
   timeoutMs: number;
@@ -18,7 +18,7 @@ export interface CanonizeLimits {
 
 // Defence in depth: jsonld.js installs a network loader as its default (node: http client,
 // pages: XMLHttpRequest). Every call here passes the static loader, and any call that forgets
-// to falls back to it too, so JSON-LD processing can never fetch (security.md B.4 row 14).
+// to falls back to it too, so JSON-LD processing can never fetch (SECURITY.md attack 14).
 (jsonld as unknown as { documentLoader: typeof staticDocumentLoader }).documentLoader = staticDocumentLoader;
 
 const DEFAULT_LIMITS: CanonizeLimits = { timeoutMs: LIMITS.canonicalizeMs, workFactor: LIMITS.canonicalizeWorkFactor };

@@ -1,7 +1,7 @@
 /**
  * The only document loader Credlens hands to jsonld.js: it serves bundled
  * contexts and refuses everything else, so JSON-LD processing never reaches
- * the network (security.md B.4 row 14; digitalbazaar/vc lib/documentLoader.js
+ * the network (SECURITY.md attack 14; digitalbazaar/vc lib/documentLoader.js
  * is the model).
  */
 import { VerifierError } from '../errors';

@@ -3,7 +3,7 @@
  * the issuer the credential names (VC Data Integrity §4.3 "the controller of
  * the verification method MUST be the issuer"; digitalbazaar/vc
  * CredentialIssuancePurpose; OB 3.0 §8.2 key provenance). Rows 3, 6 and 10 of
- * security.md B.4.
+ * the SECURITY.md attack table.
  */
 import { fail, pass } from '../checks/result';
 import type { Check } from '../report';

@@ -2,7 +2,7 @@
  * did:jwk (did:jwk method specification §Read): the method-specific id is
  * the base64url of a JWK; the only verification method is `#0`. Resolution
  * is local. Private (`d`) and symmetric (`kty: "oct"`) keys are refused
- * (security.md B.4 row 24).
+ * (SECURITY.md attack 24).
  */
 import { VerifierError } from '../errors';
 import { fromBase64, fromUtf8 } from '../util/bytes';

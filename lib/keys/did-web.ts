@@ -2,7 +2,7 @@
  * did:web (W3C CCG did:web Method Specification §3.2 Read): the DID names an
  * HTTPS location for its document. The URL is built from the DID alone and
  * fetched through ctx.fetch, which refuses private addresses, redirects,
- * oversize bodies and slow servers (security.md B.4 rows 19, 20, 22).
+ * oversize bodies and slow servers (SECURITY.md attacks 19, 20, 22).
  */
 import type { VerifyContext } from '../context';
 import { VerifierError } from '../errors';
@@ -35,7 +35,7 @@ export function didWebToUrl(did: string): string {
   return segments.length === 0 ? `https://${host}/.well-known/did.json` : `https://${host}/${segments.join('/')}/did.json`;
 }
 
-/** Fetches and validates the DID document for `did`; its `id` must be that DID (row 21). */
+/** Fetches and validates the DID document for `did`; its `id` must be that DID (SECURITY.md attack 21). */
 export async function resolveDidWebDocument(did: string, ctx: VerifyContext): Promise<ControllerDocument> {
   const doc = parseControllerDocument(await loadJsonDocument(didWebToUrl(did), 'did-document', ctx));
   if (doc.id !== did) throw new VerifierError('KEY_DID_DOCUMENT_MISMATCH', { expected: did.slice(0, 200), found: doc.id.slice(0, 200) });

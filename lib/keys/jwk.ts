@@ -1,7 +1,7 @@
 /**
  * Public JWK validation: only asymmetric public keys of the curves and types
  * our algorithms use are accepted. A `d` (private) member or `kty: "oct"`
- * (a shared secret) is refused outright (security.md B.4 row 24), and the
+ * (a shared secret) is refused outright (SECURITY.md attack 24), and the
  * returned JWK keeps only the public members, so nothing private is carried on.
  */
 import { z } from 'zod';

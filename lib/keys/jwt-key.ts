@@ -2,8 +2,8 @@
  * Which key may verify a VC-JWT, and whether it is the issuer's. The JOSE
  * header only ever *hints*: a `kid` URL is resolved (after the no-fetch
  * binding pre-check), a header `jwk` is accepted only when its thumbprint is
- * one of the issuer's published keys (security.md B.4 row 3), and `jku`/`x5u`
- * are never read (row 4).
+ * one of the issuer's published keys (SECURITY.md attack 3), and `jku`/`x5u`
+ * are never read (attack 4).
  */
 import { fail, error, fromThrown } from '../checks/result';
 import type { VerifyContext } from '../context';
@@ -66,7 +66,7 @@ export async function chooseJwtKeys(hints: JwtKeyHints, issuerId: string, ctx: V
 }
 
 /**
- * Row 5: a kid URL that could only be an SSRF probe is named for what it is,
+ * SECURITY.md attack 5: a kid URL that could only be an SSRF probe is named for what it is,
  * before the origin comparison could hide it: credentials in the URL
  * (`https://issuer.example@127.0.0.1/`) and, off the issuer's origin, a
  * non-public host. Same-origin kids are left to safe-fetch, which honours

@@ -3,7 +3,7 @@
  * §3.1.2): a multibase base58btc string (`z…`) whose bytes start with a
  * multicodec varint naming the key type. Only public-key codecs are accepted;
  * anything else is KEY_MALFORMED before any crypto is attempted
- * (security.md B.4 row 23).
+ * (SECURITY.md attack 23).
  */
 import { p256, p384 } from '@noble/curves/nist.js';
 import { VerifierError } from '../errors';

@@ -1,6 +1,7 @@
 /**
  * Decides whether a URL may be fetched at all, from the URL literal alone: an
- * extension cannot resolve DNS before fetch (security.md B.2 "did:web SSRF").
+ * extension cannot resolve DNS before fetch (SECURITY.md attacks 5 and 19, and
+ * its note on DNS rebinding).
  * Refuses loopback, private, link-local and other non-public literals in every
  * spelling (decimal, hex, short IPv4, IPv4-mapped IPv6), `localhost` and its
  * subdomains, and a trailing dot, unless the user allowed that exact host:port.

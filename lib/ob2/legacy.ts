@@ -1,6 +1,6 @@
 /**
- * Open Badges 1.0 / 1.1 hosted badges, read as 2.0 (validator-core upgrades
- * older objects before validating; verification.md B4). Only what maps
+ * Open Badges 1.0 / 1.1 hosted badges, read as 2.0 (1EdTech
+ * openbadges-validator-core upgrades older objects before validating). Only what maps
  * one-to-one is upgraded: a hosted assertion whose `verify.url` is the
  * address it was fetched from, an IdentityObject recipient, a badge URL, and
  * dates. Anything else (0.5 shapes, embedded badges, signed 1.x) throws

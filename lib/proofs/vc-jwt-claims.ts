@@ -7,7 +7,7 @@
  *   in only where the credential lacks them;
  * - VC-JOSE-COSE (VC 2.0): the payload is the credential itself.
  * Where both a claim and the property are present they must agree
- * (OB 3.0 integrity.md §"Verify a Credential"; security.md B.4 row 8).
+ * (OB 3.0 integrity.md §"Verify a Credential"; SECURITY.md attack 8).
  */
 import { fail, pass } from '../checks/result';
 import { VerifierError } from '../errors';

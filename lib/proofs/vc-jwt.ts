@@ -2,8 +2,8 @@
  * VC-JWT: a credential secured as a compact JWS (VC Data Model 1.1 §6.3.1,
  * VC-JOSE-COSE §3.1, OB 3.0 integrity.md §"Verify a Credential VC-JWT
  * Signature"). Order matters for safety: the algorithm and `crit` are vetted
- * before anything is fetched (security.md B.4 rows 1, 2, 7), the key comes
- * from issuer resolution only (rows 3–6), and the credential is handed on
+ * before anything is fetched (SECURITY.md attacks 1, 2, 7), the key comes
+ * from issuer resolution only (attacks 3–6), and the credential is handed on
  * only once its signature verified.
  */
 import { compactVerify, decodeProtectedHeader, errors as joseErrors, importJWK, type ProtectedHeaderParameters } from 'jose';
@@ -27,7 +27,7 @@ export interface JwtOutcome {
 /**
  * The JWS algorithms accepted, and the key each needs (jose lib/jws_algorithms
  * pattern: one table). `none` and HS* are absent on purpose: an unsigned or
- * shared-secret token can be made by anyone (rows 1–2).
+ * shared-secret token can be made by anyone (SECURITY.md attacks 1–2).
  */
 const ALGORITHMS: Record<string, (jwk: JsonWebKey) => boolean> = {
   EdDSA: (k) => k.kty === 'OKP' && k.crv === 'Ed25519',

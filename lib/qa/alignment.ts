@@ -2,7 +2,7 @@
  * Reads OB 2.0 / OB 3.0 `alignment[]` entries for the facts the quality
  * profile needs: learning outcomes (competency alignments), EQF/NQF level,
  * ESCO skills and ECTS credits. OB 3.0 has no level field, so an EQF level
- * can only come from an alignment (verification.md, EU-element table).
+ * can only come from an alignment (1EdTech ob_v3p0/common_credentials.lines).
  */
 import { isRecord, list, numberOf, plain } from './text';
 

@@ -1,8 +1,10 @@
 /**
  * Quality profile of a European Digital Credential (ELM v3): where each of
- * the eleven EU standard elements sits (verification.md, EU-element table,
- * ELM column). ELM has a dedicated field for every element, so findings here
- * are "present" or "absent"; prose is kept only for attendance wording.
+ * the eleven standard elements of the EU Council Recommendation on
+ * micro-credentials (Annex I) sits in ELM v3 (european-commission-empl/
+ * European-Learning-Model, Sample-MC-Annex1 examples). ELM has a dedicated
+ * field for every element, so findings here are "present" or "absent"; prose
+ * is kept only for attendance wording.
  */
 import { z } from 'zod';
 import { label } from '../edc/label';

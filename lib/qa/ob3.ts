@@ -1,7 +1,7 @@
 /**
  * Quality profile of an Open Badges 3.0 / CLR credential: where each of the
- * eleven EU standard elements sits (verification.md, EU-element table, from
- * 1EdTech ob_v3p0/common_credentials.lines). OB 3.0 has no field for level
+ * eleven standard elements of the EU Council Recommendation on
+ * micro-credentials (Annex I) sits in 1EdTech ob_v3p0/common_credentials.lines. OB 3.0 has no field for level
  * or form of participation, so those can only be alignments or prose.
  */
 import { readAlignments, type AlignmentFacts } from './alignment';
@@ -164,7 +164,7 @@ function assessmentOf({ achievement, subject, prose }: Ob3View): ElementFinding 
 
 function participationOf({ alignments, prose }: Ob3View): ElementFinding {
   if (alignments.participation) return finding('participation', 'present', `${A}.alignment`, alignments.participation);
-  // OB 3.0 has no field for the form of participation (verification.md): otherwise prose only
+  // OB 3.0 has no field for the form of participation (ob_v3p0/common_credentials.lines): otherwise prose only
   const mention = firstMention(prose, PARTICIPATION_IN_TEXT);
   return mention ? finding('participation', 'free-text', mention.path, mention.match[0]) : absent('participation');
 }

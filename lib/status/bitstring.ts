@@ -24,7 +24,7 @@ export function decodeEncodedList(encodedList: string): Uint8Array {
 
 /**
  * Inflates with DecompressionStream, counting bytes as they come out, and
- * stops at `maxBytes` (security.md B.4 row 32: a small list can inflate to
+ * stops at `maxBytes` (SECURITY.md attack 32: a small list can inflate to
  * gigabytes).
  */
 export async function inflateCapped(gzip: Uint8Array, maxBytes: number = LIMITS.statusListInflatedBytes): Promise<Uint8Array> {

@@ -1,5 +1,5 @@
 /**
- * Credential status (revocation / suspension), per verification.md B7:
+ * Credential status (revocation / suspension), for the entry types issuers use:
  * W3C BitstringStatusListEntry, the older StatusList2021Entry, and the OB 3.0
  * 1EdTechRevocationList. Every entry is checked and the worst answer wins
  * (revoked > suspended > could not check > fine).

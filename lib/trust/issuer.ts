@@ -1,7 +1,8 @@
 /**
- * The issuer trust panel, kept apart from the verdict (anchors.md ideas 5
- * and 6): who signed (the verified identifier), what the credential claims
- * about its issuer, and who vouches for it. OB 3.0 recommended practices:
+ * The issuer trust panel, kept apart from the verdict because "signed by X"
+ * is neither "X is who it says" nor "X is quality-assured": who signed (the
+ * verified identifier), what the credential claims about its issuer, and who
+ * vouches for it. OB 3.0 recommended practices:
  * issuer data in a credential is marked unverified unless authenticated
  * against something the verifier trusts.
  */
@@ -57,7 +58,7 @@ export function domainOf(issuerId: string | undefined): string | undefined {
   return undefined;
 }
 
-/** Only `data:` images are shown: the popup never fetches what a credential points to (security.md). */
+/** Only `data:` images are shown: the popup never fetches what a credential points to (SECURITY.md rule 5). */
 export const safeImage = (src: string | undefined): string | undefined =>
   src && /^data:image\/(png|jpeg|gif|webp);base64,/i.test(src) ? src : undefined;
 

@@ -1,6 +1,6 @@
 /**
- * Validation of imported trust lists (security.md: every document from
- * outside goes through a schema). Loaded lazily by store.ts so zod stays
+ * Validation of imported trust lists (every document from outside goes
+ * through a schema: SECURITY.md, runtime dependencies). Loaded lazily by store.ts so zod stays
  * out of the popup bundle.
  */
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 /**
  * JSON parsing with caps checked *before* JSON.parse builds anything large:
- * length, nesting depth and key count (security.md B.4 row 27).
+ * length, nesting depth and key count (SECURITY.md attack 27).
  */
 import { VerifierError } from '../errors';
 import { LIMITS } from '../limits';

@@ -2,7 +2,8 @@
  * JSON-LD context https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json
  * Comprehensive Learner Record 2.0 (ClrCredential wraps OB 3.0 credentials).
  *
- * Not published on npm, so vendored here (never fetched: security.md, remote context loading).
+ * Not published on npm, so vendored here (contexts are never fetched: W3C vc-data-integrity §4.5
+ * "Validating Contexts"; SECURITY.md attack 14).
  * Source: 1EdTech/digital-credentials-public-validator, path `inspector-vc/src/main/resources/contexts/clr-v2p0-2.0.1.json`, commit 38254719cf0a490a403c9c812b01e6ab0678f2f3.
  * Transcribed as a TypeScript literal; tests/unit/jsonld/contexts.test.ts compares it with the source copy.
  */

@@ -2,7 +2,8 @@
  * JSON-LD context https://w3id.org/security/jwk/v1
  * JsonWebKey verification methods (did:jwk documents, controller documents).
  *
- * Not published on npm, so vendored here (never fetched: security.md, remote context loading).
+ * Not published on npm, so vendored here (contexts are never fetched: W3C vc-data-integrity §4.5
+ * "Validating Contexts"; SECURITY.md attack 14).
  * Source: w3c/vc-data-integrity, path `contexts/jwk/v1`, commit 570d764182aa915427da16bdd4514af874fb86ed.
  * Transcribed as a TypeScript literal; tests/unit/jsonld/contexts.test.ts compares it with the source copy.
  */

@@ -2,7 +2,8 @@
  * JSON-LD context https://w3id.org/openbadges/v2
  * Open Badges 2.0 vocabulary (OB 2.0 assertions, endorsements inside OB 3.0).
  *
- * Not published on npm, so vendored here (never fetched: security.md, remote context loading).
+ * Not published on npm, so vendored here (contexts are never fetched: W3C vc-data-integrity §4.5
+ * "Validating Contexts"; SECURITY.md attack 14).
  * Source: 1EdTech/openbadges-specification, path `ob_v2p0/v2/context.json`, commit 1af145ff2dc6e22627e79eb5d0f9afca06ea2489.
  * Transcribed as a TypeScript literal; tests/unit/jsonld/contexts.test.ts compares it with the source copy.
  */
