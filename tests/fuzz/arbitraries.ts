@@ -91,7 +91,7 @@ export const urlText = fc.oneof(
 
 const PRIVATE_V4: [number, number][] = [[10, 8], [127, 8], [169 * 256 + 254, 16], [192 * 256 + 168, 16], [172 * 16 + 1, 12], [0, 8], [100 * 4 + 1, 10]];
 
-/** A private, loopback or link-local IPv4 address, spelled in any of the ways B.2 lists. */
+/** A private, loopback or link-local IPv4 address, spelled in any of the ways SSRF bypasses use (decimal, hex, short IPv4; SECURITY.md attack 19). */
 export const privateIpv4Spellings = fc
   .tuple(fc.nat({ max: PRIVATE_V4.length - 1 }), fc.nat(), fc.nat({ max: 6 }), fc.constantFrom('https://', 'http://'))
   .map(([which, rand, spelling, scheme]) => {

@@ -1,6 +1,7 @@
 /**
- * Property-based fuzzing of every parser and boundary (security.md B.4
- * "must finish without an uncaught exception and within the time budget"):
+ * Property-based fuzzing of every parser and boundary (SECURITY.md attack
+ * table: every input must finish without an uncaught exception and within its
+ * time budget):
  * verify() on text and bytes, compact JWS, the PNG chunk reader, the SVG
  * scanner, status-list decoding, the host policy and capped JSON. Each
  * property also states what a correct answer looks like, not only "no throw".

@@ -1,6 +1,6 @@
 /**
  * Property-based fuzzing of the content-script → background boundary
- * (security.md B.1 rule 1, B.4 rows 25–26): ToBackgroundSchema and the
+ * (SECURITY.md rule 1, attacks 25–26): ToBackgroundSchema and the
  * background message handler, over wxt's fake browser. Whatever arrives from
  * whichever sender, the handler resolves (never throws), answers only with
  * known codes, ignores other extensions and refuses privileged messages from

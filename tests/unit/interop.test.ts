@@ -49,7 +49,7 @@ const DIFFERENT_QUESTION: Record<string, { verdict: Verdict; why: string }> = {
   },
   // The W3C EdDSA cryptosuite vectors prove the signature maths, not who issued: their issuer
   // (https://vc.example/issuers/5678) never lists the did:key that signed. Issuer binding is required
-  // (security.md B.4 row 10; OB 3.0 "key provenance"); the reference @digitalbazaar/vc refuses them
+  // (SECURITY.md attack 10; OB 3.0 "key provenance"); the reference @digitalbazaar/vc refuses them
   // too ("Credential issuer must match the verification method controller"). The proof check itself
   // must pass, which is asserted below.
   ...Object.fromEntries(

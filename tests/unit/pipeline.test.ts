@@ -9,6 +9,7 @@ const noNetwork = () => {
   return { ctx, calls };
 };
 
+// "row N" in the test names below is row N of the attack table in SECURITY.md.
 describe('verify (pipeline boundary)', () => {
   it('never throws and reports unreadable input as failed with a clear code', async () => {
     const { ctx } = noNetwork();

@@ -5,6 +5,7 @@ import { deriveVerdict } from '../../lib/verdict';
 const required = ['structure', 'proof', 'issuer-binding', 'validity'] as const;
 const good = [pass('structure'), pass('proof'), pass('issuer-binding'), pass('validity')];
 
+// "row N" in the test names below is row N of the attack table in SECURITY.md.
 describe('deriveVerdict', () => {
   it('is verified only when every required check passed', () => {
     expect(deriveVerdict([...good, skip('status', 'NOT_APPLICABLE')], required)).toBe('verified');

@@ -1,5 +1,5 @@
 /**
- * security.md B.4 rows whose full check needs a browser (9, 31, 40, 41): the
+ * SECURITY.md attacks whose full check needs a browser (9, 31, 40, 41): the
  * end-to-end suite drives those in Chromium. Here is what can be asserted
  * below the browser: the UI renders credential text as text, nothing in the
  * UI sets raw HTML, the in-page marker never claims a verdict, and a stopped
@@ -27,7 +27,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('security.md B.4 row 31 (unit part) — credential text is rendered as text only', () => {
+describe('SECURITY.md attack 31 (unit part) — credential text is rendered as text only', () => {
   it('no UI source uses dangerouslySetInnerHTML or innerHTML (components and entrypoints)', () => {
     const sources = ['components', 'entrypoints'].flatMap((dir) =>
       readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
@@ -54,7 +54,7 @@ describe('security.md B.4 row 31 (unit part) — credential text is rendered as 
   });
 });
 
-describe('security.md B.4 row 40 (unit part) — the in-page marker never states a verdict', () => {
+describe('SECURITY.md attack 40 (unit part) — the in-page marker never states a verdict', () => {
   it('a page that draws its own "✔ Verified" gets only neutral markers, and the message carries no verdict', () => {
     const html = readFileSync(path.join(__dirname, '../detect/pages/linkedin-classic.html'), 'utf8')
       .replace('</main>', '<span class="fake">✔ Verified by Credlens</span></main>');
@@ -75,7 +75,7 @@ describe('security.md B.4 row 40 (unit part) — the in-page marker never states
   });
 });
 
-describe('security.md B.4 row 41 (unit part) — a stopped scanner stays silent', () => {
+describe('SECURITY.md attack 41 (unit part) — a stopped scanner stays silent', () => {
   it('after stop() (the content script invalidated by an update) new credentials on the page send nothing and markers go', async () => {
     vi.useFakeTimers();
     const { document, MutationObserver } = parseHTML('<html><body><main><p>Profile</p></main></body></html>');

@@ -1,5 +1,5 @@
 /**
- * security.md B.4, Data Integrity / JSON-LD rows 10–18 and 37, through
+ * SECURITY.md attack table, Data Integrity / JSON-LD rows 10–18 and 37, through
  * verify(). Credentials are signed in the test with fresh did:key keys
  * (tests/unit/crypto/sign-helper.ts) so each row bends one thing of an
  * otherwise valid credential.
@@ -28,7 +28,7 @@ beforeAll(async () => {
 
 afterEach(() => vi.restoreAllMocks());
 
-describe('security.md B.4 — Data Integrity / JSON-LD', () => {
+describe('SECURITY.md attack table — Data Integrity / JSON-LD', () => {
   it('row 10: verificationMethod is a did:key the issuer DID does not list → KEY_NOT_BOUND_TO_ISSUER, failed', async () => {
     const other = await newSigner();
     const report = await verifyJson(await signCredential(unsignedCredential(other.did), signer), spyNet().ctx);
@@ -146,7 +146,7 @@ describe('security.md B.4 — Data Integrity / JSON-LD', () => {
   });
 });
 
-describe.skipIf(!fixturesPresent)('security.md B.4 row 18 — a real tampered fixture (needs ../shared/fixtures)', () => {
+describe.skipIf(!fixturesPresent)('SECURITY.md attack 18 — a real tampered fixture (needs ../shared/fixtures)', () => {
   it('DCC Ed25519Signature2020 credential with achievement.name changed after signing → DI_SIGNATURE_INVALID, failed', async () => {
     const file = path.join(FIXTURES, 'dcc-vc-test-fixtures/verifiableCredentials/v2/ed25519/didKey/legacy-noStatus-noExpiry-tampered.json');
     const { ctx, requests } = spyNet();

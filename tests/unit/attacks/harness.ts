@@ -1,5 +1,5 @@
 /**
- * Shared harness for the attack tables (security.md B.4). Every row runs
+ * Shared harness for the attack tables (SECURITY.md attack table). Every row runs
  * through `guarded`: the call must resolve (an uncaught exception fails the
  * row, whatever else it asserts) and must finish inside its time budget. The
  * network is a recording fake, so each row can assert "nothing fetched".
@@ -39,7 +39,7 @@ export function spyNet(routes: Record<string, Route> = {}, options: { now?: numb
   return { ctx, requests };
 }
 
-/** Default per-row budget (security.md C.3: a hostile input must not stall the worker). */
+/** Default per-row budget (SECURITY.md attack table: a hostile input must not stall the worker). */
 export const ROW_BUDGET_MS = 5_000;
 
 /**

@@ -1,5 +1,5 @@
 /**
- * security.md B.4, baked-image rows 28–31, through verify() with the image
+ * SECURITY.md attack table, baked-image rows 28–31, through verify() with the image
  * bytes as a page or a file drop would hand them over. PNGs are built with
  * tests/support/bake.ts; the credential inside is signed in the test.
  */
@@ -36,7 +36,7 @@ function countInflates(): { count: () => number } {
 }
 afterEach(() => vi.unstubAllGlobals());
 
-describe('security.md B.4 — baked images', () => {
+describe('SECURITY.md attack table — baked images', () => {
   it('row 28: openbadgecredential iTXt with compression flag 1 (a zlib bomb) → IMAGE_COMPRESSED_ITXT, nothing inflated', async () => {
     const bomb = deflateSync(new Uint8Array(64 * 1024 * 1024)); // 64 MiB of zeros in ~64 KB
     expect(bomb.length).toBeLessThan(128 * 1024);

@@ -1,5 +1,5 @@
 /**
- * security.md B.4, JOSE / VC-JWT rows 1–9 and 18, through verify() as a page
+ * SECURITY.md attack table, JOSE / VC-JWT rows 1–9 and 18, through verify() as a page
  * candidate would reach it. Tokens are signed in the test with fresh keys
  * (tests/unit/keys/jwt-signer.ts); the network is a recording fake.
  */
@@ -15,7 +15,7 @@ const UNIVERSITY_JWKS = 'https://university.example/.well-known/jwks.json';
 const edSign = (signer: TestSigner) => async (data: Uint8Array) =>
   new Uint8Array(await crypto.subtle.sign('Ed25519', signer.privateKey, data as BufferSource));
 
-describe('security.md B.4 — JOSE / VC-JWT', () => {
+describe('SECURITY.md attack table — JOSE / VC-JWT', () => {
   it('row 1: alg "none" with an empty signature → JWS_ALG_NOT_ALLOWED, nothing fetched, failed', async () => {
     const { ctx, requests } = spyNet();
     const report = await verifyRow({ text: await rawToken({ alg: 'none', kid: `${UNIVERSITY}#k` }, credentialV2(UNIVERSITY)) }, ctx);

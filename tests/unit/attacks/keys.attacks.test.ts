@@ -1,5 +1,5 @@
 /**
- * security.md B.4, key rows 23–24, through verify(): a credential whose
+ * SECURITY.md attack table, key rows 23–24, through verify(): a credential whose
  * verification method is a broken did:key or a did:jwk carrying a private or
  * symmetric key is refused as KEY_MALFORMED before any signature check.
  */
@@ -26,7 +26,7 @@ async function credentialNaming(did: string, vm: string) {
   return signCredential(unsignedCredential(did), signer, { verificationMethod: vm });
 }
 
-describe('security.md B.4 — keys', () => {
+describe('SECURITY.md attack table — keys', () => {
   it.each([
     ['malformed multibase', 'did:key:zz0OIl'],
     ['a non-base58btc prefix', `did:key:u${MB.slice(1)}`],

@@ -1,5 +1,5 @@
 /**
- * security.md B.4, message-boundary rows 25–27, through the background's
+ * SECURITY.md attack table, message-boundary rows 25–27, through the background's
  * message handler (lib/background/handler.ts) over wxt's fake browser, and
  * through verify() for the pre-parse JSON caps.
  */
@@ -40,7 +40,7 @@ beforeEach(() => {
 
 });
 
-describe('security.md B.4 — messages from pages', () => {
+describe('SECURITY.md attack table — messages from pages', () => {
   it('row 25: a page flooding 10,000 candidate messages is rate-limited per tab; the background stays within budget', async () => {
     const { handle, flow, fetched } = setup();
     const message = found([{ kind: 'json', value: '{"flood":1}' }]);

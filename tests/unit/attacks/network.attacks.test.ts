@@ -1,9 +1,9 @@
 /**
- * security.md B.4, key resolution / network rows 19–22, through verify(): a
+ * SECURITY.md attack table, key resolution / network rows 19–22, through verify(): a
  * Data Integrity credential whose issuer and verification method are a
  * did:web, with the DID document served (or not) by a recording fake network.
  * Row 19 is also run against the host policy alone for every numeric spelling
- * named in B.2.
+ * of a private address (decimal, hex, short IPv4, IPv4-mapped IPv6).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { vetUrl } from '../../../lib/net/host-policy';
@@ -30,7 +30,7 @@ function didDocument(id = DID) {
   };
 }
 
-describe('security.md B.4 — key resolution and network', () => {
+describe('SECURITY.md attack table — key resolution and network', () => {
   it('control: the same did:web credential verifies when its document is served', async () => {
     const { ctx, requests } = spyNet({ [DOC_URL]: didDocument() });
     expect((await verifyJson(await issuedBy(DID), ctx)).verdict).toBe('verified');

@@ -1,5 +1,5 @@
 /**
- * security.md B.4, Open Badges 2.0 rows 38–39, through verify(), following
+ * SECURITY.md attack table, Open Badges 2.0 rows 38–39, through verify(), following
  * 1EdTech openbadges-validator-core tasks/verification.py (hosted origin
  * policy) and tasks/crypto.py (the creator key must be the issuer's).
  */
@@ -19,7 +19,7 @@ const assertion = (id: string, verification: Record<string, unknown> = { type: '
 });
 const keyDoc = (id: string, pem: string) => ({ '@context': CTX, type: 'CryptographicKey', id, owner: ISSUER.id, publicKeyPem: pem });
 
-describe('security.md B.4 — Open Badges 2.0', () => {
+describe('SECURITY.md attack table — Open Badges 2.0', () => {
   const base = { [ISSUER.id]: ISSUER, [BADGE.id]: BADGE };
 
   it('row 38: a hosted assertion served from an origin not in verification.allowedOrigins → OB2_HOSTED_ORIGIN_NOT_ALLOWED, failed', async () => {

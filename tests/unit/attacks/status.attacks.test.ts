@@ -1,5 +1,5 @@
 /**
- * security.md B.4, status and validity rows 32–36, through verify(): a
+ * SECURITY.md attack table, status and validity rows 32–36, through verify(): a
  * credential signed in the test (eddsa-jcs-2022, did:key) whose
  * credentialStatus points at a Bitstring Status List served by a recording
  * fake network. A status that cannot be established is never `verified`.
@@ -53,7 +53,7 @@ async function statusList(signer: TestIssuer, revoked: number[], o: ListOptions 
 const statusOf = (r: Report) => r.checks.find((c) => c.id === 'status');
 const proofPassed = (r: Report) => r.checks.find((c) => c.id === 'proof')?.status === 'pass';
 
-describe('security.md B.4 — status lists and validity', () => {
+describe('SECURITY.md attack table — status lists and validity', () => {
   it('control: a listed but not revoked credential is verified', async () => {
     const issuer = createTestIssuer();
     const { ctx, requests } = spyNet({ [LIST_URL]: await statusList(issuer, [7]) });

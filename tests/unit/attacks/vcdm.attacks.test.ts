@@ -1,7 +1,8 @@
 /**
- * security.md B.4 row 42: the W3C VCDM 2.0 test suite's credential-side
- * `*-fail` inputs (B.3 list) through verify(). The shipped fixtures are read in
- * place from ../shared/fixtures; the rest of the B.3 list is rebuilt here from
+ * SECURITY.md attack 42: the W3C VCDM 2.0 test suite's credential-side
+ * `*-fail` inputs (w3c/vc-data-model-2.0-test-suite, tests/input) through
+ * verify(). The shipped fixtures are read in place from ../shared/fixtures;
+ * the rest of the suite's list is rebuilt here from
  * the suite's `credential-ok` input, one rule broken at a time. Unsigned, each
  * must fail on a STRUCTURE_* code; `*-ok` must still pass the structure check.
  * Rules that only JSON-LD can see (term definitions) are checked on a signed
@@ -32,7 +33,7 @@ const without = (key: string) => Object.fromEntries(Object.entries(OK).filter(([
 const structure = (r: Report) => r.checks.find((c) => c.id === 'structure' || c.id === 'validity' || c.id === 'parse');
 const structureCodes = (r: Report) => r.checks.filter((c) => c.status === 'fail' && c.code.startsWith('STRUCTURE_')).map((c) => c.code);
 
-/** B.3 credential-side negative inputs, rebuilt from credential-ok (name → input → expected code). */
+/** The suite's credential-side negative inputs, rebuilt from credential-ok (name → input → expected code). */
 const FAIL_CASES: [string, Record<string, unknown>, string][] = [
   ['no-context-fail-or-inject', without('@context'), 'STRUCTURE_CONTEXT'],
   ['missing-base-context-fail-or-inject', change({ '@context': [EX] }), 'STRUCTURE_CONTEXT'],
@@ -65,7 +66,7 @@ const FAIL_CASES: [string, Record<string, unknown>, string][] = [
   ['validuntil-invalid-fail', change({ validUntil: 'yesterday' }), 'STRUCTURE_DATES'],
 ];
 
-describe('security.md B.4 row 42 — VCDM 2.0 negative inputs map to STRUCTURE_* codes', () => {
+describe('SECURITY.md attack 42 — VCDM 2.0 negative inputs map to STRUCTURE_* codes', () => {
   it.each(FAIL_CASES)('%s → %s, failed', async (_name, input, code) => {
     const { ctx, requests } = spyNet();
     const report = await verifyJson(input, ctx);
@@ -81,7 +82,7 @@ describe('security.md B.4 row 42 — VCDM 2.0 negative inputs map to STRUCTURE_*
   });
 });
 
-describe('security.md B.4 row 42 — rules only JSON-LD can see, on a signed credential', () => {
+describe('SECURITY.md attack 42 — rules only JSON-LD can see, on a signed credential', () => {
   let signer: TestSigner;
   let proof: unknown;
   let signedOk: Record<string, unknown>;
@@ -116,7 +117,7 @@ describe('security.md B.4 row 42 — rules only JSON-LD can see, on a signed cre
   });
 });
 
-describe.skipIf(!suitePresent)('security.md B.4 row 42 — the shipped W3C suite inputs (needs ../shared/fixtures)', () => {
+describe.skipIf(!suitePresent)('SECURITY.md attack 42 — the shipped W3C suite inputs (needs ../shared/fixtures)', () => {
   it.each([
     ['credential-missing-base-context-fail-or-inject.json', 'STRUCTURE_CONTEXT'],
     ['credential-no-issuer-fail.json', 'STRUCTURE_ISSUER'],

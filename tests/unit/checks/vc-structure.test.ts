@@ -36,7 +36,7 @@ describe('checkVcStructure', () => {
     expect(checkVcStructure(credential as Record<string, unknown>)).toMatchObject({ status: 'fail', code });
   });
 
-  describe.skipIf(!existsSync(fixtures))('W3C VCDM 2.0 test-suite inputs (security.md row 42)', () => {
+  describe.skipIf(!existsSync(fixtures))('W3C VCDM 2.0 test-suite inputs (SECURITY.md attack 42)', () => {
     it.each([
       'credential-missing-base-context-fail-or-inject.json',
       'credential-no-issuer-fail.json',

@@ -1,7 +1,7 @@
 /**
  * The popup only displays results: its static import graph must not reach
- * the verification engine or its heavy dependencies (security.md popup
- * budget: no jsonld or jose in the popup bundle; zod stays behind lazy
+ * the verification engine or its heavy dependencies (SECURITY.md budgets,
+ * popup: no jsonld or jose in the popup bundle; zod stays behind lazy
  * imports). Dynamic `import()` and `import type` are allowed.
  */
 import { existsSync, readFileSync } from 'node:fs';

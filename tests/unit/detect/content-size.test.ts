@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The content script runs on every matched page: it must stay small and free
- * of the engine's heavy dependencies (security.md performance budget: ≤ 30 KB
- * minified; toolchain.md pitfall 4: one zod import put 80 KB into it).
+ * of the engine's heavy dependencies (SECURITY.md budgets: ≤ 30 KB minified;
+ * a top-level zod schema in a module it imports once put 80 KB into it).
  */
 describe('content-script weight', () => {
   it('the detection code it bundles is under 30 KB minified and pulls in no zod, jose or jsonld', async () => {

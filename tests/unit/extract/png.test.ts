@@ -13,6 +13,7 @@ const codeOf = (fn: () => unknown): string | undefined => {
   return undefined;
 };
 
+// "row N" in the test names below is row N of the attack table in SECURITY.md.
 describe('extractFromPng', () => {
   it('reads an OB 3.0 openbadgecredential iTXt chunk', () => {
     const png = makePng(iTXt('openbadgecredential', '{"a":1}'));

@@ -13,6 +13,7 @@ const codeOf = (fn: () => unknown): string | undefined => {
 
 const svg = (inner: string) => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0">${inner}</svg>`;
 
+// "row N" in the test names below is row N of the attack table in SECURITY.md.
 describe('extractFromSvg', () => {
   it('takes a JWS from the verify attribute', () => {
     expect(extractFromSvg(svg('<openbadges:credential verify="eyJhbGciOiJFUzI1NiJ9.eyJ9.c2ln"></openbadges:credential>'))).toBe('eyJhbGciOiJFUzI1NiJ9.eyJ9.c2ln');

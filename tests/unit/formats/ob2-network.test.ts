@@ -1,6 +1,6 @@
 /**
- * Hostile hosts behind the documents a badge makes us fetch (security.md B.4
- * rows 19–22): OB 2.0 key and badge URLs, and did:web issuers of an OB 3.0
+ * Hostile hosts behind the documents a badge makes us fetch (SECURITY.md
+ * attacks 19–22): OB 2.0 key and badge URLs, and did:web issuers of an OB 3.0
  * credential, all go through safe-fetch with the same refusals.
  */
 import { CompactSign, generateKeyPair } from 'jose';

@@ -22,6 +22,7 @@ function assertion(id: string, verification: Record<string, unknown> = { type: '
   return { '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', id, recipient: { type: 'email', hashed: false, identity: 'grace@example.org' }, badge: `${H}/badge.json`, issuedOn: '2024-01-01T00:00:00Z', verification, ...extra };
 }
 
+// "row N" in the test names below is row N of the attack table in SECURITY.md.
 describe('OB 2.0 hosted assertions', () => {
   const base = { [`${H}/issuer.json`]: json(ISSUER), [`${H}/badge.json`]: json(BADGE) };
 

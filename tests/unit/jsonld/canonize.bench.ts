@@ -1,5 +1,5 @@
 /**
- * Budgets (security.md "Tests for budgets"): canonicalisation and a warm
+ * SECURITY.md budgets: canonicalisation and a warm
  * Data Integrity verification, next to the @digitalbazaar/vc reference on the
  * same credential and the same bundled contexts. Run with `npx vitest bench tests/unit/jsonld`.
  */

@@ -12,6 +12,7 @@ const key = (controller: string, assertionMethod = true): ResolvedKey => ({
   source: 'did:web',
 });
 
+// "row N" in the test names below is row N of the attack table in SECURITY.md.
 describe('checkKeyBinding', () => {
   it('passes for a did:key issuer whose VM is did:key:z…#z…', () => {
     expect(checkKeyBinding(resolveDidKey(`did:key:${MB}#${MB}`), `did:key:${MB}`)).toMatchObject({ id: 'issuer-binding', status: 'pass' });

@@ -27,7 +27,7 @@ describe('resolveDidJwk', () => {
     expect(() => resolveDidJwk(`${did}#1`)).toThrow(expect.objectContaining({ code: 'KEY_NOT_FOUND' }));
   });
 
-  // security.md B.4 row 24
+  // SECURITY.md attack 24
   it('row 24: refuses a JWK with a private d member', async () => {
     const { privateKey } = await generateKeyPair('EdDSA', { extractable: true });
     const did = didJwk(await exportJWK(privateKey));

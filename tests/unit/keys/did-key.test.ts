@@ -20,7 +20,7 @@ describe('resolveDidKey', () => {
     expect(() => resolveDidKey(`${DID}#${other}`)).toThrow(expect.objectContaining({ code: 'KEY_NOT_FOUND' }));
   });
 
-  // security.md B.4 row 23
+  // SECURITY.md attack 23
   it.each([
     ['malformed multibase', 'did:key:zz0OIl'],
     ['non-base58btc prefix', `did:key:u${MB.slice(1)}`],

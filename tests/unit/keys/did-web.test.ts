@@ -65,7 +65,7 @@ describe('resolveDidWeb', () => {
     await expect(resolveDidWeb(`${DID}#nope`, ctx)).rejects.toMatchObject({ code: 'KEY_NOT_FOUND' });
   });
 
-  // security.md B.4 row 19
+  // SECURITY.md attack 19
   it.each([
     ['did:web:127.0.0.1#k', 'FETCH_PRIVATE_ADDRESS'],
     ['did:web:localhost%3A8080#k', 'FETCH_PRIVATE_ADDRESS'],

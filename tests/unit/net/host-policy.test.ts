@@ -27,7 +27,7 @@ describe('vetUrl', () => {
     ['not a url', 'FETCH_URL_REJECTED'],
     ['https://issuer.example@127.0.0.1/', 'FETCH_URL_REJECTED'],
     ['https://issuer.example:8443/x', 'FETCH_URL_REJECTED'],
-    // security.md B.4 rows 5 and 19: every spelling of a non-public host
+    // SECURITY.md attacks 5 and 19: every spelling of a non-public host
     ['http://169.254.169.254/latest/', 'FETCH_PRIVATE_ADDRESS'],
     ['https://127.0.0.1/', 'FETCH_PRIVATE_ADDRESS'],
     ['https://2130706433/', 'FETCH_PRIVATE_ADDRESS'],

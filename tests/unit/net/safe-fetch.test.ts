@@ -21,6 +21,7 @@ async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
   }
 }
 
+// "row N" in the test names below is row N of the attack table in SECURITY.md.
 describe('createFetcher', () => {
   it('fetches without cookies, referrer or redirects, with an accept header per purpose', async () => {
     const { calls, transport } = recorder(async () => new Response('{"id":"x"}', { headers: { 'content-type': 'application/json' } }));

@@ -23,7 +23,7 @@ const SIGNATURE_GOOD = new Set(['valid', 'expired', 'not-yet-valid', 'revoked'])
 
 /**
  * Signed correctly, but by a key its issuer does not control, so issuer
- * binding fails (security.md B.4 row 10): the W3C cryptosuite vectors name
+ * binding fails (SECURITY.md attack 10): the W3C cryptosuite vectors name
  * https://vc.example/issuers/5678 as issuer.
  */
 const NOT_ISSUER_BOUND = new Set([

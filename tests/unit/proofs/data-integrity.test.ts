@@ -1,6 +1,6 @@
 /**
  * verifyDataIntegrity decision table: credentials signed in the test with a
- * fresh did:key, then bent one way at a time (security.md B.4 rows 10–18).
+ * fresh did:key, then bent one way at a time (SECURITY.md attacks 10–18).
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createContext, type VerifyContext } from '../../../lib/context';

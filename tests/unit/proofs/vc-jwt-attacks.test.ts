@@ -1,4 +1,4 @@
-/** security.md B.4 rows 1–8, 10 and 18 against verifyVcJwt, with exact codes and request counts. */
+/** SECURITY.md attacks 1–8, 10 and 18 against verifyVcJwt, with exact codes and request counts. */
 import { describe, expect, it } from 'vitest';
 import { verifyVcJwt } from '../../../lib/proofs/vc-jwt';
 import { deriveVerdict } from '../../../lib/verdict';
@@ -11,7 +11,7 @@ const verdictOf = (out: { checks: Parameters<typeof deriveVerdict>[0] }) => deri
 const UNIVERSITY = 'https://university.example/issuers/1';
 const UNIVERSITY_JWKS = 'https://university.example/.well-known/jwks.json';
 
-describe('VC-JWT attack table (security.md B.4)', () => {
+describe('VC-JWT attacks (SECURITY.md attack table)', () => {
   it('row 1: alg none with an empty signature → JWS_ALG_NOT_ALLOWED, nothing fetched, failed', async () => {
     const { ctx, requests } = fakeWeb();
     const out = await verifyVcJwt(await rawToken({ alg: 'none', kid: 'https://university.example/k' }, credentialV2(UNIVERSITY)), ctx);

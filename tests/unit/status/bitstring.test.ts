@@ -23,6 +23,7 @@ async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+// "row N" in the test names below is row N of the attack table in SECURITY.md.
 describe('status bitstring', () => {
   it('reads the most significant bit first (Bitstring Status List §Bitstring Encoding)', () => {
     const bits = Uint8Array.of(0b1000_0001, 0b0100_0000);

@@ -6,7 +6,7 @@
  * The DCC source calls a credential whose status list is expired, not yet
  * valid, tampered or mistyped "invalid". Here the credential itself is
  * untouched and only its status is unknown, so the verdict is
- * `unverifiable` with STATUS_VERIFICATION_ERROR (security.md B.4 row 34;
+ * `unverifiable` with STATUS_VERIFICATION_ERROR (SECURITY.md attack 34;
  * Bitstring Status List §3.2 STATUS_VERIFICATION_ERROR) — never verified.
  */
 import { describe, expect, it } from 'vitest';

@@ -51,6 +51,7 @@ const entry = (index: unknown, purpose = 'revocation', url = LIST_URL) => ({
 const credential = (...status: unknown[]) => ({ id: 'urn:uuid:cred-1', issuer: 'did:example:x', credentialStatus: status });
 const summary = (c: Check) => [c.status, c.code];
 
+// "row N" in the test names below is row N of the attack table in SECURITY.md.
 describe('checkCredentialStatus: entries that need no list', () => {
   it('is not applicable without credentialStatus', async () => {
     const { ctx } = ctxServing({});

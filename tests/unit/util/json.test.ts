@@ -11,7 +11,7 @@ const codeOf = (fn: () => unknown) => {
   return undefined;
 };
 
-describe('parseJsonCapped (security.md B.4 row 27)', () => {
+describe('parseJsonCapped (SECURITY.md attack 27)', () => {
   it('parses ordinary JSON', () => {
     expect(parseJsonCapped('{"a":[1,{"b":"}"}]}')).toEqual({ a: [1, { b: '}' }] });
   });
