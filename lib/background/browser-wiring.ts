@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { createContext } from '../context';
 import { PLATFORM_CONTENT_SCRIPT_MATCHES } from '../detect/platforms';
-import { historyStore, recordVerification } from '../history/record';
+import { applyHistoryRetention, historyStore, recordVerification } from '../history/record';
 import { LIMITS } from '../limits';
 import { reportPagePath } from '../messaging';
 import { DEFAULT_SETTINGS, getSettings } from '../settings';
@@ -15,6 +15,7 @@ import { createMessageHandler } from './handler';
 import { EVERYWHERE_ORIGINS, syncScanEverywhere, type ScanEverywhereApi } from './scan-everywhere';
 import { createSessionCache } from './session-cache';
 import { fromStorageArea } from './storage-area';
+import { startStartupTasks } from './startup';
 import { createTabFlow } from './tab-flow';
 
 const MENU_ID = 'credlens-verify';
@@ -59,7 +60,7 @@ export function browserDeps(): BackgroundDeps {
     async openReport(tabId, key) {
       await browser.tabs.create({ url: browser.runtime.getURL(reportPagePath(tabId, key) as '/popup.html') });
     },
-    history: { record: recordVerification, get: (id) => historyStore().get(id), clear: () => historyStore().clear() },
+    history: { record: recordVerification, get: (id) => historyStore().get(id), clear: () => historyStore().clear(), applyRetention: applyHistoryRetention },
     onSettingsChanged: syncEverywhere,
     now: Date.now,
   };
@@ -69,7 +70,6 @@ export function browserDeps(): BackgroundDeps {
 export function startBackground(deps: BackgroundDeps = browserDeps()): void {
   const flow = createTabFlow(deps);
   const handle = createMessageHandler(deps, flow);
-  void flow.resumePending().catch(() => 0);
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     handle(raw, sender).then((reply) => reply && sendResponse(reply), () => sendResponse({ ok: false, code: 'INTERNAL' }));
     return true; // the answer is asynchronous
@@ -97,4 +97,6 @@ export function startBackground(deps: BackgroundDeps = browserDeps()): void {
     // a new document (navigation or reload): its content script reports afresh
     if (change.status === 'loading') void flow.forgetIfMoved(tabId, change.url);
   });
+  // after the listeners: the event that woke the worker is served first
+  void startStartupTasks(deps, flow);
 }

@@ -66,10 +66,10 @@ const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x
 
 /** A platform page's images: a plain PNG, an HTML error page, a JPEG, and a PNG baked with (unsigned) JSON. */
 function imageServer(url: string): Response {
-  if (url.endsWith('plain.png')) return new Response(makePng(iTXt('Comment', 'just a logo')), { headers: { 'content-type': 'image/png' } });
+  if (url.endsWith('plain.png')) return new Response(makePng(iTXt('Comment', 'just a logo')) as BodyInit, { headers: { 'content-type': 'image/png' } });
   if (url.endsWith('page.png')) return new Response('<!doctype html><html><body>Sign in</body></html>', { headers: { 'content-type': 'text/html' } });
   if (url.endsWith('photo.jpg')) return new Response(JPEG, { headers: { 'content-type': 'image/jpeg' } });
-  if (url.endsWith('baked.png')) return new Response(makePng(iTXt('openbadgecredential', '{"broken": ')), { headers: { 'content-type': 'image/png' } });
+  if (url.endsWith('baked.png')) return new Response(makePng(iTXt('openbadgecredential', '{"broken": ')) as BodyInit, { headers: { 'content-type': 'image/png' } });
   return new Response('not found', { status: 404 });
 }
 

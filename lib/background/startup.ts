@@ -1,0 +1,19 @@
+/**
+ * Work the service worker does each time it starts, after its listeners are
+ * registered: none of it may delay or break the handling of the event that
+ * woke the worker (MV3 workers start for every event after being idle).
+ */
+import type { BackgroundDeps } from './deps';
+import type { TabFlow } from './tab-flow';
+
+/**
+ * Starts the start-up tasks without waiting for them: verifications left
+ * pending by a stopped worker are resumed, and history entries past the
+ * retention setting are deleted (a user who checks nothing for months still
+ * gets old entries removed; each write also applies it). Resolves when both
+ * have settled, for tests; never rejects.
+ */
+export function startStartupTasks(deps: Pick<BackgroundDeps, 'history'>, flow: Pick<TabFlow, 'resumePending'>): Promise<void> {
+  const tasks = [flow.resumePending(), Promise.resolve().then(() => deps.history?.applyRetention?.())];
+  return Promise.allSettled(tasks).then(() => undefined);
+}
