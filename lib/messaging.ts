@@ -73,8 +73,9 @@ export interface ReplyData {
   'tab/get': { tab: import('./tab-results').TabResults | null };
   'tab/scan': object;
   'tab/recipient': { tab: import('./tab-results').TabResults | null };
-  'verify/input': { report: import('./report').Report };
-  'history/reverify': { report: import('./report').Report };
+  /** `history` is present when the report could not be saved to the history */
+  'verify/input': { report: import('./report').Report; history?: import('./history/types').HistoryStorageError };
+  'history/reverify': { report: import('./report').Report; history?: import('./history/types').HistoryStorageError };
   'history/clear': object;
   'settings/changed': object;
 }
