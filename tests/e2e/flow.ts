@@ -12,17 +12,32 @@ export async function openAndWaitForVerdicts(page: Page, serviceWorker: Worker, 
   return (await openAndCount(page, serviceWorker, url, count)).tabId;
 }
 
-export async function openAndCount(page: Page, serviceWorker: Worker, url: string, count?: number): Promise<{ tabId: number; found: number }> {
+/** Candidates the background fetched on its own that held no credential (lib/background/plain-image.ts): checked, then not listed. */
+async function plainImageCount(serviceWorker: Worker, tabId: number): Promise<number> {
+  return serviceWorker.evaluate(async (key) => {
+    const inputs = (await chrome.storage.session.get(key))[key] as { plainImages?: Record<string, true> } | undefined;
+    return Object.keys(inputs?.plainImages ?? {}).length;
+  }, `tabinput:${tabId}`);
+}
+
+/**
+ * Like openAndWaitForVerdicts; also returns `listed`, the credentials the
+ * pop-out lists: those found minus plain images the background set aside.
+ */
+export async function openAndCount(page: Page, serviceWorker: Worker, url: string, count?: number): Promise<{ tabId: number; found: number; listed: number }> {
   await page.goto(url);
   const html = page.locator('html');
   await expect(html).toHaveAttribute('data-credlens-found', count === undefined ? /^[1-9]\d*$/ : String(count));
   const found = Number(await html.getAttribute('data-credlens-found'));
   const tabId = await tabIdOf(serviceWorker, page);
+  let listed = 0;
   await expect
     .poll(async () => {
       const r = await readTabResults<TabResults>(serviceWorker, tabId);
-      return r?.credentials.filter((c) => c.state === 'done').length ?? 0;
-    }, { timeout: 30_000, message: 'every credential on the page gets a verdict' })
+      listed = r?.credentials.length ?? 0;
+      const done = r?.credentials.filter((c) => c.state === 'done').length ?? 0;
+      return done === listed ? done + (await plainImageCount(serviceWorker, tabId)) : -1;
+    }, { timeout: 30_000, message: 'every credential on the page gets a verdict (or is set aside as a plain image)' })
     .toBe(found);
-  return { tabId, found };
+  return { tabId, found, listed };
 }

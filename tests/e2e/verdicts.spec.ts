@@ -64,10 +64,10 @@ for (const pageName of ['credlyBadge', 'accredible'] as const) {
   test(`the hosted Open Badge behind the ${pageName} page is verified`, async ({ page, world, serviceWorker, openExtensionPage }) => {
     const url = world.pages[pageName];
     const [expected] = world.expected.filter((e) => e.page === url);
-    const { tabId, found } = await openAndCount(page, serviceWorker, url);
+    const { tabId, listed } = await openAndCount(page, serviceWorker, url);
     const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
     const rows = popup.getByTestId('credential');
-    await expect(rows).toHaveCount(found);
+    await expect(rows).toHaveCount(listed);
     await expect(rows.filter({ hasText: expected!.title })).toHaveAttribute('data-verdict', expected!.verdict);
     // anything else found there (a plain badge picture) must not be presented as verified
     await expect(rows.and(popup.locator('[data-verdict="verified"]'))).toHaveCount(1);
