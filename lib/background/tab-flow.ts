@@ -10,6 +10,7 @@ import { matchPlatformHost } from '../detect/scan';
 import type { Candidate } from '../detect/types';
 import type { HistoryStorageError } from '../history/types';
 import { LIMITS } from '../limits';
+import type { FetchedDocument } from '../net/safe-fetch';
 import type { Report } from '../report';
 import type { TabResults } from '../tab-results';
 import { badgeFor } from './badge';
@@ -17,7 +18,7 @@ import type { BackgroundDeps, HistoryVia } from './deps';
 import { deriveInput, type Derived } from './derive-input';
 import { inputTextOf, recordToHistory } from './history-write';
 import { createLimiter } from './limiter';
-import { isPlainImage } from './plain-image';
+import { isPlainImage, watchFirstFetch } from './plain-image';
 import { noEndpointReport, runVerification } from './run-verify';
 import { createTabStore, emptyState, findCredential, type TabState } from './tab-store';
 
@@ -55,14 +56,15 @@ export function createTabFlow(deps: BackgroundDeps) {
 
   /** Verifies one job and stores the outcome, unless the tab navigated or closed meanwhile. */
   const verifyJob = async (tabId: number, page: PageInfo, job: Job, via: HistoryVia, recipient?: RecipientHint): Promise<void> => {
+    const watched = watchFirstFetch(await deps.createContext(recipient));
     const report: Report =
       job.derived.kind === 'input'
-        ? await runVerification(job.derived, await deps.createContext(recipient))
+        ? await runVerification(job.derived, watched.ctx)
         : await noEndpointReport(job.candidate, job.derived.platform, deps.now);
     let outcome: 'stored' | 'plain-image' | 'gone' = 'gone';
     const state = await store.patch(tabId, (s) => {
       if (!findCredential(s, job.key) || s.results.pageUrl !== page.url) return;
-      outcome = storeReport(s, job, report);
+      outcome = storeReport(s, job, report, watched.first());
     });
     if (outcome === 'gone') return;
     await refreshBadge(tabId, state?.results);
@@ -222,8 +224,8 @@ export function createTabFlow(deps: BackgroundDeps) {
  * Puts a finished report into the tab's state. An image nobody asked for
  * that holds no credential is removed from the list instead (plain-image.ts).
  */
-function storeReport(s: TabState, job: Job, report: Report): 'stored' | 'plain-image' {
-  if (job.candidate.kind === 'image' && !s.inputs.asked?.[job.key] && isPlainImage(report)) {
+function storeReport(s: TabState, job: Job, report: Report, fetched: FetchedDocument | undefined): 'stored' | 'plain-image' {
+  if (job.candidate.kind === 'image' && !s.inputs.asked?.[job.key] && isPlainImage(report, fetched)) {
     s.results.credentials = s.results.credentials.filter((c) => c.key !== job.key);
     (s.inputs.plainImages ??= {})[job.key] = true;
     return 'plain-image';
