@@ -8,32 +8,16 @@ import type { RecipientHint } from '../context';
 import { candidateKey } from '../detect/key';
 import { matchPlatformHost } from '../detect/scan';
 import type { Candidate } from '../detect/types';
-import type { HistoryStorageError } from '../history/types';
 import { LIMITS } from '../limits';
-import type { FetchedDocument } from '../net/safe-fetch';
-import type { Report } from '../report';
 import type { TabResults } from '../tab-results';
 import { badgeFor } from './badge';
 import type { BackgroundDeps, HistoryVia } from './deps';
-import { deriveInput, type Derived } from './derive-input';
-import { inputTextOf, recordToHistory } from './history-write';
+import { deriveInput } from './derive-input';
 import { createLimiter } from './limiter';
-import { isPlainImage, watchFirstFetch } from './plain-image';
-import { noEndpointReport, runVerification } from './run-verify';
+import { createJobRunner, type Job, type PageInfo } from './tab-job';
 import { createTabStore, emptyState, findCredential, type TabState } from './tab-store';
 
-/** What the browser (not the page) says about where candidates were seen. */
-export interface PageInfo {
-  url: string;
-  title?: string;
-  profileName?: string;
-}
-
-interface Job {
-  key: string;
-  candidate: Candidate;
-  derived: Exclude<Derived, { kind: 'ignored' | 'needs-user' }>;
-}
+export type { PageInfo } from './tab-job';
 
 export interface AddOptions {
   userInitiated: boolean;
@@ -54,35 +38,7 @@ export function createTabFlow(deps: BackgroundDeps) {
     await deps.setBadge(tabId, badgeFor(results)).catch(() => {});
   };
 
-  /** Verifies one job and stores the outcome, unless the tab navigated or closed meanwhile. */
-  const verifyJob = async (tabId: number, page: PageInfo, job: Job, via: HistoryVia, recipient?: RecipientHint): Promise<void> => {
-    const watched = watchFirstFetch(await deps.createContext(recipient));
-    const report: Report =
-      job.derived.kind === 'input'
-        ? await runVerification(job.derived, watched.ctx)
-        : await noEndpointReport(job.candidate, job.derived.platform, deps.now);
-    let outcome: 'stored' | 'plain-image' | 'gone' = 'gone';
-    const state = await store.patch(tabId, (s) => {
-      if (!findCredential(s, job.key) || s.results.pageUrl !== page.url) return;
-      outcome = storeReport(s, job, report, watched.first());
-    });
-    if (outcome === 'gone') return;
-    await refreshBadge(tabId, state?.results);
-    if (outcome === 'plain-image') return; // never a credential: nothing to keep in the history
-    const inputText = job.derived.kind === 'input' ? inputTextOf(job.derived.input) : undefined;
-    const source = { pageUrl: page.url, pageTitle: page.title, profileName: page.profileName, via, ...(inputText ? { inputText } : {}) };
-    const failure = await recordToHistory(deps.history, report, source);
-    if (failure) await flagHistoryError(tabId, page.url, failure);
-  };
-
-  /** Tells the popup (TabResults.historyError) that a check of this page was not saved. */
-  const flagHistoryError = async (tabId: number, pageUrl: string, failure: HistoryStorageError): Promise<void> => {
-    await store
-      .patch(tabId, (s) => {
-        if (s.results.pageUrl === pageUrl) s.results.historyError = { code: failure.error, message: failure.message };
-      })
-      .catch(() => undefined);
-  };
+  const verifyJob = createJobRunner(deps, store, refreshBadge);
 
   const schedule = (tabId: number, page: PageInfo, job: Job, via: HistoryVia, recipient?: RecipientHint): void => {
     const p: Promise<void> = limiter
@@ -218,22 +174,6 @@ export function createTabFlow(deps: BackgroundDeps) {
       while (running.size > 0) await Promise.all([...running]);
     },
   };
-}
-
-/**
- * Puts a finished report into the tab's state. An image nobody asked for
- * that holds no credential is removed from the list instead (plain-image.ts).
- */
-function storeReport(s: TabState, job: Job, report: Report, fetched: FetchedDocument | undefined): 'stored' | 'plain-image' {
-  if (job.candidate.kind === 'image' && !s.inputs.asked?.[job.key] && isPlainImage(report, fetched)) {
-    s.results.credentials = s.results.credentials.filter((c) => c.key !== job.key);
-    (s.inputs.plainImages ??= {})[job.key] = true;
-    return 'plain-image';
-  }
-  const credential = findCredential(s, job.key)!;
-  credential.state = 'done';
-  credential.report = report;
-  return 'stored';
 }
 
 function pageOf(state: TabState): PageInfo {

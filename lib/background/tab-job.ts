@@ -1,0 +1,82 @@
+/**
+ * One verification of a tab's candidate, from start to the stored outcome:
+ * verified, put into the tab's results (or dropped when it was a plain image
+ * nobody asked for), counted on the badge, and recorded in the history, with
+ * a failed write flagged on the tab results so it is not lost silently.
+ */
+import type { RecipientHint } from '../context';
+import type { Candidate } from '../detect/types';
+import type { HistoryStorageError } from '../history/types';
+import type { FetchedDocument } from '../net/safe-fetch';
+import type { Report } from '../report';
+import type { TabResults } from '../tab-results';
+import type { BackgroundDeps, HistoryVia } from './deps';
+import type { Derived } from './derive-input';
+import { inputTextOf, recordToHistory } from './history-write';
+import { isPlainImage, watchFirstFetch } from './plain-image';
+import { noEndpointReport, runVerification } from './run-verify';
+import { findCredential, type TabState, type TabStore } from './tab-store';
+
+/** What the browser (not the page) says about where candidates were seen. */
+export interface PageInfo {
+  url: string;
+  title?: string;
+  profileName?: string;
+}
+
+/** One candidate to verify, under its key in the tab. */
+export interface Job {
+  key: string;
+  candidate: Candidate;
+  derived: Exclude<Derived, { kind: 'ignored' | 'needs-user' }>;
+}
+
+export type JobRunner = (tabId: number, page: PageInfo, job: Job, via: HistoryVia, recipient?: RecipientHint) => Promise<void>;
+
+/** Builds the function that verifies one job and stores the outcome, unless the tab navigated or closed meanwhile. */
+export function createJobRunner(deps: BackgroundDeps, store: TabStore, refreshBadge: (tabId: number, results: TabResults | undefined) => Promise<void>): JobRunner {
+  /** Tells the popup (TabResults.historyError) that a check of this page was not saved. */
+  const flagHistoryError = async (tabId: number, pageUrl: string, failure: HistoryStorageError): Promise<void> => {
+    await store
+      .patch(tabId, (s) => {
+        if (s.results.pageUrl === pageUrl) s.results.historyError = { code: failure.error, message: failure.message };
+      })
+      .catch(() => undefined);
+  };
+
+  return async (tabId, page, job, via, recipient) => {
+    const watched = watchFirstFetch(await deps.createContext(recipient));
+    const report: Report =
+      job.derived.kind === 'input'
+        ? await runVerification(job.derived, watched.ctx)
+        : await noEndpointReport(job.candidate, job.derived.platform, deps.now);
+    let outcome: 'stored' | 'plain-image' | 'gone' = 'gone';
+    const state = await store.patch(tabId, (s) => {
+      if (!findCredential(s, job.key) || s.results.pageUrl !== page.url) return;
+      outcome = storeReport(s, job, report, watched.first());
+    });
+    if (outcome === 'gone') return;
+    await refreshBadge(tabId, state?.results);
+    if (outcome === 'plain-image') return; // never a credential: nothing to keep in the history
+    const inputText = job.derived.kind === 'input' ? inputTextOf(job.derived.input) : undefined;
+    const source = { pageUrl: page.url, pageTitle: page.title, profileName: page.profileName, via, ...(inputText ? { inputText } : {}) };
+    const failure = await recordToHistory(deps.history, report, source);
+    if (failure) await flagHistoryError(tabId, page.url, failure);
+  };
+}
+
+/**
+ * Puts a finished report into the tab's state. An image nobody asked for
+ * that holds no credential is removed from the list instead (plain-image.ts).
+ */
+function storeReport(s: TabState, job: Job, report: Report, fetched: FetchedDocument | undefined): 'stored' | 'plain-image' {
+  if (job.candidate.kind === 'image' && !s.inputs.asked?.[job.key] && isPlainImage(report, fetched)) {
+    s.results.credentials = s.results.credentials.filter((c) => c.key !== job.key);
+    (s.inputs.plainImages ??= {})[job.key] = true;
+    return 'plain-image';
+  }
+  const credential = findCredential(s, job.key)!;
+  credential.state = 'done';
+  credential.report = report;
+  return 'stored';
+}
