@@ -1,5 +1,5 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBackground } from '../../../lib/background/browser-wiring';
 import { startStartupTasks } from '../../../lib/background/startup';
 import { createMemoryBackend } from '../../../lib/history/backend';
@@ -12,6 +12,7 @@ const NOW = Date.parse('2026-11-20T00:00:00.000Z');
 const daysAgo = (d: number) => new Date(NOW - d * 86_400_000).toISOString();
 
 beforeEach(() => fakeBrowser.reset());
+afterEach(() => vi.restoreAllMocks());
 
 describe('bug: history retention was applied only when something new was recorded', () => {
   it('the worker start deletes entries past the retention setting, with no new verification', async () => {
