@@ -1,6 +1,6 @@
 /**
  * Who signed, what the credential claims about its issuer, and who vouches
- * for it — kept apart from the verdict (anchors.md ideas 5 and 6; OB 3.0
+ * for it — kept apart from the verdict, so trust never changes it (OB 3.0
  * recommended practices: self-asserted issuer data is marked as such).
  */
 import { t } from '../../lib/i18n';

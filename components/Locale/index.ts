@@ -5,8 +5,8 @@
  * read from the extension's own package and handed to lib/i18n.ts.
  *
  * The popup imports this too, so it reads the raw stored settings rather
- * than lib/settings.ts: zod must stay out of the popup bundle (security.md
- * popup budget). Nothing is read when the setting is 'auto' or unreadable.
+ * than lib/settings.ts: zod must stay out of the popup bundle (SECURITY.md
+ * budgets: popup). Nothing is read when the setting is 'auto' or unreadable.
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';

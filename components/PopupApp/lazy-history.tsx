@@ -1,7 +1,7 @@
 /**
  * The History view, loaded only when its tab is opened: the history brings
  * IndexedDB and import validation (zod) with it, which must not weigh on the
- * popup's first paint (security.md popup budget).
+ * popup's first paint (SECURITY.md budgets: popup).
  */
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';

@@ -1,5 +1,5 @@
 /**
- * The micro-credential quality profile (anchors.md idea 4): which of the
+ * The micro-credential quality profile: which of the
  * eleven EU elements the credential carries, UNESCO features and framework
  * exclusions. It describes the content and never changes the verdict.
  */

@@ -1,4 +1,4 @@
-/** Reads what the recruiter typed as the candidate's identifier (anchors.md idea 9). */
+/** Reads what the recruiter typed as the candidate's identifier (an email or a web address). */
 
 export type RecipientInput = { email: string } | { url: string };
 

@@ -1,4 +1,4 @@
-/** The "technical details" rows (anchors.md idea 10: developer drill-down behind a toggle). */
+/** The "technical details" rows: the developer drill-down, kept behind a toggle. */
 import type { Report } from '../../lib/report';
 
 export interface TechnicalRow {

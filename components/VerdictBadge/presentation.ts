@@ -1,6 +1,6 @@
 /**
  * How each verdict looks: distinct word, icon and colour, so "could not be
- * checked" can never be mistaken for "verified" (anchors.md idea 3), even
+ * checked" can never be mistaken for "verified", even
  * in greyscale or by colour-blind readers.
  */
 import type { Verdict } from '../../lib/report';

@@ -1,7 +1,7 @@
 /**
  * Hosts Credlens may contact although they are private or local (an
- * intranet issuer). Everything else private stays refused (security.md,
- * did:web SSRF), so the list is explicit and validated.
+ * intranet issuer). Everything else private stays refused (SECURITY.md,
+ * network policy: did:web SSRF), so the list is explicit and validated.
  */
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';

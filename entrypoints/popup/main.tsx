@@ -7,7 +7,7 @@ import { uiLanguage } from '../../lib/i18n';
 import { App } from './App';
 
 // One read of tab, results and trust list, then a synchronous first render:
-// no "loading" flash in the common case (security.md popup budget: first paint ≤ 100 ms).
+// no "loading" flash in the common case (SECURITY.md budgets: popup first paint ≤ 100 ms).
 // The chosen language is read alongside, so the first render is already in it.
 const search = location.search;
 if (readQuery(search).tabId !== undefined) document.documentElement.classList.add('popped-out');
