@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import { startWorld, type World } from '../world';
 import { createContext } from '../../lib/context';
 import { verify } from '../../lib/pipeline';
+import { profileFor } from '../../lib/qa';
 
 let world: World;
 test.beforeAll(async () => {
@@ -49,4 +50,30 @@ test('engine: the CV page JSON-LD credential and VC-JWT text are verified', asyn
     expect(report.verdict).toBe('verified');
     expect(report.summary.issuer?.name).toBe('Credlens Demo University');
   }
+});
+
+test('engine: world.revoke re-signs the status list, so a credential verified before is revoked after', async () => {
+  // a world of its own: revoking changes the status list for every later reader
+  const own = await startWorld({ port: 0 });
+  try {
+    const url = 'https://issuer.credlens-demo.org/credentials/cloud-architecture.json';
+    const context = () => createContext({ transport: (u, init) => own.transport(u, init) });
+    expect((await verify({ url }, context())).verdict).toBe('verified');
+    await own.revoke('Cloud Architecture Foundations');
+    const after = await verify({ url }, context());
+    expect(after.verdict).toBe('revoked');
+    expect(after.checks.find((c) => c.id === 'status')?.code).toBe('CRED_REVOKED');
+    await expect(own.revoke('Networking Fundamentals')).rejects.toThrow(/no status entry/);
+  } finally {
+    await own.stop();
+  }
+});
+
+test('engine: the fully described micro-credential carries all eleven EU elements in dedicated fields', async () => {
+  const report = await verify({ url: 'https://issuer.credlens-demo.org/credentials/applied-algorithms.json' }, ctx());
+  const profile = profileFor(report);
+  expect(profile?.elements.filter((e) => e.presence !== 'present').map((e) => e.element)).toEqual([]);
+  expect(profile?.presentCount).toBe(11);
+  expect(profile?.eqfLevel).toBe(6);
+  expect(profile?.escoSkills.map((s) => s.label)).toEqual(['algorithms', 'computer programming']);
 });
