@@ -59,7 +59,7 @@ async function headlessRun(b: ExtensionBrowser, world: World): Promise<number> {
   for (const [name, url] of [['profile', world.pages.profile], ['fakeVerified', world.pages.fakeVerified], ['credlyBadge', world.pages.credlyBadge]] as const) {
     if (page.url() !== url) await page.goto(url);
     const found = await page.locator('html[data-credlens-found]').getAttribute('data-credlens-found', { timeout: 15_000 }).catch(() => undefined);
-    console.log(`${url}: ${found ?? 'no'} credential(s) found`);
+    console.log(`${url}: ${found ?? 'no'} candidate(s) found on the page`);
     const tabId = await tabIdOf(b.serviceWorker, page);
     rows.push(...tableRows(name, await waitForVerdicts(b, tabId), world.expected.filter((e) => e.page === url)));
     if (name === 'profile') await screenshots(b, page, tabId);
