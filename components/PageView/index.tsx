@@ -19,6 +19,8 @@ export interface PageViewProps {
   onSelect: (key: string | undefined) => void;
   scan: ScanState;
   onScan: () => void;
+  /** false where the tab cannot be scanned in place (the browser's PDF viewer runs no content script) */
+  canScanPage?: boolean;
   onRecipient: (recipient: RecipientInput) => void;
   trustEntries: readonly TrustEntry[];
   onTrust: (issuerId: string, name?: string) => void;
@@ -56,7 +58,7 @@ export function PageView(props: PageViewProps) {
   return <PageList {...props} />;
 }
 
-function PageList({ results, scan, onScan, onSelect, onRecipient }: PageViewProps) {
+function PageList({ results, scan, onScan, canScanPage = true, onSelect, onRecipient }: PageViewProps) {
   const items = results?.credentials ?? [];
   const status = scan === 'scanning' ? t('scanning') : scan === 'failed' ? t('scanFailed') : items.length ? t('foundCount', items.length) : '';
   return (
@@ -66,8 +68,12 @@ function PageList({ results, scan, onScan, onSelect, onRecipient }: PageViewProp
       {items.length === 0 ? (
         <div class={styles.empty} data-testid="empty">
           <p class={styles.message}>{t('emptyNothingFound')}</p>
-          <p class={styles.hint}>{t('emptyHint')}</p>
-          <button type="button" class={styles.scan} onClick={onScan} disabled={scan === 'scanning'}>{t('scanPage')}</button>
+          {canScanPage ? (
+            <>
+              <p class={styles.hint}>{t('emptyHint')}</p>
+              <button type="button" class={styles.scan} onClick={onScan} disabled={scan === 'scanning'}>{t('scanPage')}</button>
+            </>
+          ) : null}
         </div>
       ) : (
         <>

@@ -6,6 +6,7 @@
 import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import { isPdfTabUrl } from '../../lib/pdf/tab';
 import { PageView } from '../PageView';
 import { PdfScanOffer, VerifyPageLink } from './actions';
 import type { InitialState, PopupApi } from './api';
@@ -53,6 +54,7 @@ export function PopupApp({ api, initial, query = {}, history = defaultHistory }:
               onSelect={state.setSelectedKey}
               scan={state.scan}
               onScan={state.onScan}
+              canScanPage={!isPdfTabUrl(state.tabUrl)}
               onRecipient={state.onRecipient}
               trustEntries={state.trust}
               onTrust={state.onTrust}

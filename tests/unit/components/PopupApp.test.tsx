@@ -163,6 +163,7 @@ describe('<PopupApp>', () => {
     const api = fakeApi({ tabId: 1, tabUrl: 'https://example.org/cv.html', results: tabResults(1, []) });
     const el = mount(<PopupApp api={api} initial={await loadInitial(api)} history={() => <p>history</p>} />);
     expect(el.querySelector('[data-testid="pdf-offer"]')).toBeNull();
+    expect(all(el, 'button').some((b) => b.textContent === 'Scan this page')).toBe(true);
     fire(all(el, '[role="tab"]')[1], 'click');
     fire(all(el, 'button').find((b) => b.textContent?.startsWith('Verify a file or link')), 'click');
     expect(api.openVerifyPage).toHaveBeenCalledWith();
@@ -175,6 +176,8 @@ describe('<PopupApp>', () => {
     expect(initial.tabUrl).toBe(pdf);
     const el = mount(<PopupApp api={api} initial={initial} history={() => <p>history</p>} />);
     expect(el.querySelector('[data-testid="pdf-offer"]')!.textContent).toContain('This tab shows a PDF.');
+    // the PDF viewer runs no content script: scanning the page in place is not offered
+    expect(all(el, 'button').some((b) => b.textContent === 'Scan this page')).toBe(false);
     fire(all(el, 'button').find((b) => b.textContent === 'Scan this PDF'), 'click');
     expect(api.openVerifyPage).toHaveBeenCalledWith(pdf);
     // the offer belongs to "This page", not to the history
