@@ -4,6 +4,7 @@
  * start-up (MV3 workers are woken by events and must find their listeners).
  */
 import { browser } from 'wxt/browser';
+import { createMemoryCache } from '../cache';
 import { createContext } from '../context';
 import { PLATFORM_CONTENT_SCRIPT_MATCHES } from '../detect/platforms';
 import { applyHistoryRetention, historyStore, recordVerification } from '../history/record';
@@ -43,9 +44,9 @@ export function browserDeps(): BackgroundDeps {
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     session,
-    async createContext(recipient) {
+    async createContext(recipient, options) {
       const settings = await settingsOrDefault();
-      return createContext({ cache, allowHosts: settings.allowHosts, ...(recipient ? { recipient } : {}) });
+      return createContext({ cache: options?.fresh ? createMemoryCache() : cache, allowHosts: settings.allowHosts, ...(recipient ? { recipient } : {}) });
     },
     async setBadge(tabId, badge) {
       // Firefox MV2 builds expose the toolbar button as browserAction

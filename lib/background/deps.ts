@@ -30,7 +30,7 @@ export interface BackgroundDeps {
   /** browser.storage.session */
   session: KeyValueArea;
   /** a verification context: shared session cache, the user's allowed hosts, an optional recipient */
-  createContext(recipient?: RecipientHint): VerifyContext | Promise<VerifyContext>;
+  createContext(recipient?: RecipientHint, options?: ContextFreshness): VerifyContext | Promise<VerifyContext>;
   setBadge(tabId: number, badge: BadgeState): Promise<void>;
   /** injects the content script into a tab (activeTab + scripting) */
   injectScanner(tabId: number): Promise<void>;
@@ -43,4 +43,12 @@ export interface BackgroundDeps {
   /** verifications at a time (default 4) */
   concurrency?: number;
   rateLimit?: RateLimitOptions;
+}
+
+/**
+ * `fresh`: read keys and status lists anew instead of from the shared cache. A recruiter who asks to
+ * check again wants today's answer, not the list fetched minutes ago (a revocation must show at once).
+ */
+export interface ContextFreshness {
+  fresh?: boolean;
 }

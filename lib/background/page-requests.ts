@@ -56,7 +56,7 @@ export async function reverify(id: string, deps: BackgroundDeps): Promise<Backgr
   if (!entry) return { ok: false, code: 'MSG_INVALID' };
   const input = reverifyInput(entry.report, entry.inputText);
   if (!input) return { ok: false, code: 'INPUT_UNSUPPORTED_FORMAT' };
-  const report = await verify(input, await deps.createContext());
+  const report = await verify(input, await deps.createContext(undefined, { fresh: true }));
   const { pageUrl, pageTitle, profileName } = entry;
   const inputText = 'text' in input ? input.text : undefined;
   const failure = await recordToHistory(deps.history, report, { pageUrl, pageTitle, profileName, via: 'reverify', ...(inputText ? { inputText } : {}) });
@@ -68,7 +68,10 @@ export function reverifyInput(report: Report, inputText?: string): VerifyInput |
   const credential = report.credential as Record<string, unknown> | undefined;
   const name = report.inputName ? { name: report.inputName } : {};
   if (typeof inputText === 'string' && inputText.length > 0) return { text: inputText, ...name };
-  const hostedId = typeof credential?.id === 'string' && /^https:\/\//.test(credential.id) ? credential.id : undefined;
+  // OB 2.0 keeps {assertion, badgeClass, issuer}: the assertion's id is where its issuer hosts it
+  const assertion = credential?.assertion as Record<string, unknown> | undefined;
+  const hosted = report.format === 'ob2-hosted' ? (assertion?.id ?? credential?.id) : undefined;
+  const hostedId = typeof hosted === 'string' && /^https:\/\//.test(hosted) ? hosted : undefined;
   if (report.format === 'ob2-hosted' && hostedId) return { url: hostedId, ...name };
   // a VC-JWT's signature covers the compact token, which only inputText keeps
   if (report.format === 'vc-jwt' || report.container === 'jws' || !credential || typeof credential !== 'object') return undefined;

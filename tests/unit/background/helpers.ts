@@ -1,4 +1,5 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createMemoryCache } from '../../../lib/cache';
 import { createContext } from '../../../lib/context';
 import type { BackgroundDeps, HistoryHooks } from '../../../lib/background/deps';
 import type { BadgeState } from '../../../lib/background/badge';
@@ -25,7 +26,8 @@ export function fakeDeps(options: { respond?: (url: string) => Response | Promis
     runtimeId: fakeBrowser.runtime.id,
     extensionOrigin: EXTENSION_ORIGIN,
     session,
-    createContext: (recipient) => createContext({ transport, cache, ...(recipient ? { recipient } : {}) }),
+    createContext: (recipient, freshness) =>
+      createContext({ transport, cache: freshness?.fresh ? createMemoryCache() : cache, ...(recipient ? { recipient } : {}) }),
     async setBadge(tabId, badge) {
       badges.set(tabId, badge);
       await fakeBrowser.action.setBadgeText({ tabId, text: badge.text });
