@@ -29,9 +29,10 @@ const EQF_URI = /^https?:\/\/data\.europa\.eu\/snb\/eqf\/([1-8])$/;
 const EQF_FRAMEWORK = /\bEQF\b|European Qualifications? Framework/i;
 const NQF_FRAMEWORK = /\bNQF\b|National Qualifications? Framework/i;
 const ECTS_FRAMEWORK = /\bECTS\b|European Credit Transfer/i;
-// Europass controlled lists http://data.europa.eu/snb/learning-setting/… and …/snb/mode/…
-const MODE_URI = /^https?:\/\/data\.europa\.eu\/snb\/(?:learning-setting|mode)\//;
-const MODE_FRAMEWORK = /mode of (?:learning|delivery)|learning setting|form of participation/i;
+// Europass controlled lists http://data.europa.eu/snb/learning-setting/…, …/snb/mode/… and the
+// "Europass Standard List of Modes of Learning and Assessment" (…/snb/learning-assessment/…)
+const MODE_URI = /^https?:\/\/data\.europa\.eu\/snb\/(?:learning-setting|mode|learning-assessment)\//;
+const MODE_FRAMEWORK = /modes? of (?:learning|delivery)|learning setting|form of participation/i;
 
 /** Extracts the facts above from an `alignment` value (one or many). */
 export function readAlignments(value: unknown): AlignmentFacts {
