@@ -26,10 +26,11 @@ const CREDENTIAL_CONTEXT = /w3id\.org\/openbadges|www\.w3\.org\/(?:ns\/credentia
 const BADGE_WORDS = /badge|credential|certif|assertion|baked|open-?badges?/i;
 
 const BADGE_IMAGE_SELECTOR = 'img[src*=".png" i], img[src*=".svg" i], img[src^="data:image/png" i], img[src^="data:image/svg" i], object[data]';
-/** Attributes a page puts a token in; every other attribute is not searched (cost: one native query). */
-const JWS_ATTRIBUTE_SELECTOR = ['href', 'src', 'value', 'content', 'title', 'data-jwt', 'data-jws', 'data-vc', 'data-credential', 'data-token', 'data-badge']
-  .map((a) => `[${a}*="eyJ"]`)
-  .join(', ');
+/**
+ * Attributes a page puts a token in; other attributes are not searched. Each selector part costs a
+ * native pass over the page (about a millisecond per 7,000 elements), so the list stays short.
+ */
+const JWS_ATTRIBUTE_SELECTOR = '[href*="eyJ"], [src*="eyJ"], [value*="eyJ"], [content*="eyJ"], [data-jwt], [data-vc], [data-credential]';
 
 const isOwn = (el: Element): boolean => el.closest(`[${OWN_NODE_ATTRIBUTE}]`) !== null;
 const all = (root: Document | Element, selector: string): Element[] => {
