@@ -1,6 +1,6 @@
 /**
  * Candidate (what the page showed) → what the background verifies. The page
- * never chooses what is fetched (security.md B.1 rule 2): a link is fetched
+ * never chooses what is fetched (SECURITY.md rule 2): a link is fetched
  * only when it matches a platform row (and then the *table's* URL is fetched,
  * not the link) or looks like a credential document (`looksLikeCredentialUrl`);
  * images only when the user asked or the page is a known platform. Every URL
@@ -45,7 +45,7 @@ export function deriveInput(c: Candidate, options: DeriveOptions): Derived {
 
 function fromPlatformId(platformId: string | undefined, id: string, named: <T extends object>(i: T) => T): Derived {
   const platform = platformId ? platformById(platformId) : undefined;
-  // Only Credly publishes an embed by id (platforms.md §1); the id must have the link's shape.
+  // Only Credly publishes an embed by id (data-share-badge-id, as observed on pages); the id must have the link's shape.
   if (!platform || platform.id !== 'credly' || !platform.match(new URL(`https://www.credly.com/badges/${id}`))) return { kind: 'ignored' };
   const url = platform.fetchUrl(id.toLowerCase(), new URL('https://www.credly.com/'));
   return url ? { kind: 'input', input: named({ url }), platform: platform.id } : { kind: 'no-endpoint', platform: platform.id };

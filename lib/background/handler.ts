@@ -1,5 +1,5 @@
 /**
- * The background's message boundary (security.md B.1 rules 1–2, B.4 rows
+ * The background's message boundary (SECURITY.md rules 1–2, attacks
  * 25–26): messages from other extensions are ignored; content scripts are
  * rate-limited per tab and may send only CONTENT_SCRIPT_MESSAGES; every
  * payload is validated with zod before use; nothing throws across.

@@ -34,7 +34,7 @@ export async function verifyFromPage(input: PageInput, recipient: RecipientHint 
 /**
  * A URL the user gave is derived like a link found on a page: a known
  * platform's human page (a Credly badge page) becomes the platform's
- * machine-readable URL from the table (platforms.md), never the HTML page.
+ * machine-readable URL from the platform table (lib/detect/platforms.ts), never the HTML page.
  */
 async function verifyUrl(url: string, name: string | undefined, deps: BackgroundDeps, ctx: Awaited<ReturnType<BackgroundDeps['createContext']>>): Promise<Report> {
   const candidate = { kind: 'link' as const, value: url, ...(name ? { label: name } : {}) };

@@ -1,6 +1,6 @@
 /**
- * Per-tab token bucket for messages from content scripts (security.md B.4
- * row 25: a page flooding messages is slowed down, not served). Kept in
+ * Per-tab token bucket for messages from content scripts (SECURITY.md
+ * attack 25: a page flooding messages is slowed down, not served). Kept in
  * memory: a worker restart resets the buckets, which only ever helps the page
  * by one burst.
  */

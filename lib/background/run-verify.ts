@@ -47,7 +47,7 @@ export function unwrapMember(text: string, member: string): string {
 
 /**
  * The report for a recognised platform link with no public endpoint
- * (platforms.md "not found" rows): could not be checked, never verified.
+ * (the "not found" rows of lib/detect/platforms.ts): could not be checked, never verified.
  */
 export async function noEndpointReport(candidate: Candidate, platformId: string, now: () => number): Promise<Report> {
   const name = platformById(platformId)?.name ?? platformId;

@@ -1,7 +1,7 @@
 /**
  * The engine's TtlCache (lib/cache.ts) over extension session storage, so
  * resolved keys and status lists survive the service worker being killed when
- * idle (security.md B.1 rule 6) and are shared by every tab. Best effort: a
+ * idle (SECURITY.md rule 6) and are shared by every tab. Best effort: a
  * failed write (quota) only means a later fetch.
  */
 import type { TtlCache } from '../cache';

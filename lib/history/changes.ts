@@ -1,7 +1,7 @@
 /**
  * What changed between two checks of the same credential (same input hash):
  * the recruiter sees "Revoked since last check" rather than two screenshots
- * to compare (anchors.md idea 8).
+ * to compare.
  */
 import type { Check, CheckId, Report, Verdict } from '../report';
 

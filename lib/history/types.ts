@@ -1,6 +1,6 @@
 /**
- * Shapes of the credential history kept on this device (anchors.md idea 8:
- * a history that is evidence, not screenshots).
+ * Shapes of the credential history kept on this device (a history that is
+ * evidence, not screenshots: each entry can be checked again and compared).
  */
 import type { Format, Report, Verdict } from '../report';
 

@@ -1,7 +1,7 @@
 /**
- * The quality profile in the pop-out (anchors.md idea 4): a credential that
- * carries every EU standard element in a dedicated field is shown with all
- * eleven present, each with the field it was read from.
+ * The quality profile in the pop-out: a credential that carries every EU
+ * standard element in a dedicated field is shown with all eleven present,
+ * each with the field it was read from.
  */
 import { MICRO_CREDENTIAL_TITLE } from '../world/micro-credential';
 import { expect, test } from './fixtures';

@@ -15,7 +15,7 @@ test('the pop-out shows the real verdict of every certification on the profile',
   }
 });
 
-test('a page drawing its own "✔ Verified" seal does not change the verdict (security.md row 40)', async ({ context, page, world, serviceWorker, openExtensionPage }) => {
+test('a page drawing its own "✔ Verified" seal does not change the verdict (SECURITY.md attack 40)', async ({ context, page, world, serviceWorker, openExtensionPage }) => {
   const tabId = await openAndWaitForVerdicts(page, serviceWorker, world.pages.fakeVerified, 1);
   await expect(page.getByText('✔ Verified')).toBeVisible();
   const [marker] = await markerTexts(context, page);

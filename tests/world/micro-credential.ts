@@ -2,7 +2,7 @@
  * A fully described OB 3.0 micro-credential: every one of the eleven EU
  * standard elements (Council Recommendation of 16 June 2022, Annex I) sits in
  * a dedicated field, so the quality profile can name a source for each
- * (verification.md, EU-element table). Its quality assurance is an
+ * (1EdTech ob_v3p0/common_credentials.lines). Its quality assurance is an
  * EndorsementCredential signed by a separate quality agency with its own
  * did:web, as OB 3.0 §EndorsementCredential describes.
  */

@@ -1,6 +1,6 @@
 /**
  * HTML of the demo pages. The LinkedIn-like profile follows the markup the
- * extension meets on linkedin.com (platforms.md §15): section id
+ * extension meets on linkedin.com (LinkedIn markup as observed): section id
  * `licenses_and_certifications`, entries marked
  * `data-view-name="license-certifications-lockup-view"` with sibling lines for
  * name, issuer, "Issued <Mon YYYY>" and "Credential ID", and "Show credential"
@@ -37,7 +37,7 @@ export function htmlPage(title: string, body: string, head = ''): string {
     `<body><main>${body}</main></body></html>`;
 }
 
-/** LinkedIn's outbound-link wrapper (platforms.md §15 "redir/redirect"). */
+/** LinkedIn's outbound-link wrapper (`/redir/redirect?url=`, as observed on LinkedIn pages). */
 export function linkedInRedirect(target: string): string {
   return `https://www.linkedin.com/redir/redirect?url=${encodeURIComponent(target)}&urlhash=dm0x`;
 }
@@ -114,7 +114,7 @@ export function cvPage(o: { jsonLd: string; jws: string; pngUrl: string; svgUrl:
 
 /**
  * What a page can draw next to a credential: a green "✔ Verified" seal that
- * imitates a verifier (security.md B.4 row 40). Only the extension's own
+ * imitates a verifier (SECURITY.md attack 40). Only the extension's own
  * pages may say whether a credential is verified.
  */
 export const FAKE_VERIFIED_SEAL =

@@ -1,7 +1,8 @@
 /**
  * Badge platforms as the extension meets them: a Credly badge page with its
- * OB 2.0 hosted assertion, BadgeClass and Issuer (platforms.md §1), and an
- * Accredible credential page with its assertion under /v1/obi (§2).
+ * OB 2.0 hosted assertion, BadgeClass and Issuer (Credly "OBI Methods"
+ * documentation), and an Accredible credential page with its assertion under
+ * /v1/obi (accredible/api-documentation openapi.json).
  */
 import { plainPng } from './artifacts';
 import { CANDIDATE, ob2Hosted, type Ob2Hosted } from './credentials';
@@ -38,7 +39,7 @@ export function buildCredly(routes: Routes, hosts: { www: string; api: string; c
   }));
   routes.png(hosts.www, new URL(image).pathname, plainPng([0, 120, 90]));
   const page = credlyBadgePage({ ...badge, earner: CANDIDATE.name, imageUrl: image, assertionUrl });
-  // The same page under the URL variants Credly shares (platforms.md §1).
+  // The same page under the URL variants Credly shares (as observed in shared links).
   for (const path of [`/badges/${CREDLY_BADGE}`, `/badges/${CREDLY_BADGE}/public_url`, `/embedded_badge/${CREDLY_BADGE}`]) routes.html(hosts.www, path, page);
   routes.put(hosts.cdn, '/assets/utilities/embed.js', { contentType: 'text/javascript', body: CREDLY_EMBED_JS });
   return { page: url(hosts.www, `/badges/${CREDLY_BADGE}`), ...badge };

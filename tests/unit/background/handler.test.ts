@@ -25,7 +25,7 @@ function setup(options: Parameters<typeof fakeDeps>[0] = {}) {
 
 beforeEach(() => fakeBrowser.reset());
 
-describe('sender checks (B.4 row 26) and validation (row 25)', () => {
+describe('sender checks (SECURITY.md attack 26) and validation (attack 25)', () => {
   it('ignores other extensions', async () => {
     const { handle } = setup();
     expect(await handle({ type: 'history/clear' }, { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' })).toBeUndefined();
