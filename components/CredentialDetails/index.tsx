@@ -9,6 +9,7 @@ import { t } from '../../lib/i18n';
 import type { Report } from '../../lib/report';
 import { describeIssuer, safeImage } from '../../lib/trust/issuer';
 import type { TrustEntry } from '../../lib/trust/types';
+import { BackButton } from '../BackButton';
 import { CheckList } from '../CheckList';
 import { formatDate, recipientKey } from '../CredentialRow/row-model';
 import { IssuerTrustPanel } from '../IssuerTrustPanel';
@@ -47,7 +48,7 @@ export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrus
   const title = summary.title ?? summary.achievement?.name;
   return (
     <article class={styles.details} data-testid="credential-details" data-verdict={report.verdict}>
-      {onBack ? <button type="button" class={styles.back} onClick={onBack}>← {t('back')}</button> : null}
+      {onBack ? <BackButton onClick={onBack} /> : null}
       <header class={styles.header}>
         {image ? <img class={styles.image} src={image} alt="" /> : null}
         <div>

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { TabResults } from '../../lib/tab-results';
 import type { TrustEntry } from '../../lib/trust/types';
+import { BackButton } from '../BackButton';
 import { CredentialDetails } from '../CredentialDetails';
 import { CredentialList } from '../CredentialList';
 import { CredentialRow } from '../CredentialRow';
@@ -49,7 +50,7 @@ export function PageView(props: PageViewProps) {
   if (selected) {
     return (
       <div class={styles.pending}>
-        <button type="button" class={styles.back} onClick={() => props.onSelect(undefined)}>← {t('back')}</button>
+        <BackButton onClick={() => props.onSelect(undefined)} />
         <CredentialRow item={selected} onOpen={() => undefined} />
         <p role="status">{t('verdict_pending')}</p>
       </div>

@@ -1,0 +1,11 @@
+import { t } from '../../lib/i18n';
+import styles from './style.module.css';
+
+/** "← Back" from one credential to the page's list. */
+export function BackButton({ onClick }: { onClick: () => void }) {
+  return (
+    <button type="button" class={styles.back} onClick={onClick}>
+      ← {t('back')}
+    </button>
+  );
+}
