@@ -3,25 +3,17 @@ import path from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BADGE_COLOURS } from '../../../lib/background/badge';
-import { createMessageHandler } from '../../../lib/background/handler';
-import { createTabFlow } from '../../../lib/background/tab-flow';
 import { candidateKey } from '../../../lib/detect/key';
 import type { HistoryHooks } from '../../../lib/background/deps';
 import type { Report } from '../../../lib/report';
 import type { TabResults } from '../../../lib/tab-results';
-import { fakeDeps, fromExtensionPage, fromPage } from './helpers';
+import { handlerSetup, fromExtensionPage, fromPage } from './helpers';
 
 const U = '0b5d0c5e-8f4a-4c7e-9a9e-1b2c3d4e5f60';
 const PROFILE = 'https://www.linkedin.com/in/jane-example/';
 const found = (items: unknown[], extra: object = {}) => ({ type: 'candidates/found', pageUrl: PROFILE, items, ...extra });
 
-function setup(options: Parameters<typeof fakeDeps>[0] = {}) {
-  const fake = fakeDeps(options);
-  const flow = createTabFlow(fake.deps);
-  const handle = createMessageHandler(fake.deps, flow);
-  const tab = async (tabId: number) => (await fakeBrowser.storage.session.get(`tab:${tabId}`))[`tab:${tabId}`] as TabResults | undefined;
-  return { ...fake, flow, handle, tab };
-}
+const setup = handlerSetup;
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -1,4 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createMessageHandler } from '../../../lib/background/handler';
+import { createTabFlow } from '../../../lib/background/tab-flow';
+import type { TabResults } from '../../../lib/tab-results';
 import { createMemoryCache } from '../../../lib/cache';
 import { createContext } from '../../../lib/context';
 import type { BackgroundDeps, HistoryHooks } from '../../../lib/background/deps';
@@ -40,4 +43,13 @@ export function fakeDeps(options: { respond?: (url: string) => Response | Promis
     concurrency: options.concurrency ?? 4,
   };
   return { deps, fetched, opened, injected, badges };
+}
+
+/** The message handler and tab flow over fake dependencies, plus a reader of a tab's stored results. */
+export function handlerSetup(options: Parameters<typeof fakeDeps>[0] = {}) {
+  const fake = fakeDeps(options);
+  const flow = createTabFlow(fake.deps);
+  const handle = createMessageHandler(fake.deps, flow);
+  const tab = async (tabId: number) => (await fakeBrowser.storage.session.get(`tab:${tabId}`))[`tab:${tabId}`] as TabResults | undefined;
+  return { ...fake, flow, handle, tab };
 }

@@ -1,27 +1,19 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createMessageHandler } from '../../../lib/background/handler';
-import { createTabFlow } from '../../../lib/background/tab-flow';
 import type { HistoryHooks } from '../../../lib/background/deps';
 import { candidateKey } from '../../../lib/detect/key';
 import type { HistorySource } from '../../../lib/history/types';
 import type { Report } from '../../../lib/report';
 import type { TabResults } from '../../../lib/tab-results';
 import { iTXt, makePng } from '../../support/bake';
-import { fakeDeps, fromPage } from './helpers';
+import { handlerSetup, fromPage } from './helpers';
 
 const U = '0b5d0c5e-8f4a-4c7e-9a9e-1b2c3d4e5f60';
 const PAGE = 'https://www.linkedin.com/in/jane-example/';
 const CREDLY_LINK = { kind: 'link', value: `https://www.credly.com/badges/${U}`, label: 'AWS SA' };
 const found = (items: unknown[]) => ({ type: 'candidates/found', pageUrl: PAGE, items });
 
-function setup(options: Parameters<typeof fakeDeps>[0] = {}) {
-  const fake = fakeDeps(options);
-  const flow = createTabFlow(fake.deps);
-  const handle = createMessageHandler(fake.deps, flow);
-  const tab = async (tabId: number) => (await fakeBrowser.storage.session.get(`tab:${tabId}`))[`tab:${tabId}`] as TabResults | undefined;
-  return { ...fake, flow, handle, tab };
-}
+const setup = handlerSetup;
 
 beforeEach(() => fakeBrowser.reset());
 
