@@ -31,6 +31,8 @@ export const MESSAGES: Record<ErrorCode | PassCode, string> = {
   DI_SIGNATURE_INVALID: 'The signature does not match the content: the credential was changed after it was signed, or signed by another key',
   DI_CONTEXT_NOT_ALLOWED: 'The credential uses a vocabulary Credlens does not have on board ({url}), so its signature cannot be checked',
   DI_DATA_LOSS: 'The credential contains fields its vocabulary does not define ({reason}); they would not be covered by the signature',
+  DI_NOT_PLAIN_JSON_LD: 'The credential is written with JSON-LD syntax ({reason}) that could make what is shown differ from what was signed, so Credlens does not rely on it',
+  DI_SIGNED_DATA_MISMATCH: 'What the credential shows ({field}) is not what its signature covers: it was rearranged after signing',
   DI_CANONICALIZATION_LIMIT: 'The credential is built to be too expensive to check; checking was stopped',
   DI_CANONICALIZATION_FAILED: 'The credential data could not be processed: {reason}',
   JWS_INVALID: 'The signed token is malformed: {reason}',

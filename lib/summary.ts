@@ -2,14 +2,14 @@
 import type { CredentialSummary } from './report';
 import { asArray, idOf, isObject, str } from './util/json';
 
-/** OB 3.0 / VC 2.0 allow language maps ({"en": "…"}); take a plain string. */
+/**
+ * A text value: a string, a VC 2.0 §11.1 value object (`{"@value", "@language"}`) or the first of
+ * several. Any other object is a node, not text, under the bundled contexts (none declares a
+ * language map), so it is never read as a name.
+ */
 export function text(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
-  if (isObject(v)) {
-    if (typeof v['@value'] === 'string') return v['@value'];
-    const first = Object.values(v).find((x) => typeof x === 'string');
-    return first as string | undefined;
-  }
+  if (isObject(v)) return typeof v['@value'] === 'string' ? v['@value'] : undefined;
   if (Array.isArray(v)) return text(v[0]);
   return undefined;
 }

@@ -5,6 +5,8 @@
  */
 import type { VerifyContext } from '../context';
 import { fail, skip } from '../checks/result';
+import { signedMismatch } from '../checks/signed-meaning';
+import { readSignedCredential } from '../jsonld/signed-reading';
 import { checkValidity } from '../checks/validity';
 import { checkVcStructure, validityWindow, vcVersion } from '../checks/vc-structure';
 import { verifyDataIntegrity } from '../proofs/data-integrity';
@@ -12,7 +14,7 @@ import { verifyVcJwt } from '../proofs/vc-jwt';
 import type { Check, TechnicalDetails } from '../report';
 import { checkCredentialStatus } from '../status';
 import { summarizeVc } from '../summary';
-import { isObject } from '../util/json';
+import { isObject, str } from '../util/json';
 import type { FormatOutcome } from './types';
 
 const REQUIRED = ['structure', 'proof', 'issuer-binding', 'validity'] as const;
@@ -27,7 +29,7 @@ export async function verifyVcJson(credential: Record<string, unknown>, ctx: Ver
     return finish('vc-data-integrity', credential, structure, [skip('proof'), skip('issuer-binding')], {}, ctx, false);
   }
   const outcome = await verifyDataIntegrity(credential, ctx);
-  return finish('vc-data-integrity', credential, structure, outcome.checks, outcome.technical, ctx, true);
+  return finish('vc-data-integrity', credential, structure, outcome.checks, outcome.technical, ctx, true, outcome.signedDataset);
 }
 
 /** A compact JWS whose payload is a credential (VC 2.0) or carries one in `vc` (VC 1.1). */
@@ -49,7 +51,12 @@ async function finish(
   technical: TechnicalDetails,
   ctx: VerifyContext,
   continueChecks: boolean,
+  signedDataset?: string,
 ): Promise<FormatOutcome> {
+  const summary = summarizeVc(credential);
+  // An RDFC proof signs the dataset: what the JSON says must be what was signed (SECURITY.md row 43).
+  const drift = signedDataset === undefined ? undefined : signedMismatch(credential, summary, readSignedCredential(signedDataset, str(credential.id)));
+  if (drift) proofChecks = [fail('proof', 'DI_SIGNED_DATA_MISMATCH', { field: drift }), skip('issuer-binding')];
   const checks: Check[] = [structure, ...proofChecks];
   const authentic = continueChecks && proofChecks.every((c) => c.status === 'pass' || c.code === 'NOT_APPLICABLE');
   if (authentic) {
@@ -62,7 +69,7 @@ async function finish(
     format,
     checks,
     required: [...REQUIRED],
-    summary: summarizeVc(credential),
+    summary,
     technical: { ...technical, vcVersion: vcVersion(credential) },
     credential,
   };

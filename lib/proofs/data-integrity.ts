@@ -14,6 +14,9 @@ import type { VerifyContext } from '../context';
 import { computeHashData, type HashData } from '../crypto/cryptosuites';
 import { parseProof, type ParsedProof } from '../crypto/di-proof-shape';
 import { VerifierError } from '../errors';
+import { proofMismatch } from '../checks/signed-meaning';
+import { assertPlainJsonLd } from '../jsonld/plain';
+import { readSignedProof } from '../jsonld/signed-reading';
 import { checkKeyBinding, precheckKeyBinding } from '../keys/bind';
 import { resolveVerificationMethod } from '../keys/resolve';
 import type { KeyResolver, ResolvedKey } from '../keys/types';
@@ -26,6 +29,12 @@ export interface ProofOutcome {
   /** a 'proof' check and an 'issuer-binding' check */
   checks: Check[];
   technical: TechnicalDetails;
+  /**
+   * The canonical N-Quads an RDFC proof signed for the credential itself, when
+   * every proof verified: what the credential means, for the comparisons of
+   * lib/checks/signed-meaning.ts. Absent for JCS proofs, which sign the JSON.
+   */
+  signedDataset?: string;
 }
 
 /** What checking one proof of the set established. */
@@ -78,20 +87,36 @@ async function verifyProofs(credential: Record<string, unknown>, ctx: VerifyCont
   // A key that cannot be the issuer's (another origin, another DID) is only resolved
   // if that needs no network: an attacker-chosen URL is never fetched (lib/keys/bind.ts).
   const prechecks = proofs.map((p) => precheckKeyBinding(p.verificationMethod, issuerId));
+  // When no proof can be the issuer's, the binding has failed whatever the signatures say.
+  const unbound = prechecks.every((c) => c !== undefined) ? prechecks[0] : undefined;
+  // Nothing is read as signed data until the JSON is known to mean what it says (SECURITY.md row 43).
+  try {
+    assertPlainJsonLd(credential);
+  } catch (e) {
+    return { checks: [fromThrown('proof', e), unbound ?? skip('issuer-binding')], technical: {} };
+  }
   const { proof: _proofs, ...unsecured } = credential;
   const results = await Promise.all(
     proofs.map((p, i) => verifyOneProof(p, unsecured, proofs, prechecks[i] ? withoutNetwork(ctx) : ctx, resolveKey, prechecks[i] !== undefined)),
   );
-  // When no proof can be the issuer's, the binding has failed whatever the signatures say.
-  const unbound = prechecks.every((c) => c !== undefined) ? prechecks[0] : undefined;
   const proofProblem = worst(results.map((r) => r.check));
   if (proofProblem) return { checks: [proofProblem, unbound ?? skip('issuer-binding')], technical: technicalFor(results[0]!, results.length) };
+
+  // What each proof signed about itself must be what its JSON members say (SECURITY.md row 43).
+  const proofDrift = results.map((r) => (r.hash && r.proof!.suite.canonicalization === 'rdfc' ? proofMismatch(r.proof!.raw, readSignedProof(r.hash.canonicalProofConfig)) : undefined)).find(Boolean);
+  if (proofDrift) return { checks: [fail('proof', 'DI_SIGNED_DATA_MISMATCH', { field: proofDrift }), skip('issuer-binding')], technical: technicalFor(results[0]!, results.length) };
 
   const bindings = results.map((r, i) => prechecks[i] ?? checkKeyBinding(r.key!, issuerId));
   const boundIndex = Math.max(bindings.findIndex((b) => b.status === 'pass'), 0);
   const suites = [...new Set(results.map((r) => r.proof!.suite.name))].join(', ');
   const proofCheck = pass('proof', `Signature valid (${suites})`, results.length > 1 ? { proofs: results.length } : undefined);
-  return { checks: [proofCheck, bindings[boundIndex]!], technical: technicalFor(results[boundIndex]!, results.length) };
+  // The dataset of a proof that is not chained is the credential alone (a chained one also covers earlier proofs).
+  const rdfc = results.find((r) => r.hash && r.proof!.suite.canonicalization === 'rdfc' && r.proof!.previousProof.length === 0);
+  return {
+    checks: [proofCheck, bindings[boundIndex]!],
+    technical: technicalFor(results[boundIndex]!, results.length),
+    ...(rdfc ? { signedDataset: rdfc.hash!.canonicalDocument } : {}),
+  };
 }
 
 /** The same context with every fetch refused, for keys that are not the issuer's. */

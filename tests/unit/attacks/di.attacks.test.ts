@@ -114,9 +114,11 @@ describe('SECURITY.md attack table — Data Integrity / JSON-LD', () => {
 
   it('row 17: a poison graph of 8 mutually linked blank nodes → DI_CANONICALIZATION_LIMIT within ~1 s', async () => {
     const n = 8;
+    // Written with `id` (the credentials context's alias of @id): a bare @id would be refused
+    // earlier as not plain JSON-LD (row 43) and never reach the canonicaliser this row is about.
     const clique = Array.from({ length: n }, (_, i) => ({
-      '@id': `_:b${i}`,
-      knows: Array.from({ length: n }, (_, j) => ({ '@id': `_:b${j}` })).filter((_, j) => j !== i),
+      id: `_:b${i}`,
+      knows: Array.from({ length: n }, (_, j) => ({ id: `_:b${j}` })).filter((_, j) => j !== i),
     }));
     const poisoned = { ...signed, credentialSubject: { id: 'did:example:subject', knows: clique } };
     const started = performance.now();

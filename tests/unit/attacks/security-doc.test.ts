@@ -69,8 +69,9 @@ describe('SECURITY.md has the numbered rules, attack rows and budgets that code 
 
   const rows = [...section('Attack table').matchAll(/^\| (\d+) \|(.*)\|$/gm)].map((m) => ({ n: Number(m[1]), cells: m[2]!.split('|') }));
 
-  it('has attack rows 1–42, once each and in order, each with an input, an outcome and a verdict', () => {
-    expect(rows.map((r) => r.n)).toEqual(Array.from({ length: 42 }, (_, i) => i + 1));
+  it('has attack rows 1–N, once each and in order, each with an input, an outcome and a verdict', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(43);
+    expect(rows.map((r) => r.n)).toEqual(Array.from({ length: rows.length }, (_, i) => i + 1));
     for (const { n, cells } of rows) {
       expect(cells, `row ${n}`).toHaveLength(3);
       for (const cell of cells) expect(cell.trim(), `row ${n}`).not.toBe('');
