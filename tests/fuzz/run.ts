@@ -1,7 +1,8 @@
 /**
  * The long fuzz run: `npm run fuzz` (tsx tests/fuzz/run.ts [multiplier] [seed]).
- * Runs every boundary property and the mutation property for every signed
- * source with `multiplier` × the short budget that `npm test` uses, prints the
+ * Runs every boundary property, the byte mutation property for every signed
+ * source and the semantic (JSON-LD respelling) property for every third-party
+ * signed source with `multiplier` × the short budget that `npm test` uses, prints the
  * seed (pass it back to replay a failure), inputs per property, mutants and
  * false verifications, and exits non-zero if any property failed.
  */
@@ -9,10 +10,13 @@ import { BOUNDARY_PROPERTIES } from './boundaries';
 import type { FuzzProperty, FuzzStats } from './common';
 import { MESSAGE_PROPERTY } from './messages';
 import { mutantProperty } from './mutants';
+import { semanticProperty } from './semantic';
+import { loadSemanticSources } from './semantic-sources';
 import { loadSources } from './sources';
 
 const SHORT_BOUNDARY_RUNS = 300;
 const SHORT_MUTANT_RUNS = 200;
+const SHORT_SEMANTIC_RUNS = 500;
 
 const multiplier = Number(process.argv[2] ?? 20);
 const seed = Number(process.argv[3] ?? Date.now() % 2 ** 31);
@@ -24,9 +28,11 @@ if (!Number.isFinite(multiplier) || multiplier <= 0 || !Number.isInteger(seed)) 
 async function runAll(): Promise<number> {
   console.log(`credlens fuzz: seed ${seed}, ${multiplier}× the short budget`);
   const sources = await loadSources();
+  const semanticSources = await loadSemanticSources();
   const jobs: [FuzzProperty, number][] = [
     ...[...BOUNDARY_PROPERTIES, MESSAGE_PROPERTY].map((p): [FuzzProperty, number] => [p, Math.max(20, Math.round(SHORT_BOUNDARY_RUNS * (p.weight ?? 1) * multiplier))]),
     ...sources.map((s): [FuzzProperty, number] => [mutantProperty(s), SHORT_MUTANT_RUNS * multiplier]),
+    ...semanticSources.map((s): [FuzzProperty, number] => [semanticProperty(s), SHORT_SEMANTIC_RUNS * multiplier]),
   ];
   let failures = 0;
   let mutants = 0;
@@ -38,7 +44,8 @@ async function runAll(): Promise<number> {
       const stats: FuzzStats = await property.run({ numRuns, seed, perInputMs: 10_000 });
       mutants += stats.mutants ?? 0;
       falseVerified += stats.falseVerified ?? 0;
-      const extra = stats.mutants !== undefined ? `, mutants ${stats.mutants}, false-verified ${stats.falseVerified}, proof passed ${stats.proofPassed}` : '';
+      const held = 'signatureHeld' in stats ? `, signature held ${String(stats.signatureHeld)}` : '';
+      const extra = stats.mutants !== undefined ? `, mutants ${stats.mutants}, false-verified ${stats.falseVerified}, proof passed ${stats.proofPassed}${held}` : '';
       console.log(`ok   ${property.name}: ${stats.runs} inputs, slowest ${stats.maxMs.toFixed(0)} ms${extra} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
     } catch (e) {
       failures++;

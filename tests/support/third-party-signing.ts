@@ -35,7 +35,7 @@ const CONTEXTS = new Map<string, unknown>([
   ...contextsOf(ed25519Context),
 ]);
 
-async function documentLoader(url: string) {
+export async function documentLoader(url: string) {
   const document = CONTEXTS.get(url);
   if (document === undefined) throw new Error(`third-party signer: context not in the npm packages: ${url}`);
   return { contextUrl: null, documentUrl: url, document };
