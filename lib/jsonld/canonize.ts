@@ -3,7 +3,8 @@
  * and offline. Used by eddsa-rdfc-2022 (vc-di-eddsa §3.3.3) and
  * Ed25519Signature2020.
  */
-import jsonld from 'jsonld';
+// The engine's own copy of jsonld.js, patched at install to share term definitions (lib/jsonld/patch-jsonld.mjs).
+import jsonld from '@credlens/jsonld';
 import { VerifierError, isVerifierError } from '../errors';
 import { LIMITS } from '../limits';
 import { staticDocumentLoader } from './static-loader';

@@ -36,3 +36,8 @@ declare module 'ed25519-signature-2020-context' {
   const pkg: { contexts: Map<string, unknown> };
   export default pkg;
 }
+/** jsonld.js installed under an alias (package.json): the same package and types as `jsonld`. */
+declare module '@credlens/jsonld' {
+  import jsonld from 'jsonld';
+  export default jsonld;
+}

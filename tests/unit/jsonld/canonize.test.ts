@@ -130,7 +130,7 @@ describe('no network from JSON-LD processing', () => {
 
 describe('jsonld.js default loader', () => {
   it('is the static loader once canonize.ts is loaded, so a call without a loader cannot fetch either', async () => {
-    const jsonld = (await import('jsonld')).default as unknown as { expand(doc: object): Promise<unknown> };
+    const jsonld = (await import('@credlens/jsonld')).default as unknown as { expand(doc: object): Promise<unknown> };
     const e = await jsonld.expand({ '@context': 'https://evil.example/ctx.jsonld', name: 'x' }).catch((x: unknown) => x);
     expect((e as { details?: { cause?: unknown } }).details?.cause).toMatchObject({ code: 'DI_CONTEXT_NOT_ALLOWED', detail: { url: 'https://evil.example/ctx.jsonld' } });
   });
