@@ -1,31 +1,48 @@
 /**
- * Reads "Licenses & certifications" entries from a LinkedIn profile or its
- * `/details/certifications/` page. LinkedIn markup changes often and differs
- * by locale, so entries are located by `data-view-name` first, then by the
- * section anchor and header text (LinkedIn markup as observed: section
- * #licenses_and_certifications, data-view-name lockup entries). Pure DOM reading: no
- * fetch, no verification.
+ * Reads "Licenses & certifications" entries from a LinkedIn profile, its
+ * `/details/certifications/` page or the logged-out public profile. LinkedIn
+ * markup changes often and differs by login state, so entries are located by
+ * `data-view-name` first, then by the section anchor, header text or the
+ * public profile's `data-section`. The layouts read here are those of the
+ * saved pages in tests/unit/detect/pages/linkedin-real/ (each names its
+ * source). Pure DOM reading: no fetch, no verification.
  */
 import { absoluteHttpUrl as absolute } from './links';
 import { matchPlatform, unwrapRedirect } from './platforms';
-import { OWN_NODE_ATTRIBUTE, type Candidate } from './types';
+import { OWN_NODE_ATTRIBUTE, type Candidate, type CertificationEntry } from './types';
 
-/** One certification entry as seen on the page. */
+/** One certification entry with a credential link off LinkedIn, as a candidate to verify. */
 export interface LinkedInEntry {
   candidate: Candidate;
   /** the entry element, for placing a marker */
   anchor: Element;
 }
 
+/** The company logo link of an entry in the server-driven layout; the entry is its parent. */
 const LOCKUP = '[data-view-name="license-certifications-lockup-view"]';
+/** An entry of the logged-in layout since 2024. */
 const ENTITY = '[data-view-name="profile-component-entity"]';
-const CLASSIC_ITEMS = 'li.pvs-list__paged-list-item, li.artdeco-list__item';
+/** List items holding one entry each: logged-in list and details page (2022 on), logged-out public profile. */
+const LIST_ITEMS = 'li.pvs-list__paged-list-item, li.artdeco-list__item, li.profile-section-card';
+/** Sections that are certifications by their own attributes (logged-out public profile: `data-section`). */
+const SECTION_ATTRIBUTES = 'section[data-view-name*="certif"], section[data-section="certifications"]';
+/** Actions, skills and attachments hang below an entry's own lines in the logged-in layout. */
+const SUB_COMPONENTS = '.pvs-entity__sub-components';
+/** Elements that hold one visible line when they hold no other such element. */
+const LINE = 'p, h3, h4, span, div';
+
 const HEADER_TEXT = /licen[cs]es?\s*(?:&|and|&amp;)\s*certifications|certifications|zertifikate|certificaciones|certifications et licences/i;
 const ISSUED = /^(?:Issued|Ausgestellt|Délivré|Emitido|Expedición|Uitgegeven|Rilasciato)\b\s*/i;
+const EXPIRES = /^(?:Expires|Expired|Läuft ab(?: am)?|Abgelaufen|Expire le|Expiré|Vence|Venció)\b\s*/i;
+const NO_EXPIRY = /^(?:No Expiration Date|Kein Ablaufdatum|Aucune date d’expiration|Sin fecha de vencimiento)$/i;
 const CREDENTIAL_ID = /^(?:Credential ID|Credential-ID|Nachweis-ID|ID de la credencial|ID de la certification|ID del credenziale)\s*:?\s*/i;
-const SKILLS = /^(?:Skills|Kenntnisse|Aptitudes|Compétences)\s*:/i;
+/** Lines that are controls, not claims: the credential button, "Show all", skills. */
+const ACTION = /^(?:(?:Show|See) credential|Credential anzeigen|Nachweis anzeigen|Show all\b)|^(?:Skills|Kenntnisse|Aptitudes|Compétences)\s*:/i;
+/** Text of the link LinkedIn labels as the entry's credential ("Show credential" logged in, "See credential" logged out). */
+const CREDENTIAL_LINK_TEXT = /^(?:(?:Show|See) credential|Credential anzeigen|Nachweis anzeigen|Mostrar credencial|Afficher la certification)\b/i;
+const DATE_SEPARATOR = /\s*·\s*/;
 
-/** True when the URL is a LinkedIn page (profile, details page or feed). */
+/** True when the URL is a LinkedIn page (profile, details page or feed), on www or a country host. */
 export function isLinkedInUrl(pageUrl: string): boolean {
   try {
     return /(^|\.)linkedin\.com$/i.test(new URL(pageUrl).hostname);
@@ -34,20 +51,60 @@ export function isLinkedInUrl(pageUrl: string): boolean {
   }
 }
 
-/** The profile owner's name from the top card (the first h1 of the main column). */
+/**
+ * The profile owner's name: the top card's `h1` (logged in and logged out),
+ * else the `h2` of the server-driven top card, where the name moved
+ * (`[data-view-name="profile-top-card"]`, as profile scrapers of 2026 read it).
+ */
 export function readProfileName(doc: Document | Element): string | undefined {
-  const h1 = doc.querySelector('main h1, h1.text-heading-xlarge, [data-view-name="profile-top-card"] h1, h1');
-  const name = h1?.textContent?.replace(/\s+/g, ' ').trim();
+  const heading =
+    doc.querySelector('main h1, h1.text-heading-xlarge, [data-view-name="profile-top-card"] h1, h1') ??
+    doc.querySelector('[data-view-name="profile-top-card"] h2');
+  const name = oneLine(heading?.textContent);
   // the details pages head their list with the section title, not the person
   return name && name.length <= 200 && !HEADER_TEXT.test(name) ? name : undefined;
 }
 
-/** Finds every certification entry under `root`; each entry with a credential link becomes one candidate. */
+/**
+ * Every certification entry under `root`, with or without a credential link,
+ * each with its own claim text as shown.
+ * @example
+ * readLinkedInCertifications(document, location.href).map((e) => e.title);
+ */
+export function readLinkedInCertifications(root: Document | Element, pageUrl: string): CertificationEntry[] {
+  const out: CertificationEntry[] = [];
+  for (const entry of findEntries(root, pageUrl)) {
+    const read = readEntry(entry, pageUrl);
+    if (read) out.push(read.entry);
+  }
+  return out;
+}
+
+/**
+ * The entries that can be verified: those whose credential link leaves
+ * LinkedIn. A LinkedIn-hosted target (a LinkedIn Learning certificate) is no
+ * credential the engine can check, so it is not offered as one.
+ */
 export function detectLinkedInCertifications(root: Document | Element, pageUrl: string): LinkedInEntry[] {
   const out: LinkedInEntry[] = [];
-  for (const entry of findEntries(root, pageUrl)) {
-    const parsed = readEntry(entry, pageUrl);
-    if (parsed) out.push({ candidate: parsed, anchor: entry });
+  for (const element of findEntries(root, pageUrl)) {
+    const read = readEntry(element, pageUrl);
+    const link = read?.entry.link;
+    if (!read || !link || onLinkedIn(link)) continue;
+    const { entry } = read;
+    out.push({
+      anchor: entry.anchor,
+      candidate: clean({
+        kind: 'link',
+        value: link,
+        platform: matchPlatform(link)?.platform.id,
+        label: entry.title.slice(0, 300),
+        issuerLabel: entry.issuer?.slice(0, 300),
+        // the date line as shown after "Issued", expiry included ("Jan 2024 · Expires Jan 2027")
+        issuedLabel: read.issuedLine?.slice(0, 100),
+        credentialIdLabel: entry.credentialId?.slice(0, 200),
+      }),
+    });
   }
   return out;
 }
@@ -55,27 +112,31 @@ export function detectLinkedInCertifications(root: Document | Element, pageUrl: 
 /** Entry elements, outermost only (an entity inside another entry is the same certification). */
 function findEntries(root: Document | Element, pageUrl: string): Element[] {
   const found = new Set<Element>();
-  for (const lockup of all(root, LOCKUP)) found.add(lockup.closest('li') ?? lockup.parentElement ?? lockup);
+  if (isElement(root) && root.matches(LOCKUP)) found.add(entryOfLockup(root));
+  for (const lockup of all(root, LOCKUP)) found.add(entryOfLockup(lockup));
   for (const section of findSections(root, pageUrl)) {
     const entities = all(section, ENTITY);
-    for (const e of entities.length ? entities : all(section, CLASSIC_ITEMS)) found.add(e);
+    for (const e of entities.length ? entities : all(section, LIST_ITEMS)) found.add(e);
   }
   if (isElement(root) && found.size === 0) {
     // An added subtree may be a single entry inside an already known section.
     const inSection = root.closest('section') && findSections(root.ownerDocument, pageUrl).some((s) => s.contains(root));
-    if (inSection && root.matches(`${ENTITY}, ${CLASSIC_ITEMS}`)) found.add(root);
+    if (inSection && root.matches(`${ENTITY}, ${LIST_ITEMS}`)) found.add(root);
   }
   const list = [...found].filter((e) => !e.closest(`[${OWN_NODE_ATTRIBUTE}]`));
   return list.filter((e) => !list.some((other) => other !== e && other.contains(e)));
 }
 
-/** Sections holding certifications: anchor id, `data-view-name`, header text, or the details page's main column. */
+function entryOfLockup(lockup: Element): Element {
+  return lockup.closest('li') ?? lockup.parentElement ?? lockup;
+}
+
+/** Sections holding certifications: anchor id, attributes, header text, or the details page's main column. */
 function findSections(root: Document | Element, pageUrl: string): Element[] {
   const sections = new Set<Element>();
-  const anchor = root.querySelector('#licenses_and_certifications');
-  const anchored = anchor?.closest('section');
+  const anchored = root.querySelector('#licenses_and_certifications')?.closest('section');
   if (anchored) sections.add(anchored);
-  for (const s of all(root, 'section[data-view-name*="certif"]')) sections.add(s);
+  for (const s of all(root, SECTION_ATTRIBUTES)) sections.add(s);
   for (const header of all(root, 'section h2, section .pvs-header__title')) {
     if (HEADER_TEXT.test(header.textContent ?? '')) {
       const s = header.closest('section');
@@ -90,50 +151,92 @@ function findSections(root: Document | Element, pageUrl: string): Element[] {
   return [...sections];
 }
 
-/** Reads name, issuer, date, credential id and the credential link from one entry. */
-function readEntry(entry: Element, pageUrl: string): Candidate | undefined {
-  const link = credentialLink(entry, pageUrl);
-  if (!link) return undefined;
-  const lines = textLines(entry);
-  const issued = lines.find((l) => ISSUED.test(l));
-  const credentialId = lines.find((l) => CREDENTIAL_ID.test(l));
-  const rest = lines.filter((l) => l !== issued && l !== credentialId && !SKILLS.test(l) && !/show credential|credential anzeigen|^see /i.test(l));
-  const platform = matchPlatform(link);
-  return clean({
-    kind: 'link',
-    value: link,
-    platform: platform?.platform.id,
-    label: rest[0]?.slice(0, 300),
-    issuerLabel: rest[1]?.slice(0, 300),
-    issuedLabel: issued?.replace(ISSUED, '').slice(0, 100),
-    credentialIdLabel: credentialId?.replace(CREDENTIAL_ID, '').slice(0, 200),
-  });
+interface ReadEntry {
+  entry: CertificationEntry;
+  /** the date line after "Issued", as shown (kept whole for the candidate's label) */
+  issuedLine?: string;
 }
 
-/** The "Show credential" target: a link labelled as a credential, else the first link leaving LinkedIn. */
-function credentialLink(entry: Element, pageUrl: string): string | undefined {
-  const external: { href: string; labelled: boolean }[] = [];
-  for (const a of all(entry, 'a[href]')) {
-    const href = absolute(a.getAttribute('href') ?? '', pageUrl);
-    if (!href) continue;
-    const target = unwrapRedirect(href);
-    if (/^https?:\/\/([\w-]+\.)*linkedin\.com\//i.test(target)) continue;
-    const text = `${a.textContent ?? ''} ${a.getAttribute('aria-label') ?? ''}`;
-    external.push({ href: target, labelled: /credential|nachweis|credencial|certificat|verify/i.test(text) });
+/** Reads title, issuer, dates, credential id and link from one entry; undefined when it shows no title. */
+function readEntry(element: Element, pageUrl: string): ReadEntry | undefined {
+  let issued: string | null = null;
+  let expires: string | null = null;
+  let credentialId: string | null = null;
+  let issuedLine: string | undefined;
+  const rest: string[] = [];
+  for (const line of textLines(element)) {
+    if (ACTION.test(line)) continue;
+    if (ISSUED.test(line)) {
+      issuedLine = line.replace(ISSUED, '');
+      // "Issued Apr 2024 · Expires Apr 2025" and "Issued Apr 2022 · No Expiration Date" on one line
+      const [first, ...more] = issuedLine.split(DATE_SEPARATOR);
+      issued = first || null;
+      for (const part of more) if (EXPIRES.test(part)) expires = part.replace(EXPIRES, '') || null;
+    } else if (EXPIRES.test(line)) {
+      expires = line.replace(EXPIRES, '') || null;
+    } else if (CREDENTIAL_ID.test(line)) {
+      credentialId = line.replace(CREDENTIAL_ID, '') || null;
+    } else if (!NO_EXPIRY.test(line)) {
+      rest.push(line);
+    }
   }
-  return (external.find((l) => l.labelled) ?? external[0])?.href;
+  const [title, issuer] = rest;
+  if (!title) return undefined;
+  const entry: CertificationEntry = { title, issuer: issuer ?? null, issued, expires, credentialId, link: credentialLink(element, pageUrl), anchor: element };
+  return issuedLine === undefined ? { entry } : { entry, issuedLine };
 }
 
 /**
- * The entry's visible lines. The classic layout doubles every line in a
- * `visually-hidden` span, so read `aria-hidden` spans there; the new layout
- * uses plain `<p>` lines.
+ * The entry's credential link: the one LinkedIn labels as the credential
+ * ("Show credential", "See credential"), else the first link leaving LinkedIn.
+ * Company, skill and attachment links stay on LinkedIn and are never taken.
+ */
+function credentialLink(entry: Element, pageUrl: string): string | null {
+  let firstOff: string | undefined;
+  for (const a of all(entry, 'a[href]')) {
+    const href = absolute(a.getAttribute('href') ?? '', pageUrl);
+    if (!href) continue;
+    const target = withoutTracking(unwrapRedirect(href));
+    const label = `${oneLine(a.textContent)} ${a.getAttribute('aria-label') ?? ''}`.trim();
+    if ((a.getAttribute('data-tracking-control-name') ?? '').endsWith('see-credential') || CREDENTIAL_LINK_TEXT.test(label)) return target;
+    if (!firstOff && !onLinkedIn(target)) firstOff = target;
+  }
+  return firstOff ?? null;
+}
+
+/**
+ * The entry's visible lines, in order: elements holding text and no further
+ * line element. The logged-in layout doubles each line for screen readers in
+ * a `visually-hidden` span, and keeps skills and attachments in its
+ * sub-components; neither is a line of the claim.
  */
 function textLines(entry: Element): string[] {
-  const spans = all(entry, 'span[aria-hidden="true"]');
-  const nodes = spans.length ? spans : all(entry, 'p, h3, h4');
-  const lines = nodes.map((n) => (n.textContent ?? '').replace(/\s+/g, ' ').trim()).filter((t) => t.length > 0);
-  return [...new Set(lines)];
+  const lines: string[] = [];
+  for (const node of all(entry, LINE)) {
+    if (node.classList.contains('visually-hidden') || node.querySelector(LINE) || node.closest('button')) continue;
+    const sub = node.closest(SUB_COMPONENTS);
+    if (sub && entry.contains(sub)) continue;
+    const text = oneLine(node.textContent);
+    if (text && lines[lines.length - 1] !== text) lines.push(text);
+  }
+  return lines;
+}
+
+/** Drops LinkedIn's `trk` tracking parameters and leaves the rest of the query exactly as written. */
+function withoutTracking(url: string): string {
+  const match = /^([^?#]*)\?([^#]*)(#.*)?$/.exec(url);
+  if (!match) return url;
+  const [, base, query = '', hash = ''] = match;
+  const kept = query.split('&').filter((part) => part !== '' && !/^trk(?:=|$)/i.test(part));
+  return `${base}${kept.length ? `?${kept.join('&')}` : ''}${hash}`;
+}
+
+function onLinkedIn(url: string): boolean {
+  return /^https?:\/\/([\w-]+\.)*linkedin\.com(?:[/:?#]|$)/i.test(url);
+}
+
+function oneLine(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** nodeType check instead of `instanceof Element`, which differs between realms (page, test DOM). */

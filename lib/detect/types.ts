@@ -32,6 +32,25 @@ export interface DetectedCandidate {
   anchor?: Element;
 }
 
+/**
+ * One "Licenses & certifications" entry of a LinkedIn page, with the claim
+ * text exactly as the page shows it. Nothing here is checked: it is what the
+ * profile says, to be set beside what the credential itself says.
+ */
+export interface CertificationEntry {
+  title: string;
+  issuer: string | null;
+  /** issue date as shown, e.g. "Jan 2024" */
+  issued: string | null;
+  /** expiry date as shown; null when the page shows none or says there is none */
+  expires: string | null;
+  credentialId: string | null;
+  /** where the entry's credential link leads (LinkedIn redirect unwrapped, `trk` dropped); null when it has none */
+  link: string | null;
+  /** the entry element, for placing a marker */
+  anchor: Element;
+}
+
 /** The result of one scan of a document or subtree. */
 export interface ScanResult {
   found: DetectedCandidate[];
