@@ -2,7 +2,8 @@
  * Open Badges 2.0, hosted and signed, following 1EdTech
  * openbadges-validator-core (openbadges/verifier/tasks/verification.py):
  * structure → hosted copy or signature → issuer binding → validity →
- * revocation. Older 1.x assertions are followed to their hosted URL once;
+ * revocation (for a signed badge the binding is known before the key is
+ * fetched). Older 1.x assertions are followed to their hosted URL once;
  * only a 2.0 document found there is checked, anything else is "could not
  * check" (OB2_LEGACY_UNSUPPORTED).
  */
@@ -13,7 +14,7 @@ import { decodeJwsHeader, decodeJwsPayload } from '../extract/jws';
 import { hasType, jsonBody, loadBadgeAndIssuer, type Json, type Ob2Documents } from '../ob2/documents';
 import { isLegacyAssertion, upgradeAssertion, verifyUpgradedHosted } from '../ob2/legacy';
 import { GONE_MESSAGE, verifyHosted } from '../ob2/hosted';
-import { checkKeyOwnership, checkOb2RevocationList, checkOb2Signature, creatorOf } from '../ob2/signed';
+import { checkKeyOwnership, checkOb2RevocationList, checkOb2Signature, creatorOf, precheckOb2Signature } from '../ob2/signed';
 import { checkOb2Structure, verificationType } from '../ob2/structure';
 import { summarizeOb2 } from '../ob2/summary';
 import type { Check, TechnicalDetails } from '../report';
@@ -67,16 +68,24 @@ export async function verifyOb2Jws(jws: string, ctx: VerifyContext): Promise<For
   const alg = String(header.alg ?? '');
   const creator = creatorOf(payload);
   const technical: TechnicalDetails = { alg, keyId: creator, keySource: 'verification.creator' };
-  const proof = await checkOb2Signature(jws, alg, creator, ctx);
-  if (proof.status !== 'pass') return outcome('ob2-signed', [structure, proof, ...rest], { assertion: payload }, technical);
-  let docs: Ob2Documents;
+  const refused = precheckOb2Signature(alg, creator);
+  if (refused || creator === undefined) return outcome('ob2-signed', [structure, refused ?? fail('proof', 'JWT_NO_KEY'), ...rest], { assertion: payload }, technical);
+  // The issuer's own profile is read first, so a key it does not list, or a profile that is not the
+  // issuer's, refuses the badge before the key is fetched (SECURITY.md row 44; row 6 for VC-JWT).
+  // When the profile could not be read (a server down), the signature is still checked: a signature
+  // the named key does not make is forged whoever the issuer is.
+  let docs: Ob2Documents | undefined;
+  let binding: Check;
   try {
     docs = await loadBadgeAndIssuer(payload, ctx);
+    binding = checkKeyOwnership(creator, docs.issuer);
   } catch (e) {
-    return outcome('ob2-signed', [structure, proof, fromThrown('issuer-binding', e), skip('validity'), skip('status')], { assertion: payload }, technical);
+    binding = fromThrown('issuer-binding', e);
   }
-  const binding = checkKeyOwnership(creator!, docs.issuer);
-  if (binding.status !== 'pass') return outcome('ob2-signed', [structure, proof, binding, skip('validity'), skip('status')], docs, technical);
+  if (binding.status === 'fail') return outcome('ob2-signed', [structure, skip('proof'), binding, skip('validity'), skip('status')], docs ?? { assertion: payload }, technical);
+  const proof = await checkOb2Signature(jws, alg, creator, ctx);
+  if (proof.status !== 'pass') return outcome('ob2-signed', [structure, proof, ...rest], { assertion: payload }, technical);
+  if (!docs) return outcome('ob2-signed', [structure, proof, binding, skip('validity'), skip('status')], { assertion: payload }, technical);
   const status = await checkOb2RevocationList(docs, ctx);
   return outcome('ob2-signed', [structure, proof, binding, validityOf(payload, ctx), status], docs, technical, true);
 }

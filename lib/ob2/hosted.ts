@@ -35,8 +35,10 @@ export function differsFromHosted(given: Json, hosted: Json): boolean {
 /**
  * Origin policy: the assertion id must start with one of the issuer's
  * `verification.startsWith` (if set), and its host must be among
- * `verification.allowedOrigins` (default: the issuer id's host; an issuer
- * whose id is not an http(s) URL gets no default — validator-core warns only).
+ * `verification.allowedOrigins` (default: the issuer id's host). `issuer` is
+ * the profile fetched from its own id (lib/ob2/documents.ts), so the policy is
+ * the issuer's, never one embedded by whoever hosts the assertion
+ * (SECURITY.md row 44).
  */
 export function checkHostedOrigin(assertionId: string, issuer: Json): Check | undefined {
   const policy = isObject(issuer.verification) ? issuer.verification : {};

@@ -53,15 +53,26 @@ export function upgradeAssertion(hosted: Json, url: string): Json {
   };
 }
 
+/**
+ * 1.x documents carry no `id`: the address they were fetched from becomes it.
+ * One that does name an address must name that one (SECURITY.md row 44).
+ */
+function assertSpeaksFor(doc: Json, url: string): void {
+  if (doc.id !== undefined && !sameUrl(str(doc.id), url))
+    throw new VerifierError('OB2_DOCUMENT_MISMATCH', { url: url.slice(0, 200), found: (str(doc.id) ?? 'not a URL').slice(0, 200) });
+}
+
 /** A 1.x BadgeClass fetched from `url`. */
 export function upgradeBadgeClass(doc: Json, url: string): Json {
   if (typeof doc.name !== 'string' || typeof doc.issuer !== 'string') throw unsupported('the badge class has no name or issuer link');
+  assertSpeaksFor(doc, url);
   return { ...doc, '@context': OB2_CONTEXTS[0], type: 'BadgeClass', id: url };
 }
 
 /** A 1.x IssuerOrganization fetched from `url`. */
 export function upgradeIssuer(doc: Json, url: string): Json {
   if (typeof doc.name !== 'string') throw unsupported('the issuer has no name');
+  assertSpeaksFor(doc, url);
   // 1.x had no verification policy: the 2.0 default (the issuer id's host) applies
   const { verification: _none, ...rest } = doc;
   return { ...rest, '@context': OB2_CONTEXTS[0], type: 'Issuer', id: url };

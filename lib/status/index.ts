@@ -9,7 +9,7 @@ import { VerifierError } from '../errors';
 import { error, fail, fromThrown, pass, skip } from '../checks/result';
 import { checkValidity } from '../checks/validity';
 import type { Check } from '../report';
-import { asArray, isObject } from '../util/json';
+import { asArray, idOf, isObject } from '../util/json';
 import { decodeStatusList, parseStatusIndex, readStatusBit } from './bitstring';
 import { isNestedStatusContext, loadStatusList, type TrustedList } from './list-credential';
 import { checkRevocationList } from './revocation-list';
@@ -33,6 +33,9 @@ export async function checkCredentialStatus(credential: Record<string, unknown>,
   return worst(results);
 }
 
+/** The credential's issuer id (an issuer object counts by its `id`); a list must be issued by it (SECURITY.md row 45). */
+const issuerIdOf = (credential: Record<string, unknown>): string | undefined => idOf(credential.issuer);
+
 /** Real credentials carry one or two entries (revocation, suspension); many would only multiply work. */
 const MAX_ENTRIES = 8;
 
@@ -41,7 +44,7 @@ async function checkEntry(entry: unknown, credential: Record<string, unknown>, c
   try {
     if (!isObject(entry) || typeof entry.type !== 'string') return fail('status', 'STRUCTURE_STATUS', { reason: 'each credentialStatus needs a type' });
     if (entry.type === '1EdTechRevocationList') return await checkRevocationList(entry, credential, ctx);
-    if (BITSTRING_TYPES[entry.type]) return await checkBitstringEntry(entry, BITSTRING_TYPES[entry.type]!, ctx, decoded);
+    if (BITSTRING_TYPES[entry.type]) return await checkBitstringEntry(entry, BITSTRING_TYPES[entry.type]!, issuerIdOf(credential), ctx, decoded);
     return error('status', 'STATUS_UNSUPPORTED', { type: entry.type.slice(0, 80) });
   } catch (e) {
     return fromThrown('status', e);
@@ -53,6 +56,7 @@ const PURPOSE_CODES = { revocation: 'CRED_REVOKED', suspension: 'CRED_SUSPENDED'
 async function checkBitstringEntry(
   entry: Record<string, unknown>,
   listType: string,
+  issuerId: string | undefined,
   ctx: VerifyContext,
   decoded: Map<string, Promise<Uint8Array>>,
 ): Promise<Check> {
@@ -64,7 +68,7 @@ async function checkBitstringEntry(
   const index = parseStatusIndex(entry.statusListIndex);
   const list = await loadStatusList(url, ctx);
   if (!list.ok) return error('status', 'STATUS_VERIFICATION_ERROR', { reason: list.reason, url });
-  const distrust = whyNotUsable(list, listType, purpose, ctx);
+  const distrust = whyNotUsable(list, { listType, purpose, issuerId }, ctx);
   if (distrust) return error('status', 'STATUS_VERIFICATION_ERROR', { reason: distrust, url });
   if (!decoded.has(url)) decoded.set(url, decodeStatusList(list.encodedList));
   const bits = await decoded.get(url)!;
@@ -72,8 +76,22 @@ async function checkBitstringEntry(
   return pass('status', purpose === 'revocation' ? PASS_MESSAGE : "Not suspended (checked against the issuer's status list)", { url });
 }
 
-/** Returns why a verified list still may not be used for this entry, or undefined if it may. */
-function whyNotUsable(list: TrustedList, listType: string, purpose: string, ctx: VerifyContext): string | undefined {
+/** What an entry asks of the list it points at. */
+interface ListExpectation {
+  listType: string;
+  purpose: string;
+  /** the credential's issuer, who must be the list's issuer */
+  issuerId: string | undefined;
+}
+
+/**
+ * Returns why a verified list still may not be used for this entry, or
+ * undefined if it may (the rules are listed in lib/status/list-credential.ts).
+ */
+function whyNotUsable(list: TrustedList, { listType, purpose, issuerId }: ListExpectation, ctx: VerifyContext): string | undefined {
+  // SECURITY.md row 45: only the credential's own issuer can say it is not revoked.
+  if (issuerId === undefined || list.issuer !== issuerId)
+    return `the list was issued by ${(list.issuer ?? 'no one').slice(0, 200)}, not by the credential's issuer`;
   if (!list.types.includes(listType)) return `the list is not a ${listType}`;
   if (!list.purposes.includes(purpose)) return `the list is for ${list.purposes.join(', ') || 'no purpose'}, not ${purpose}`;
   if (list.statusSize !== 1) return 'status messages wider than one bit are not supported';

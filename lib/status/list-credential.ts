@@ -5,15 +5,30 @@
  * Algorithm", step "verify the status list credential"), so a list swapped on
  * the server or in transit cannot un-revoke a credential.
  *
- * Issuer equality is not required: the spec does not require it, and the
- * credential's own (signed) `statusListCredential` URL already names the list
- * its issuer chose — real deployments (the DCC fixtures) sign lists with a
- * separate status-service key. The list issuer is reported in the detail.
+ * A verified list is evidence about a credential only when (SECURITY.md rows
+ * 44–45; the first rule is checked here, the others by lib/status/index.ts
+ * `whyNotUsable`, since they depend on the entry):
+ * - its `id` is the `statusListCredential` URL it was fetched from: a list
+ *   speaks only for its own address;
+ * - its issuer is the credential's issuer (same id; an issuer object counts by
+ *   its id), as @digitalbazaar/vc-bitstring-status-list checks by default
+ *   (`verifyMatchingIssuers: true`). Otherwise whoever serves the list URL
+ *   could sign a list of their own (a did:key costs nothing) that says "not
+ *   revoked". A list signed with a separate status-service key, like the one
+ *   the DCC test fixtures' revoked credentials point at, is therefore "could
+ *   not be checked";
+ * - it is itself current (validity window), of the entry's list type and
+ *   purpose, with one-bit entries. A list that has a status of its own is never
+ *   used (no loops), and one that is not verified is not evidence.
+ * Anything else is STATUS_VERIFICATION_ERROR with the reason: the credential's
+ * status is unknown, never "not revoked" and never "revoked".
  */
 import { cached } from '../cache';
 import type { VerifyContext } from '../context';
 import { VerifierError, toVerifierError } from '../errors';
 import { LIMITS } from '../limits';
+import { sameUrl } from '../keys/document';
+import { withoutFragment } from '../keys/load';
 import { verifyPayload } from '../pipeline';
 import { fromUtf8 } from '../util/bytes';
 import { asArray, idOf, isObject, str } from '../util/json';
@@ -40,6 +55,10 @@ export interface UntrustedList {
 
 export type LoadedList = TrustedList | UntrustedList;
 
+/** A fetched list's `id` names the address it came from (http read as https, no fragment; SECURITY.md row 44). */
+export const namesAddress = (id: string | undefined, fetchedUrl: string): boolean =>
+  id !== undefined && sameUrl(withoutFragment(id), withoutFragment(fetchedUrl));
+
 /** Contexts used to verify a status list: a list never gets its own status checked (no loops). */
 const nestedContexts = new WeakSet<VerifyContext>();
 
@@ -58,10 +77,12 @@ export function loadStatusList(url: string, ctx: VerifyContext): Promise<LoadedL
 
 async function fetchAndVerify(url: string, ctx: VerifyContext): Promise<LoadedList> {
   let text: string;
+  let fetchedUrl: string;
   try {
     const doc = await ctx.fetch(url, 'status-list');
     if (doc.status !== 200) throw new VerifierError('FETCH_HTTP_STATUS', { url, status: doc.status });
     text = fromUtf8(doc.bytes).replace(/^\uFEFF/, '').trim();
+    fetchedUrl = doc.url;
   } catch (e) {
     const err = toVerifierError(e);
     throw new VerifierError('STATUS_RETRIEVAL_ERROR', { url, cause: err.code }, { cause: e });
@@ -77,15 +98,18 @@ async function fetchAndVerify(url: string, ctx: VerifyContext): Promise<LoadedLi
       const failed = outcome.checks.find((c) => c.status === 'fail' || c.status === 'error');
       return { ok: false, url, reason: `the list is ${verdict}${failed ? ` (${failed.code})` : ''}` };
     }
-    return describeList(url, outcome.credential);
+    return describeList(url, fetchedUrl, outcome.credential);
   } catch (e) {
     if (e instanceof VerifierError && e.code === 'STATUS_VERIFICATION_ERROR') throw e;
     return { ok: false, url, reason: `the list could not be read (${toVerifierError(e).code})` };
   }
 }
 
-function describeList(url: string, credential: unknown): LoadedList {
+function describeList(url: string, fetchedUrl: string, credential: unknown): LoadedList {
   if (!isObject(credential)) return { ok: false, url, reason: 'the list is not a credential' };
+  const id = str(credential.id);
+  // SECURITY.md row 44: a list copied to another address is not the list the credential names.
+  if (!namesAddress(id, fetchedUrl)) return { ok: false, url, reason: `the list names another address (${(id ?? 'no id').slice(0, 200)})` };
   const subject = asArray(credential.credentialSubject)[0];
   if (!isObject(subject) || typeof subject.encodedList !== 'string')
     return { ok: false, url, reason: 'the list has no encodedList' };

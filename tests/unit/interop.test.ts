@@ -125,8 +125,11 @@ const onlineTally = new Map<string, { right: number; total: number }>();
 /**
  * Where the honest answer differs from the source's word. Each is asserted as written here.
  * - The source says "invalid" but nothing bad was established, only that something could not be
- *   checked: Credlens says "could not be checked" (the issue's rule: a list or key that cannot be
- *   fetched or trusted makes the verdict unverifiable, never verified and never a false "failed").
+ *   checked: Credlens says "could not be checked" (a list or key that cannot be fetched or trusted
+ *   makes the verdict unverifiable, never verified and never a false "failed").
+ * - The source says "revoked", but the status list the credential links to does not speak for it:
+ *   the list names another address as its id (SECURITY.md row 44) or another issuer (row 45), so
+ *   the revocation status is unknown. A credential whose own validity has ended is still expired.
  * - The documents the fixture needs are not in the fixture folder, so they cannot be served.
  * - A cryptosuite Credlens does not implement yet.
  */
@@ -137,6 +140,23 @@ const ONLINE_DIFFERENT: Record<string, { verdict: Verdict; why: string }> = {
       { verdict: 'unverifiable' as Verdict, why: 'signature valid; its status list cannot be trusted, so its revocation status is unknown' },
     ]),
   ),
+  ...Object.fromEntries(
+    ['v2/ed25519/didKey/noRegistry-revokedStatus-notExpired.json', 'v2/dataIntegrityProof/didKey/noRegsitry-revokedStatus-notExpired.json'].map((f) => [
+      `dcc-vc-test-fixtures/verifiableCredentials/${f}`,
+      {
+        verdict: 'unverifiable' as Verdict,
+        why: 'signature valid; its status list (e5WK8CbZ1GjycuPombrj) names https://testing.dcconsortium.org/status/… as its id, not the address the credential links to, and was issued by another did:key than the credential: revocation status unknown',
+      },
+    ]),
+  ),
+  'dcc-vc-test-fixtures/verifiableCredentials/v1/dataIntegrityProof/didKey/oidf-revokedStatus-expired.json': {
+    verdict: 'expired',
+    why: 'expired (its expirationDate has passed); its status list is the same untrusted e5WK8CbZ1GjycuPombrj copy, so whether it is also revoked is unknown',
+  },
+  '1edtech-validator/ob30/bit-string-list/credential-status-revoked.json': {
+    verdict: 'unverifiable',
+    why: 'signature valid; its status list names https://example.com/credentials/status/3 as its id, not the address the credential links to: revocation status unknown',
+  },
   'dcc-vc-test-fixtures/verifiableCredentials/v2/ed25519/didWeb/badDidWeb.json': {
     verdict: 'unverifiable',
     why: 'the did:web document answers 404: the key could not be looked up (a server outage must not fail a genuine credential)',

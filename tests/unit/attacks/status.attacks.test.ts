@@ -1,13 +1,15 @@
 /**
- * SECURITY.md attack table, status and validity rows 32–36, through verify(): a
- * credential signed in the test (eddsa-jcs-2022, did:key) whose
- * credentialStatus points at a Bitstring Status List served by a recording
- * fake network. A status that cannot be established is never `verified`.
+ * SECURITY.md attack table, status and validity rows 32–36, 44 and 45, through
+ * verify(): a credential signed in the test (eddsa-jcs-2022, did:key; rows 44–45
+ * with the Digital Bazaar libraries, eddsa-rdfc-2022) whose credentialStatus
+ * points at a Bitstring Status List served by a recording fake network. A
+ * status that cannot be established is never `verified`.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../../lib/report';
 import { encodeStatusList } from '../../../lib/status/bitstring';
 import { createTestIssuer, signJcs, type TestIssuer } from '../../support/sign-jcs';
+import { thirdPartyIssuer, type ThirdPartyIssuer } from '../../support/third-party-signing';
 import { expectCode, spyNet, verifyJson, type Route } from './harness';
 
 const LIST_URL = 'https://status.example/lists/1';
@@ -131,5 +133,74 @@ describe('SECURITY.md attack table — status lists and validity', () => {
     expectCode(revoked, 'CRED_REVOKED');
     expect([expired.verdict, notYet.verdict, revoked.verdict]).toEqual(['expired', 'failed', 'revoked']);
     for (const r of [expired, notYet, revoked]) expect(proofPassed(r)).toBe(true);
+  });
+});
+
+describe('SECURITY.md attack table — rows 44–45: a status list speaks only for its own address and its own issuer', () => {
+  const REVOKED_INDEX = 7;
+  let university: ThirdPartyIssuer;
+  let forger: ThirdPartyIssuer;
+  let revokedCredential: Record<string, unknown>;
+  beforeAll(async () => {
+    university = await thirdPartyIssuer();
+    forger = await thirdPartyIssuer();
+    revokedCredential = await university.sign({
+      '@context': [V2],
+      id: 'urn:uuid:0c3b4f0e-6d1a-4f57-9a0e-2b7f7c1d5e90',
+      type: ['VerifiableCredential'],
+      issuer: university.did,
+      validFrom: '2025-01-01T00:00:00Z',
+      credentialSubject: { id: 'did:example:learner', name: 'Example Learner' },
+      credentialStatus: entry(REVOKED_INDEX),
+    });
+  });
+
+  interface ThirdPartyList { revoked?: number[]; id?: string; type?: string[]; purpose?: string; validFrom?: string; validUntil?: string; extra?: Record<string, unknown> }
+  const listBy = async (signer: ThirdPartyIssuer, o: ThirdPartyList = {}) =>
+    signer.sign({
+      '@context': [V2],
+      id: o.id ?? LIST_URL,
+      type: o.type ?? ['VerifiableCredential', 'BitstringStatusListCredential'],
+      issuer: signer.did,
+      validFrom: o.validFrom ?? '2025-01-01T00:00:00Z',
+      ...(o.validUntil ? { validUntil: o.validUntil } : {}),
+      credentialSubject: { id: `${LIST_URL}#list`, type: 'BitstringStatusList', statusPurpose: o.purpose ?? 'revocation', encodedList: await encodeStatusList(o.revoked ?? [REVOKED_INDEX]) },
+      ...o.extra,
+    });
+  const untrusted = async (list: unknown, reason: RegExp) => {
+    const { ctx, requests } = spyNet({ [LIST_URL]: list });
+    const report = await verifyJson(revokedCredential, ctx);
+    expect(statusOf(report)).toMatchObject({ status: 'error', code: 'STATUS_VERIFICATION_ERROR' });
+    expect(String(statusOf(report)?.detail?.reason)).toMatch(reason);
+    expect(proofPassed(report)).toBe(true);
+    expect(report.verdict).toBe('unverifiable');
+    expect(requests).toEqual([LIST_URL]);
+  };
+
+  it('control: the issuer\'s own list revokes the credential', async () => {
+    const report = await verifyJson(revokedCredential, spyNet({ [LIST_URL]: await listBy(university) }).ctx);
+    expectCode(report, 'CRED_REVOKED');
+    expect(report.verdict).toBe('revoked');
+  });
+
+  it('row 45: the list replaced by one a forger signed with their own did:key, saying "not revoked" → STATUS_VERIFICATION_ERROR, never verified', async () => {
+    const forged = await listBy(forger, { revoked: [] });
+    // the forged list is a perfectly valid credential of its own
+    expect((await verifyJson(forged, spyNet().ctx)).verdict).toBe('verified');
+    await untrusted(forged, new RegExp(`^the list was issued by ${forger.did}, not by the credential's issuer$`));
+  });
+
+  it('row 44: the issuer\'s list for another address, served at this one → STATUS_VERIFICATION_ERROR', async () => {
+    await untrusted(await listBy(university, { id: 'https://status.example/lists/2', revoked: [] }), /^the list names another address \(https:\/\/status\.example\/lists\/2\)$/);
+  });
+
+  it.each<[string, ThirdPartyList, RegExp]>([
+    ['expired', { validUntil: '2026-01-01T00:00:00Z' }, /expired/],
+    ['not yet valid', { validFrom: '2027-01-01T00:00:00Z' }, /CRED_NOT_YET_VALID/],
+    ['for suspension', { purpose: 'suspension' }, /not revocation/],
+    ['of another type (no BitstringStatusListCredential)', { type: ['VerifiableCredential'] }, /not a BitstringStatusListCredential/],
+    ['itself carrying a status', { extra: { credentialStatus: { ...entry(1), statusListCredential: 'https://status.example/lists/9' } } }, /could not be verified/],
+  ])('row 45: a list of the issuer that is %s is not evidence → STATUS_VERIFICATION_ERROR', async (_name, o, reason) => {
+    await untrusted(await listBy(university, { ...o, revoked: [] }), reason);
   });
 });

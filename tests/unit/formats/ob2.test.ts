@@ -133,7 +133,7 @@ describe('OB 2.0 signed assertions', () => {
     [`${H}/issuer.json`]: json(ISSUER),
     [`${H}/badge.json`]: json(BADGE),
     [`${H}/key.json`]: json({ '@context': 'https://w3id.org/openbadges/v2', type: 'CryptographicKey', id: `${H}/key.json`, owner: ISSUER.id, publicKeyPem: pem }),
-    [`${H}/revoked.json`]: json({ type: 'RevocationList', revokedAssertions: ['urn:uuid:revoked-1', { id: 'urn:uuid:revoked-2', revocationReason: 'x' }] }),
+    [`${H}/revoked.json`]: json({ type: 'RevocationList', id: `${H}/revoked.json`, revokedAssertions: ['urn:uuid:revoked-1', { id: 'urn:uuid:revoked-2', revocationReason: 'x' }] }),
   });
   const signedAssertion = (id: string, creator = `${H}/key.json`) => assertion(id, { type: 'signed', creator });
 

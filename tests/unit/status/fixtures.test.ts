@@ -8,6 +8,14 @@
  * untouched and only its status is unknown, so the verdict is
  * `unverifiable` with STATUS_VERIFICATION_ERROR (SECURITY.md attack 34;
  * Bitstring Status List §3.2 STATUS_VERIFICATION_ERROR) — never verified.
+ *
+ * The lists the revoked fixtures point at do not speak for them: the DCC list
+ * e5WK8CbZ1GjycuPombrj is served at github addresses but names
+ * https://testing.dcconsortium.org/status/… as its id (SECURITY.md row 44)
+ * and was issued by did:key:z6MknNQD…, not by the credentials' issuers
+ * (row 45); the 1EdTech testlist names https://example.com/credentials/status/3.
+ * Their status is therefore unknown: `unverifiable`, or `expired` where the
+ * credential's own validity has ended.
  */
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../../lib/context';
@@ -15,6 +23,7 @@ import { verify } from '../../../lib/pipeline';
 import type { Check, Report, Verdict } from '../../../lib/report';
 import { checkCredentialStatus } from '../../../lib/status';
 import { fromUtf8 } from '../../../lib/util/bytes';
+import { idOf } from '../../../lib/util/json';
 import { ONE_EDTECH_CONTROLLERS } from '../../support/controller-docs';
 import { createFixtureTransport, fixturesPresent, readFixture } from '../../support/fixture-transport';
 
@@ -28,17 +37,19 @@ interface Row {
   status: [string, string];
 }
 
+const UNTRUSTED: [string, string] = ['error', 'STATUS_VERIFICATION_ERROR'];
+
 const ROWS: Row[] = [
-  { file: `${DCC}v2/ed25519/didKey/noRegistry-revokedStatus-notExpired.json`, stated: 'revoked', verdict: 'revoked', status: ['fail', 'CRED_REVOKED'] },
-  { file: `${DCC}v2/dataIntegrityProof/didKey/noRegsitry-revokedStatus-notExpired.json`, stated: 'revoked', verdict: 'revoked', status: ['fail', 'CRED_REVOKED'] },
-  { file: `${DCC}v1/dataIntegrityProof/didKey/oidf-revokedStatus-expired.json`, stated: 'revoked', verdict: 'revoked', status: ['fail', 'CRED_REVOKED'] },
-  { file: `${DCC}v2/dataIntegrityProof/didKey/twoOIDF-validStatus-expired.json`, stated: 'expired', verdict: 'expired', status: ['pass', 'OK'] },
-  { file: '1edtech-validator/ob30/bit-string-list/credential-status-revoked.json', stated: 'revoked', verdict: 'revoked', status: ['fail', 'CRED_REVOKED'] },
+  { file: `${DCC}v2/ed25519/didKey/noRegistry-revokedStatus-notExpired.json`, stated: 'revoked', verdict: 'unverifiable', status: UNTRUSTED },
+  { file: `${DCC}v2/dataIntegrityProof/didKey/noRegsitry-revokedStatus-notExpired.json`, stated: 'revoked', verdict: 'unverifiable', status: UNTRUSTED },
+  { file: `${DCC}v1/dataIntegrityProof/didKey/oidf-revokedStatus-expired.json`, stated: 'revoked', verdict: 'expired', status: UNTRUSTED },
+  { file: `${DCC}v2/dataIntegrityProof/didKey/twoOIDF-validStatus-expired.json`, stated: 'expired', verdict: 'expired', status: UNTRUSTED },
+  { file: '1edtech-validator/ob30/bit-string-list/credential-status-revoked.json', stated: 'revoked', verdict: 'unverifiable', status: UNTRUSTED },
   ...['expiredStatus', 'notYetValidStatus', 'tamperedStatus', 'missingTypeStatus'].map((s) => ({
     file: `${DCC}v2/ed25519/didKey/legacy-${s}-noExpiry.json`,
     stated: 'invalid',
     verdict: 'unverifiable' as Verdict,
-    status: ['error', 'STATUS_VERIFICATION_ERROR'] as [string, string],
+    status: UNTRUSTED,
   })),
 ];
 
@@ -67,6 +78,16 @@ describe.skipIf(!fixturesPresent)('credentials pointing at fixture status lists 
     outcomes.push(report.verdict === row.verdict);
     expect(report.checks.find((c) => c.id === 'proof')?.status).toBe('pass');
     expect(report.verdict).toBe(row.verdict);
+  });
+
+  it('rows 44–45: the lists the revoked fixtures point at name another address, and the DCC one another issuer', async () => {
+    const dccList = JSON.parse(fromUtf8(readFixture('dcc-vc-test-fixtures/statusLists/didkey-ed25519Signature2020/e5WK8CbZ1GjycuPombrj'))) as Record<string, unknown>;
+    for (const row of ROWS.slice(0, 5)) {
+      const credential = JSON.parse(fromUtf8(readFixture(row.file))) as Record<string, unknown>;
+      const status = await statusOf(row.file);
+      expect(String(status.detail?.reason)).toMatch(/^the list names another address \((https:\/\/testing\.dcconsortium\.org|https:\/\/example\.com)\//);
+      if (row.file.startsWith(DCC)) expect(dccList.issuer).not.toBe(idOf(credential.issuer));
+    }
   });
 
   it('counts right/total', () => {

@@ -48,7 +48,8 @@ const entry = (index: unknown, purpose = 'revocation', url = LIST_URL) => ({
   statusListCredential: url,
 });
 
-const credential = (...status: unknown[]) => ({ id: 'urn:uuid:cred-1', issuer: 'did:example:x', credentialStatus: status });
+const credentialBy = (issuer: unknown, ...status: unknown[]) => ({ id: 'urn:uuid:cred-1', issuer, credentialStatus: status });
+const credential = (...status: unknown[]) => credentialBy('did:example:x', ...status);
 const summary = (c: Check) => [c.status, c.code];
 
 // "row N" in the test names below is row N of the attack table in SECURITY.md.
@@ -127,6 +128,32 @@ describe('checkCredentialStatus: 1EdTechRevocationList', () => {
     expect(deriveVerdict([{ id: 'proof', status: 'pass', code: 'OK', message: '' }, check], ['proof'])).toBe('revoked');
   });
 
+  it('row 45: for an https issuer, only a list on its own origin is read', async () => {
+    const own = 'https://university.example/revocations';
+    const byUniversity = (listUrl: string) => credentialBy({ id: 'https://university.example/issuer' }, { id: listUrl, type: '1EdTechRevocationList' });
+    const elsewhere = ctxServing({ [url]: rl() });
+    const refused = await checkCredentialStatus(byUniversity(url), elsewhere.ctx);
+    expect(summary(refused)).toEqual(['error', 'STATUS_VERIFICATION_ERROR']);
+    expect(String(refused.detail?.reason)).toMatch(/not on the issuer's own site/);
+    expect(elsewhere.requested).toEqual([]);
+    const onOrigin = ctxServing({ [own]: JSON.stringify({ id: own, revokedCredential: [{ id: 'urn:uuid:cred-1' }] }) });
+    expect(summary(await checkCredentialStatus(byUniversity(own), onOrigin.ctx))).toEqual(['fail', 'CRED_REVOKED']);
+  });
+
+  it.each<[string, unknown]>([
+    ['an object that is not a list', { name: 'Example University' }],
+    ['revokedCredential that is not an array', { id: url, revokedCredential: { id: 'urn:uuid:other' } }],
+    ['a list naming another address', { id: 'https://issuer.example/other-list', revokedCredential: [] }],
+    ['a JSON array', [{ id: 'urn:uuid:other' }]],
+  ])('rows 44–45: a body that is not the revocation list at that address (%s) could not be checked', async (_name, body) => {
+    const check = await checkCredentialStatus(credential(e), ctxServing({ [url]: JSON.stringify(body) }).ctx);
+    expect(summary(check)).toEqual(['error', 'STATUS_VERIFICATION_ERROR']);
+  });
+
+  it('an empty list may leave out revokedCredential when it names its own address', async () => {
+    expect(summary(await checkCredentialStatus(credential(e), ctxServing({ [url]: JSON.stringify({ id: url }) }).ctx))).toEqual(['pass', 'OK']);
+  });
+
   it('a credential whose list cannot be fetched is never verified, whatever the list would say', async () => {
     const { ctx } = ctxServing({});
     const check = await checkCredentialStatus(credential(e), ctx);
@@ -142,18 +169,20 @@ describe('checkCredentialStatus: signed Bitstring Status Lists', () => {
   it('reads revoked and not-revoked bits, and suspension', async () => {
     const issuer = createTestIssuer();
     const { ctx } = ctxServing({ [LIST_URL]: await statusList(issuer, [5]) });
-    expect(summary(await checkCredentialStatus(credential(entry(5)), ctx))).toEqual(['fail', 'CRED_REVOKED']);
-    const ok = await checkCredentialStatus(credential(entry('6')), ctx);
+    expect(summary(await checkCredentialStatus(credentialBy(issuer.did, entry(5)), ctx))).toEqual(['fail', 'CRED_REVOKED']);
+    // an issuer given as an object counts by its id
+    const ok = await checkCredentialStatus(credentialBy({ id: issuer.did, name: 'Example University' }, entry('6')), ctx);
     expect(summary(ok)).toEqual(['pass', 'OK']);
     expect(ok.message).toBe("Not revoked (checked against the issuer's status list)");
     const susp = ctxServing({ [LIST_URL]: await statusList(issuer, [5], { purpose: 'suspension' }) }).ctx;
-    expect(summary(await checkCredentialStatus(credential(entry(5, 'suspension')), susp))).toEqual(['fail', 'CRED_SUSPENDED']);
+    expect(summary(await checkCredentialStatus(credentialBy(issuer.did, entry(5, 'suspension')), susp))).toEqual(['fail', 'CRED_SUSPENDED']);
   });
 
   it('fetches and verifies a list once for several entries and credentials', async () => {
-    const { ctx, requested } = ctxServing({ [LIST_URL]: await statusList(createTestIssuer(), [7]) });
-    expect(summary(await checkCredentialStatus(credential(entry(1), entry(7)), ctx))).toEqual(['fail', 'CRED_REVOKED']);
-    expect(summary(await checkCredentialStatus(credential(entry(2)), ctx))).toEqual(['pass', 'OK']);
+    const issuer = createTestIssuer();
+    const { ctx, requested } = ctxServing({ [LIST_URL]: await statusList(issuer, [7]) });
+    expect(summary(await checkCredentialStatus(credentialBy(issuer.did, entry(1), entry(7)), ctx))).toEqual(['fail', 'CRED_REVOKED']);
+    expect(summary(await checkCredentialStatus(credentialBy(issuer.did, entry(2)), ctx))).toEqual(['pass', 'OK']);
     expect(requested).toEqual([LIST_URL]);
   });
 
@@ -172,15 +201,16 @@ describe('checkCredentialStatus: signed Bitstring Status Lists', () => {
     );
     const { ctx } = ctxServing({ [LIST_URL]: JSON.stringify(list) });
     const e2021 = (i: number) => ({ ...entry(i), type: 'StatusList2021Entry' });
-    expect(summary(await checkCredentialStatus(credential(e2021(9)), ctx))).toEqual(['fail', 'CRED_REVOKED']);
-    expect(summary(await checkCredentialStatus(credential(e2021(10)), ctx))).toEqual(['pass', 'OK']);
+    expect(summary(await checkCredentialStatus(credentialBy(issuer.did, e2021(9)), ctx))).toEqual(['fail', 'CRED_REVOKED']);
+    expect(summary(await checkCredentialStatus(credentialBy(issuer.did, e2021(10)), ctx))).toEqual(['pass', 'OK']);
     // a StatusList2021 list does not answer for a Bitstring entry
-    expect(summary(await checkCredentialStatus(credential(entry(9)), ctx))).toEqual(['error', 'STATUS_VERIFICATION_ERROR']);
+    expect(summary(await checkCredentialStatus(credentialBy(issuer.did, entry(9)), ctx))).toEqual(['error', 'STATUS_VERIFICATION_ERROR']);
   });
 
   it('row 33: an index past the end of the list is STATUS_RANGE', async () => {
-    const { ctx } = ctxServing({ [LIST_URL]: await statusList(createTestIssuer(), [1]) });
-    expect(summary(await checkCredentialStatus(credential(entry(131_072)), ctx))).toEqual(['error', 'STATUS_RANGE']);
+    const issuer = createTestIssuer();
+    const { ctx } = ctxServing({ [LIST_URL]: await statusList(issuer, [1]) });
+    expect(summary(await checkCredentialStatus(credentialBy(issuer.did, entry(131_072)), ctx))).toEqual(['error', 'STATUS_RANGE']);
   });
 
   it('row 34: wrong purpose, wrong type, expired list or tampered list are not trusted', async () => {
@@ -192,16 +222,40 @@ describe('checkCredentialStatus: signed Bitstring Status Lists', () => {
       [(await statusList(issuer, [5])).replace('"revocation"', '"suspension"'), /failed/],
     ];
     for (const [served, reason] of cases) {
-      const check = await checkCredentialStatus(credential(entry(5)), ctxServing({ [LIST_URL]: served }).ctx);
+      const check = await checkCredentialStatus(credentialBy(issuer.did, entry(5)), ctxServing({ [LIST_URL]: served }).ctx);
       expect(summary(check)).toEqual(['error', 'STATUS_VERIFICATION_ERROR']);
       expect(String(check.detail?.reason)).toMatch(reason);
     }
   });
 
+  it('row 45: a list issued by someone other than the credential\'s issuer is not evidence, whatever it says', async () => {
+    const issuer = createTestIssuer();
+    const other = createTestIssuer();
+    for (const bits of [[], [5]]) {
+      const { ctx } = ctxServing({ [LIST_URL]: await statusList(other, bits) });
+      const check = await checkCredentialStatus(credentialBy(issuer.did, entry(5)), ctx);
+      expect(summary(check)).toEqual(['error', 'STATUS_VERIFICATION_ERROR']);
+      expect(String(check.detail?.reason)).toBe(`the list was issued by ${other.did}, not by the credential's issuer`);
+    }
+    const { ctx } = ctxServing({ [LIST_URL]: await statusList(issuer, [5]) });
+    expect(summary(await checkCredentialStatus(credentialBy(undefined, entry(5)), ctx))).toEqual(['error', 'STATUS_VERIFICATION_ERROR']);
+  });
+
+  it('row 44: a list whose id is not the statusListCredential URL it was fetched from is not evidence', async () => {
+    const issuer = createTestIssuer();
+    const copy = 'https://mirror.example/lists/1';
+    const { ctx, requested } = ctxServing({ [copy]: await statusList(issuer, [5]) });
+    const check = await checkCredentialStatus(credentialBy(issuer.did, entry(5, 'revocation', copy)), ctx);
+    expect(summary(check)).toEqual(['error', 'STATUS_VERIFICATION_ERROR']);
+    expect(String(check.detail?.reason)).toBe(`the list names another address (${LIST_URL})`);
+    expect(requested).toEqual([copy]);
+  });
+
   it('row 32: a signed list that inflates beyond the cap is STATUS_LIST_TOO_LARGE', async () => {
     const huge = await encodeStatusList([], 17 * 1024 * 1024 * 8);
-    const { ctx } = ctxServing({ [LIST_URL]: await statusList(createTestIssuer(), [], { encodedList: huge }) });
-    const check = await checkCredentialStatus(credential(entry(1)), ctx);
+    const issuer = createTestIssuer();
+    const { ctx } = ctxServing({ [LIST_URL]: await statusList(issuer, [], { encodedList: huge }) });
+    const check = await checkCredentialStatus(credentialBy(issuer.did, entry(1)), ctx);
     expect(summary(check)).toEqual(['error', 'STATUS_LIST_TOO_LARGE']);
   });
 });
