@@ -85,6 +85,12 @@ export interface TechnicalDetails {
   keyId?: string;
   keyController?: string;
   keySource?: string;
+  /**
+   * The DID of the self-certifying key (did:key, did:jwk) that signed for an
+   * issuer whose id names no key (a urn:): the only identity established, shown
+   * and trusted in place of the issuer's own id (SECURITY.md row 46)
+   */
+  signerDid?: string;
   cryptosuite?: string;
   alg?: string;
   canonicalHash?: string;

@@ -4,7 +4,7 @@
  * recommended practices: self-asserted issuer data is marked as such).
  */
 import { t } from '../../lib/i18n';
-import type { IssuerTrust } from '../../lib/trust/issuer';
+import { domainLabel, type IssuerTrust } from '../../lib/trust/issuer';
 import { formatDate } from '../CredentialRow/row-model';
 import styles from './style.module.css';
 
@@ -29,7 +29,7 @@ export function IssuerTrustPanel({ trust, onTrust, onUntrust }: IssuerTrustPanel
       {signer ? (
         <ul class={styles.facts}>
           {signer.issuerId ? <li><code class={styles.id}>{signer.issuerId}</code></li> : null}
-          {signer.domain ? <li>{t('trustDomain', signer.domain)}</li> : null}
+          {signer.domain ? <li data-testid="signer-domain">{t('trustDomain', domainLabel(signer)!)}</li> : null}
           {signer.certificateSubject ? <li>{t('trustCertificate', signer.certificateSubject)}</li> : null}
         </ul>
       ) : (

@@ -2,9 +2,10 @@
  * Signature verification primitives. WebCrypto first (Node 20, Chrome 137+
  * and Firefox 129+ implement Ed25519); @noble/curves only when the runtime's
  * WebCrypto lacks Ed25519 (the pkc-js PR #190 pattern), so older browsers
- * still verify.
+ * still verify. secp256k1 (ES256K), which WebCrypto lacks, is @noble/curves only.
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
+import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { VerifierError } from '../errors';
 import { fromBase64, fromHex, toHex } from '../util/bytes';
 
@@ -93,6 +94,33 @@ export async function verifyEcdsa(jwk: JsonWebKey, message: Uint8Array, signatur
     throw new VerifierError('KEY_MALFORMED', { reason: `not a ${crv} public key` });
   });
   return crypto.subtle.verify({ name: 'ECDSA', hash: ECDSA_HASH[crv] }, key, signature as BufferSource, message as BufferSource);
+}
+
+/**
+ * Verifies an ES256K signature (RFC 8812 §3.2: ECDSA over secp256k1 with
+ * SHA-256, the JWS signature being r || s, 64 bytes) with a secp256k1 public
+ * JWK. WebCrypto has no secp256k1, so @noble/curves verifies. RFC 8812 does not
+ * ask for low-S signatures, so high-S ones are accepted as OpenSSL accepts them.
+ * Resolves false for a wrong or malformed signature; throws KEY_MALFORMED for a
+ * key that is not a point on the curve.
+ */
+export async function verifySecp256k1(jwk: JsonWebKey, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
+  const x = typeof jwk.x === 'string' ? fromBase64(jwk.x) : undefined;
+  const y = typeof jwk.y === 'string' ? fromBase64(jwk.y) : undefined;
+  if (jwk.kty !== 'EC' || jwk.crv !== 'secp256k1' || x?.length !== 32 || y?.length !== 32)
+    throw new VerifierError('KEY_MALFORMED', { reason: 'not a secp256k1 public key' });
+  const point = Uint8Array.from([0x04, ...x, ...y]);
+  try {
+    secp256k1.Point.fromBytes(point).assertValidity();
+  } catch {
+    throw new VerifierError('KEY_MALFORMED', { reason: 'not a point on secp256k1' });
+  }
+  if (signature.length !== 64) return false;
+  try {
+    return secp256k1.verify(signature, message, point, { prehash: true, lowS: false, format: 'compact' });
+  } catch {
+    return false;
+  }
 }
 
 /** Test hook: forget the WebCrypto probe result (or force the fallback with `false`). */

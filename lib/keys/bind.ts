@@ -2,27 +2,48 @@
  * Issuer binding: a signature only means something when the key belongs to
  * the issuer the credential names (VC Data Integrity §4.3 "the controller of
  * the verification method MUST be the issuer"; digitalbazaar/vc
- * CredentialIssuancePurpose; OB 3.0 §8.2 key provenance). Rows 3, 6 and 10 of
- * the SECURITY.md attack table.
+ * CredentialIssuancePurpose; OB 3.0 §8.2 key provenance). Rows 3, 6, 10, 46,
+ * 47 and 48 of the SECURITY.md attack table.
  */
 import { fail, pass } from '../checks/result';
 import type { Check } from '../report';
 import { splitDidUrl } from './did-key';
+import { didUrlProblem, isDidLike, namesKey } from './did-syntax';
+import { didWebToUrl } from './did-web';
 import { httpsOrigin, sameUrl } from './https';
+import { didMethod } from './resolve';
 import type { ResolvedKey } from './types';
+
+/** Keys that are their own DID document: the key is the whole identity, and resolving it fetches nothing. */
+const SELF_CERTIFYING_METHODS: ReadonlySet<string> = new Set(['key', 'jwk']);
+const SELF_CERTIFYING_SOURCES: ReadonlySet<ResolvedKey['source']> = new Set(['did:key', 'did:jwk']);
+
+/**
+ * The issuer id itself, before anything is resolved for it: what is written as
+ * a DID must be one (SECURITY.md row 47). Undefined when it may be used.
+ * @example checkIssuerId('did:WEB:example.com') // fail DID_INVALID
+ */
+export function checkIssuerId(issuerId: string): Check | undefined {
+  const problem = isDidLike(issuerId) ? didUrlProblem(issuerId) : undefined;
+  return problem ? fail('issuer-binding', 'DID_INVALID', { did: issuerId.slice(0, 200), reason: problem }) : undefined;
+}
 
 /**
  * Checks that `key` is controlled by `issuerId` and listed for assertions.
  * @example checkKeyBinding(await resolveVerificationMethod(vm, ctx), 'did:web:example.com')
  */
 export function checkKeyBinding(key: ResolvedKey, issuerId: string): Check {
-  // An issuer named only by a URN (urn:uuid:…) claims no resolvable identity that could be impersonated:
-  // the signing key is then the only identity there is, exactly as for a did:key issuer. Its name stays
-  // the issuer's own claim in the trust panel. (1EdTech validator ob30/simple-did-key-method.json.)
-  if (/^urn:/i.test(issuerId) && key.relationships.assertionMethod && (key.source === 'did:key' || key.source === 'did:jwk'))
-    return pass('issuer-binding', 'The issuer is identified only by the key that signed it; its name is its own claim', {
+  const invalidIssuer = checkIssuerId(issuerId);
+  if (invalidIssuer) return invalidIssuer;
+  // An issuer id that names no key (urn:uuid:…) claims no identity that a key could be checked against.
+  // A self-certifying key may still sign for it, but then the key's DID is the only identity established:
+  // the issuer's id and name stay its own claims and are never shown or trusted as the signer
+  // (SECURITY.md row 46; 1EdTech validator ob30/simple-did-key-method.json).
+  if (!namesKey(issuerId) && key.relationships.assertionMethod && SELF_CERTIFYING_SOURCES.has(key.source))
+    return pass('issuer-binding', `Signed by ${key.controller.slice(0, 200)}: the issuer's id names no key, so its id and name are its own claims`, {
       keyId: key.id.slice(0, 200),
       controller: key.controller.slice(0, 200),
+      signerDid: key.controller.slice(0, 200),
     });
   const controllerMatches = key.controller === issuerId || (httpsOrigin(issuerId) !== undefined && sameUrl(key.controller, issuerId));
   if (!controllerMatches) return fail('issuer-binding', 'KEY_NOT_BOUND_TO_ISSUER', { keyId: key.id.slice(0, 200), reason: 'controller' });
@@ -31,20 +52,53 @@ export function checkKeyBinding(key: ResolvedKey, issuerId: string): Check {
   return pass('issuer-binding', 'The signing key belongs to the issuer', { keyId: key.id.slice(0, 200), controller: key.controller.slice(0, 200) });
 }
 
+/** The DID that a passing binding established as the signer in place of the issuer's own id (row 46). */
+export function signerDidOf(binding: Check): string | undefined {
+  const signerDid = binding.status === 'pass' ? binding.detail?.signerDid : undefined;
+  return typeof signerDid === 'string' ? signerDid : undefined;
+}
+
+/** The origin a did:web key's DID document would be fetched from; undefined for anything else. */
+function didWebOrigin(verificationMethod: string): string | undefined {
+  if (didMethod(verificationMethod) !== 'web') return undefined;
+  try {
+    return httpsOrigin(didWebToUrl(splitDidUrl(verificationMethod).did));
+  } catch {
+    return undefined; // not a did:web that could be fetched: resolution reports why
+  }
+}
+
 /**
- * The binding refusals that need no network: call BEFORE resolving a key so
- * an attacker-chosen URL is never fetched. Returns a failing check, or
- * undefined when resolution may proceed.
- * - an http(s) key on a different origin than an http(s) issuer (row 6);
- * - a DID-URL key whose DID differs from a DID issuer (the DID document that
- *   would be fetched is not the issuer's, so it cannot bind the key: row 10).
+ * The binding refusals that need no network: call BEFORE resolving a key so a
+ * key that could never be the issuer's is never fetched (SECURITY.md row 48).
+ * Returns a failing check, or undefined when resolution may proceed.
+ * - an issuer id written as a DID that is not one (row 47);
+ * - an https issuer: its keys are listed on its own origin, so a key fetched
+ *   from another origin, by URL (row 6) or as a did:web document, cannot be its key;
+ * - a DID issuer: its keys are its own verification methods, so a key of another
+ *   DID (the document that would be fetched is not the issuer's: row 10) or an
+ *   https key cannot be its key;
+ * - an issuer id that names no key: only a self-certifying key (did:key,
+ *   did:jwk) can sign for it, as itself (row 46).
  */
 export function precheckKeyBinding(verificationMethod: string, issuerId: string): Check | undefined {
+  const invalidIssuer = checkIssuerId(issuerId);
+  if (invalidIssuer) return invalidIssuer;
   const refuse = (reason: string) => fail('issuer-binding', 'KEY_NOT_BOUND_TO_ISSUER', { keyId: verificationMethod.slice(0, 200), reason });
-  const issuerOrigin = httpsOrigin(issuerId);
+  const keyIsDid = isDidLike(verificationMethod);
   const keyOrigin = httpsOrigin(verificationMethod);
-  if (issuerOrigin !== undefined && keyOrigin !== undefined && issuerOrigin !== keyOrigin) return refuse('key on another origin');
-  if (issuerId.startsWith('did:') && verificationMethod.startsWith('did:') && splitDidUrl(verificationMethod).did !== issuerId)
-    return refuse('key of another DID');
+  const issuerOrigin = httpsOrigin(issuerId);
+  if (issuerOrigin !== undefined) {
+    const fetchedFrom = keyOrigin ?? didWebOrigin(verificationMethod);
+    if (fetchedFrom !== undefined && fetchedFrom !== issuerOrigin) return refuse('key on another origin');
+    return undefined;
+  }
+  if (isDidLike(issuerId)) {
+    if (keyOrigin !== undefined) return refuse('an https key cannot be a verification method of a DID issuer');
+    if (keyIsDid && splitDidUrl(verificationMethod).did !== issuerId) return refuse('key of another DID');
+    return undefined;
+  }
+  if (keyOrigin !== undefined || (keyIsDid && !SELF_CERTIFYING_METHODS.has(didMethod(verificationMethod) ?? '')))
+    return refuse('the issuer id names no key');
   return undefined;
 }

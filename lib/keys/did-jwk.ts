@@ -8,6 +8,7 @@ import { VerifierError } from '../errors';
 import { fromBase64, fromUtf8 } from '../util/bytes';
 import { parseJsonCapped } from '../util/json';
 import { splitDidUrl } from './did-key';
+import { assertDidUrl } from './did-syntax';
 import { toPublicJwk } from './jwk';
 import type { ResolvedKey } from './types';
 
@@ -18,6 +19,7 @@ const JWK_CAPS = { chars: 8192, depth: 4, keys: 50 };
  * @example resolveDidJwk('did:jwk:eyJrdHkiOiJPS1AiLCJjcnYiOiJFZDI1NTE5IiwieCI6Ii4uLiJ9#0')
  */
 export function resolveDidJwk(verificationMethod: string): ResolvedKey {
+  assertDidUrl(verificationMethod);
   const { did, fragment } = splitDidUrl(verificationMethod);
   if (fragment !== undefined && fragment !== '0')
     throw new VerifierError('KEY_NOT_FOUND', { keyId: verificationMethod.slice(0, 200), reason: 'did:jwk has only #0' });

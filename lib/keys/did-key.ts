@@ -4,6 +4,7 @@
  * the DID document is generated, so nothing is fetched.
  */
 import { VerifierError } from '../errors';
+import { assertDidUrl } from './did-syntax';
 import { decodeMultikey } from './multikey';
 import type { ResolvedKey } from './types';
 
@@ -14,11 +15,13 @@ export function splitDidUrl(url: string): { did: string; fragment?: string } {
 }
 
 /**
- * Resolves `did:key:z…` or `did:key:z…#z…` to its key.
- * Malformed multibase, unknown multicodec or a wrong key length is KEY_MALFORMED.
+ * Resolves `did:key:z…` or `did:key:z…#z…` to its key. Anything that is not a
+ * DID URL is DID_INVALID; malformed multibase, an unknown multicodec or a wrong
+ * key length is KEY_MALFORMED.
  * @example await resolveDidKey('did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK')
  */
 export function resolveDidKey(verificationMethod: string): ResolvedKey {
+  assertDidUrl(verificationMethod);
   const { did, fragment } = splitDidUrl(verificationMethod);
   const multibase = did.slice('did:key:'.length);
   // did:key §3.1.2: a method-specific id with path, query or extra colons is not a key.

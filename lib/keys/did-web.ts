@@ -7,32 +7,29 @@
 import type { VerifyContext } from '../context';
 import { VerifierError } from '../errors';
 import { splitDidUrl } from './did-key';
+import { assertDidUrl, splitDidUrlParts } from './did-syntax';
 import { keyFromDocument, parseControllerDocument, type ControllerDocument } from './document';
 import { loadJsonDocument } from './load';
 import type { ResolvedKey } from './types';
 
 /**
- * Maps a did:web DID to its document URL (§3.2 steps 1–6).
+ * Maps a did:web DID to its document URL (§3.2 steps 1–6). The DID is checked
+ * for syntax first, host included (DID_INVALID, SECURITY.md row 47).
  * @example didWebToUrl('did:web:example.com') // 'https://example.com/.well-known/did.json'
  * @example didWebToUrl('did:web:example.com%3A8443:user:alice') // 'https://example.com:8443/user/alice/did.json'
  */
 export function didWebToUrl(did: string): string {
+  assertDidUrl(did);
+  if (splitDidUrlParts(did).did !== did)
+    throw new VerifierError('KEY_UNRESOLVABLE', { reason: 'a did:web URL with a path, query or fragment names no DID document', did: did.slice(0, 200) });
   const id = did.slice('did:web:'.length);
   // An IPv6 literal keeps its colons inside brackets; it is split off first so it reaches the host policy intact.
   const bracketEnd = id.startsWith('[') ? id.indexOf(']') + 1 : 0;
   const [hostTail, ...path] = id.slice(bracketEnd).split(':');
-  const rawHost = id.slice(0, bracketEnd) + (hostTail ?? '');
-  if (!rawHost || path.some((p) => p === '' || p === '.' || p === '..'))
-    throw new VerifierError('KEY_UNRESOLVABLE', { reason: 'malformed did:web', did: did.slice(0, 200) });
-  // Only the port separator may be percent-encoded in the host; anything else is refused.
-  const host = rawHost.replace(/%3A/gi, ':');
-  if (/[%/?#@\\[\]]/.test(host.replace(/^\[[0-9a-fA-F:.]+\]/, '')))
-    throw new VerifierError('FETCH_URL_REJECTED', { reason: 'malformed did:web host', did: did.slice(0, 200) });
-  const segments = path.map((p) => {
-    if (/[/?#\\]/.test(p)) throw new VerifierError('FETCH_URL_REJECTED', { reason: 'malformed did:web path' });
-    return p;
-  });
-  return segments.length === 0 ? `https://${host}/.well-known/did.json` : `https://${host}/${segments.join('/')}/did.json`;
+  const host = (id.slice(0, bracketEnd) + (hostTail ?? '')).replace(/%3A/gi, ':');
+  if (path.some((p) => p === '' || p === '.' || p === '..'))
+    throw new VerifierError('KEY_UNRESOLVABLE', { reason: 'malformed did:web path', did: did.slice(0, 200) });
+  return path.length === 0 ? `https://${host}/.well-known/did.json` : `https://${host}/${path.join('/')}/did.json`;
 }
 
 /** Fetches and validates the DID document for `did`; its `id` must be that DID (SECURITY.md attack 21). */

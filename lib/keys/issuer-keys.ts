@@ -10,6 +10,7 @@ import type { VerifyContext } from '../context';
 import { VerifierError } from '../errors';
 import { resolveDidJwk } from './did-jwk';
 import { resolveDidKey } from './did-key';
+import { assertDidUrl, isDidLike } from './did-syntax';
 import { resolveDidWebDocument } from './did-web';
 import { assertionKeys } from './document';
 import { httpsOrigin } from './https';
@@ -38,6 +39,7 @@ export async function loadIssuerKeys(issuerId: string, ctx: VerifyContext): Prom
     const entries = await loadIssuerJwks(issuerId, ctx);
     return entries.map((e) => ({ key: jwksKey(e, issuerId), thumbprint: e.thumbprint, kid: e.kid }));
   }
+  if (isDidLike(issuerId)) assertDidUrl(issuerId);
   const method = didMethod(issuerId);
   if (issuerId.includes('#')) throw new VerifierError('KEY_UNRESOLVABLE', { reason: 'issuer id is a DID URL' });
   let keys: ResolvedKey[];

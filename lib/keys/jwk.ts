@@ -11,11 +11,12 @@ import { fromBase64 } from '../util/bytes';
 const b64u = z.string().min(1).max(2048).regex(/^[A-Za-z0-9_-]+$/);
 
 const OkpJwk = z.object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: b64u });
-const EcJwk = z.object({ kty: z.literal('EC'), crv: z.enum(['P-256', 'P-384']), x: b64u, y: b64u });
+const EcJwk = z.object({ kty: z.literal('EC'), crv: z.enum(['P-256', 'P-384', 'secp256k1']), x: b64u, y: b64u });
 const RsaJwk = z.object({ kty: z.literal('RSA'), n: b64u, e: b64u });
 const PublicJwk = z.discriminatedUnion('kty', [OkpJwk, EcJwk, RsaJwk]);
 
-const COORDINATE_BYTES: Record<string, number> = { Ed25519: 32, 'P-256': 32, 'P-384': 48 };
+const COORDINATE_BYTES: Record<string, number> = { Ed25519: 32, 'P-256': 32, 'P-384': 48, secp256k1: 32 };
+const EC_CURVES: ReadonlySet<unknown> = new Set(['P-256', 'P-384', 'secp256k1']);
 
 /**
  * Validates an untrusted JWK and returns its public members only.
@@ -28,7 +29,7 @@ export function toPublicJwk(value: unknown): JsonWebKey {
   if ('d' in raw || 'p' in raw || 'q' in raw) throw new VerifierError('KEY_MALFORMED', { reason: 'private key material' });
   if (raw.kty === 'oct' || 'k' in raw) throw new VerifierError('KEY_MALFORMED', { reason: 'symmetric key' });
   // Real but unsupported key types are "could not check", not "malformed".
-  if ((raw.kty === 'OKP' && raw.crv !== 'Ed25519') || (raw.kty === 'EC' && raw.crv !== 'P-256' && raw.crv !== 'P-384'))
+  if ((raw.kty === 'OKP' && raw.crv !== 'Ed25519') || (raw.kty === 'EC' && !EC_CURVES.has(raw.crv)))
     throw new VerifierError('KEY_UNSUPPORTED', { reason: `${String(raw.kty)} ${String(raw.crv)}`.slice(0, 60) });
   const parsed = PublicJwk.safeParse(raw);
   if (!parsed.success) throw new VerifierError('KEY_MALFORMED', { reason: 'unsupported or invalid JWK' });

@@ -9,7 +9,7 @@ import { fail, error, fromThrown } from '../checks/result';
 import type { VerifyContext } from '../context';
 import type { Check } from '../report';
 import { isNonPublicHost } from '../net/host-policy';
-import { checkKeyBinding, precheckKeyBinding } from './bind';
+import { checkIssuerId, checkKeyBinding, precheckKeyBinding } from './bind';
 import { httpsOrigin } from './https';
 import { loadIssuerKeys, thumbprintOf } from './issuer-keys';
 import { toPublicJwk } from './jwk';
@@ -55,6 +55,8 @@ export function absoluteKid(kid: unknown, issuerId: string): string | undefined 
  * @example const { candidates } = await chooseJwtKeys({ kid: 'did:web:example.com#key-1' }, 'did:web:example.com', ctx)
  */
 export async function chooseJwtKeys(hints: JwtKeyHints, issuerId: string, ctx: VerifyContext): Promise<JwtKeyChoice> {
+  const invalidIssuer = checkIssuerId(issuerId);
+  if (invalidIssuer) return { candidates: [], unavailable: invalidIssuer };
   try {
     const kidUrl = absoluteKid(hints.kid, issuerId);
     if (kidUrl !== undefined) return await fromKidUrl(kidUrl, issuerId, ctx);

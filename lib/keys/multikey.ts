@@ -6,6 +6,7 @@
  * (SECURITY.md attack 23).
  */
 import { p256, p384 } from '@noble/curves/nist.js';
+import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { VerifierError } from '../errors';
 import { fromBase58, toBase58, toBase64Url } from '../util/bytes';
 
@@ -22,12 +23,29 @@ const KEY_CODECS: Record<string, KeyCodec> = {
   'ed25519-pub': { prefix: [0xed, 0x01], length: 32, toJwk: (raw) => ({ kty: 'OKP', crv: 'Ed25519', x: toBase64Url(raw) }) },
   'p256-pub': { prefix: [0x80, 0x24], length: 33, toJwk: (raw) => ecJwk('P-256', raw) },
   'p384-pub': { prefix: [0x81, 0x24], length: 49, toJwk: (raw) => ecJwk('P-384', raw) },
+  // RFC 8812 ES256K keys (did:key secp256k1, as used by ION, did:ethr and EBSI wallets)
+  'secp256k1-pub': { prefix: [0xe7, 0x01], length: 33, toJwk: (raw) => ecJwk('secp256k1', raw) },
 };
 
+/**
+ * Public-key codecs of real signing keys that Credlens cannot use yet: a key of
+ * one of these is KEY_UNSUPPORTED ("could not check"), not malformed.
+ */
+const UNSUPPORTED_KEY_CODECS: Record<string, readonly number[]> = {
+  'p521-pub': [0x82, 0x24],
+  'ed448-pub': [0x83, 0x24],
+  'rsa-pub': [0x85, 0x24],
+  'bls12_381-g1-pub': [0xea, 0x01],
+  'bls12_381-g2-pub': [0xeb, 0x01],
+};
+
+const EC_CURVES = { 'P-256': { curve: p256, size: 32 }, 'P-384': { curve: p384, size: 48 }, secp256k1: { curve: secp256k1, size: 32 } } as const;
+
+const MAX_MULTIBASE_CHARS = 1024;
+
 /** Decompresses a SEC1 compressed point into a JWK; an off-curve point is KEY_MALFORMED. */
-function ecJwk(crv: 'P-256' | 'P-384', raw: Uint8Array): JsonWebKey {
-  const curve = crv === 'P-256' ? p256 : p384;
-  const size = crv === 'P-256' ? 32 : 48;
+function ecJwk(crv: keyof typeof EC_CURVES, raw: Uint8Array): JsonWebKey {
+  const { curve, size } = EC_CURVES[crv];
   let point: { x: bigint; y: bigint };
   try {
     point = curve.Point.fromBytes(raw).toAffine();
@@ -51,7 +69,8 @@ function bigIntBytes(n: bigint, size: number): Uint8Array {
  * @example decodeMultikey('z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK') // { kty: 'OKP', crv: 'Ed25519', x: … }
  */
 export function decodeMultikey(multibase: string): JsonWebKey {
-  if (typeof multibase !== 'string' || !multibase.startsWith('z') || multibase.length > 200)
+  // An RSA-4096 multikey is about 740 characters: long enough to tell it apart from garbage.
+  if (typeof multibase !== 'string' || !multibase.startsWith('z') || multibase.length > MAX_MULTIBASE_CHARS)
     throw new VerifierError('KEY_MALFORMED', { reason: 'multibase must be base58btc (z…)' });
   const bytes = fromBase58(multibase.slice(1));
   if (!bytes || bytes.length < 3) throw new VerifierError('KEY_MALFORMED', { reason: 'bad base58btc' });
@@ -61,6 +80,8 @@ export function decodeMultikey(multibase: string): JsonWebKey {
     if (raw.length !== codec.length) throw new VerifierError('KEY_MALFORMED', { reason: 'wrong key length', length: raw.length });
     return codec.toJwk(raw);
   }
+  const unsupported = Object.entries(UNSUPPORTED_KEY_CODECS).find(([, prefix]) => prefix.every((b, i) => bytes[i] === b));
+  if (unsupported) throw new VerifierError('KEY_UNSUPPORTED', { reason: unsupported[0] });
   throw new VerifierError('KEY_MALFORMED', { reason: 'unsupported multicodec' });
 }
 

@@ -17,7 +17,7 @@ import { VerifierError } from '../errors';
 import { proofMismatch } from '../checks/signed-meaning';
 import { assertPlainJsonLd } from '../jsonld/plain';
 import { readSignedProof } from '../jsonld/signed-reading';
-import { checkKeyBinding, precheckKeyBinding } from '../keys/bind';
+import { checkKeyBinding, precheckKeyBinding, signerDidOf } from '../keys/bind';
 import { resolveVerificationMethod } from '../keys/resolve';
 import type { KeyResolver, ResolvedKey } from '../keys/types';
 import type { Check, TechnicalDetails } from '../report';
@@ -112,9 +112,10 @@ async function verifyProofs(credential: Record<string, unknown>, ctx: VerifyCont
   const proofCheck = pass('proof', `Signature valid (${suites})`, results.length > 1 ? { proofs: results.length } : undefined);
   // The dataset of a proof that is not chained is the credential alone (a chained one also covers earlier proofs).
   const rdfc = results.find((r) => r.hash && r.proof!.suite.canonicalization === 'rdfc' && r.proof!.previousProof.length === 0);
+  const signerDid = signerDidOf(bindings[boundIndex]!);
   return {
     checks: [proofCheck, bindings[boundIndex]!],
-    technical: technicalFor(results[boundIndex]!, results.length),
+    technical: { ...technicalFor(results[boundIndex]!, results.length), ...(signerDid ? { signerDid } : {}) },
     ...(rdfc ? { signedDataset: rdfc.hash!.canonicalDocument } : {}),
   };
 }

@@ -10,9 +10,11 @@ import { compactVerify, decodeProtectedHeader, errors as joseErrors, importJWK, 
 import { fail, fromThrown, pass, skip } from '../checks/result';
 import type { VerifyContext } from '../context';
 import { VerifierError } from '../errors';
+import { verifySecp256k1 } from '../crypto/verify';
+import { signerDidOf } from '../keys/bind';
 import { chooseJwtKeys, type KeyCandidate } from '../keys/jwt-key';
 import type { Check, TechnicalDetails } from '../report';
-import { fromBase64, fromUtf8 } from '../util/bytes';
+import { fromBase64, fromUtf8, utf8 } from '../util/bytes';
 import { idOf, parseJsonCapped } from '../util/json';
 import { checkJwtClaims, credentialFromPayload } from './vc-jwt-claims';
 
@@ -24,18 +26,41 @@ export interface JwtOutcome {
   credential?: Record<string, unknown>;
 }
 
+/** How the signature of one accepted algorithm is checked. */
+interface JwsAlgorithm {
+  /** the key type the algorithm needs; any other key cannot have made the signature */
+  keyFits(jwk: JsonWebKey): boolean;
+  /** jose with WebCrypto, or our own check where WebCrypto has no such curve */
+  verify: 'jose' | ((jwk: JsonWebKey, signingInput: Uint8Array, signature: Uint8Array) => Promise<boolean>);
+}
+
 /**
  * The JWS algorithms accepted, and the key each needs (jose lib/jws_algorithms
  * pattern: one table). `none` and HS* are absent on purpose: an unsigned or
  * shared-secret token can be made by anyone (SECURITY.md attacks 1–2).
  */
-const ALGORITHMS: Record<string, (jwk: JsonWebKey) => boolean> = {
-  EdDSA: (k) => k.kty === 'OKP' && k.crv === 'Ed25519',
-  ES256: (k) => k.kty === 'EC' && k.crv === 'P-256',
-  ES384: (k) => k.kty === 'EC' && k.crv === 'P-384',
-  RS256: (k) => k.kty === 'RSA',
-  PS256: (k) => k.kty === 'RSA',
+const ALGORITHMS: Readonly<Record<string, JwsAlgorithm>> = {
+  EdDSA: { keyFits: (k) => k.kty === 'OKP' && k.crv === 'Ed25519', verify: 'jose' },
+  // RFC 9864 §2.2: the fully specified name of EdDSA with Ed25519
+  Ed25519: { keyFits: (k) => k.kty === 'OKP' && k.crv === 'Ed25519', verify: 'jose' },
+  ES256: { keyFits: (k) => k.kty === 'EC' && k.crv === 'P-256', verify: 'jose' },
+  ES384: { keyFits: (k) => k.kty === 'EC' && k.crv === 'P-384', verify: 'jose' },
+  // RFC 8812 §3.2 (Microsoft Entra / ION, Velocity, did:ethr, EBSI)
+  ES256K: { keyFits: (k) => k.kty === 'EC' && k.crv === 'secp256k1', verify: verifySecp256k1 },
+  RS256: { keyFits: (k) => k.kty === 'RSA', verify: 'jose' },
+  PS256: { keyFits: (k) => k.kty === 'RSA', verify: 'jose' },
 };
+
+/**
+ * Sound algorithms (IANA JOSE registry, RFC 7518, 9864, the ML-DSA draft) and
+ * the non-standard recoverable ES256K-R, which Credlens does not check yet. A
+ * token in one of them may well be genuine, so it is "could not check"
+ * (JWS_ALG_UNSUPPORTED, SECURITY.md row 53), never "failed"; anything else
+ * outside ALGORITHMS is refused as not allowed.
+ */
+const UNSUPPORTED_ALGORITHMS: ReadonlySet<string> = new Set([
+  'ES512', 'RS384', 'RS512', 'PS384', 'PS512', 'Ed448', 'ES256K-R', 'ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87',
+]);
 
 /** Header parameters we understand when listed in `crit` (RFC 7515 §4.1.11): none. */
 const UNDERSTOOD_CRIT: ReadonlySet<string> = new Set();
@@ -61,6 +86,7 @@ function decodeToken(jws: string): Decoded {
     throw new VerifierError('JWS_INVALID', { reason: 'unreadable header' });
   }
   const alg = typeof header.alg === 'string' ? header.alg : '';
+  if (UNSUPPORTED_ALGORITHMS.has(alg)) throw new VerifierError('JWS_ALG_UNSUPPORTED', { alg });
   if (!Object.hasOwn(ALGORITHMS, alg)) throw new VerifierError('JWS_ALG_NOT_ALLOWED', { alg: alg.slice(0, 20) || 'missing' });
   if (header.crit !== undefined) {
     const crit = header.crit as unknown;
@@ -100,7 +126,14 @@ function importPublicKey(jwk: JsonWebKey, alg: string): ReturnType<typeof import
 
 /** Checks the signature with one key; false when it does not verify, throws on unusable keys. */
 async function signatureVerifies(jws: string, alg: string, jwk: JsonWebKey): Promise<boolean> {
-  if (!ALGORITHMS[alg]!(jwk)) return false;
+  const algorithm = ALGORITHMS[alg]!;
+  if (!algorithm.keyFits(jwk)) return false;
+  if (algorithm.verify !== 'jose') {
+    // RFC 7515 §5.2: the signing input is the ASCII of "header.payload"; decodeToken vetted all three parts.
+    const dot = jws.lastIndexOf('.');
+    const signature = fromBase64(jws.slice(dot + 1));
+    return signature !== undefined && algorithm.verify(jwk, utf8(jws.slice(0, dot)), signature);
+  }
   try {
     const key = await importPublicKey(jwk, alg);
     await compactVerify(jws, key, { algorithms: [alg] });
@@ -122,7 +155,14 @@ async function firstVerifying(jws: string, alg: string, candidates: KeyCandidate
 function keyDetails(candidate: KeyCandidate | undefined): TechnicalDetails {
   if (!candidate) return {};
   const { key } = candidate;
-  return { keyId: key.id, keyController: key.controller || undefined, keySource: key.source, ...(key.document ? { didDocument: key.document } : {}) };
+  const signerDid = signerDidOf(candidate.binding);
+  return {
+    keyId: key.id,
+    keyController: key.controller || undefined,
+    keySource: key.source,
+    ...(signerDid ? { signerDid } : {}),
+    ...(key.document ? { didDocument: key.document } : {}),
+  };
 }
 
 /**

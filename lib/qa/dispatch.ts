@@ -5,6 +5,7 @@
  * statically for everyone else.
  */
 import type { Check, Report } from '../report';
+import { trustIdOf } from '../trust/signer';
 import { profileOb2 } from './ob2';
 import { profileOb3 } from './ob3';
 import { isRecord } from './text';
@@ -55,9 +56,10 @@ function byFormat(format: Report['format'], credential: unknown, profileEdc?: Ed
  */
 function trustedProvider(report: Report, { trustedIssuerIds }: ProfileOptions): boolean | 'unknown' {
   if (!trustedIssuerIds || trustedIssuerIds.size === 0) return 'unknown';
-  const issuerId = report.summary.issuer?.id;
-  if (!issuerId || !isIssuerBound(report.checks)) return false;
-  return trustedIssuerIds.has(issuerId);
+  // keyed like the trust panel: the verified identity, never an issuer id that names no key (SECURITY.md row 46)
+  const trustId = trustIdOf(report);
+  if (!trustId || !isIssuerBound(report.checks)) return false;
+  return trustedIssuerIds.has(trustId);
 }
 
 /** The identity of the signer was established for the named issuer. */

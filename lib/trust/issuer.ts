@@ -9,13 +9,17 @@
 import { isIssuerBound } from '../qa/dispatch';
 import type { QualityProfile } from '../qa/types';
 import type { Report } from '../report';
+import { hostToUnicode } from './punycode';
+import { trustIdOf, verifiedIssuerId } from './signer';
 import type { TrustEntry } from './types';
 
 export interface Signer {
-  /** the verified issuer identifier (DID, https id) */
+  /** the verified issuer identifier (DID, https id): for an issuer whose id names no key, the DID of the key that signed */
   issuerId?: string;
-  /** host of a did:web or https issuer, when the identifier names one */
+  /** host of a did:web or https issuer, when the identifier names one, in the ASCII (punycode) form DNS resolves */
   domain?: string;
+  /** the Unicode form of `domain` when it has IDNA labels ("xn--…"): shown with it, so a look-alike is seen as such */
+  domainUnicode?: string;
   /** seal certificate subject (EDC) */
   certificateSubject?: string;
 }
@@ -41,32 +45,52 @@ export interface IssuerTrust {
   canTrust: boolean;
 }
 
-/** Host named by a did:web (`did:web:host%3Aport:path`) or an http(s) identifier. */
+/**
+ * Host named by a did:web (`did:web:host%3Aport:path`) or an http(s) identifier,
+ * in the ASCII form the WHATWG URL parser gives (punycode for an international name).
+ */
 export function domainOf(issuerId: string | undefined): string | undefined {
   if (!issuerId) return undefined;
-  if (issuerId.startsWith('did:web:')) {
-    const host = issuerId.slice('did:web:'.length).split(':')[0] ?? '';
-    return decodeURIComponent(host).toLowerCase() || undefined;
-  }
-  if (/^https?:\/\//i.test(issuerId)) {
-    try {
-      return new URL(issuerId).hostname.toLowerCase();
-    } catch {
-      return undefined;
+  try {
+    if (issuerId.startsWith('did:web:')) {
+      const host = decodeURIComponent(issuerId.slice('did:web:'.length).split(':')[0] ?? '');
+      return host ? new URL(`https://${host}/`).host : undefined;
     }
+    if (/^https?:\/\//i.test(issuerId)) return new URL(issuerId).hostname.toLowerCase();
+  } catch {
+    // not a host a browser could reach: none is shown
   }
   return undefined;
+}
+
+/**
+ * How a domain is shown: "аpple.com (xn--pple-43d.com)" when it has IDNA
+ * labels, so the look-alike and the name DNS resolves are both in view
+ * (SECURITY.md row 47); the ASCII form alone otherwise.
+ */
+export function domainLabel(signer: Pick<Signer, 'domain' | 'domainUnicode'>): string | undefined {
+  if (!signer.domain) return undefined;
+  return signer.domainUnicode ? `${signer.domainUnicode} (${signer.domain})` : signer.domain;
+}
+
+function domainFacts(issuerId: string | undefined): Pick<Signer, 'domain' | 'domainUnicode'> {
+  const domain = domainOf(issuerId);
+  if (!domain) return {};
+  const unicode = hostToUnicode(domain);
+  return { domain, ...(unicode && unicode !== domain ? { domainUnicode: unicode } : {}) };
 }
 
 /** Only `data:` images are shown: the popup never fetches what a credential points to (SECURITY.md rule 5). */
 export const safeImage = (src: string | undefined): string | undefined =>
   src && /^data:image\/(png|jpeg|gif|webp);base64,/i.test(src) ? src : undefined;
 
+/** Who signed, as established by the checks; never the issuer's claimed id when that names no key (SECURITY.md row 46). */
 function signerOf(report: Report): Signer | undefined {
   const certificateSubject = typeof report.technical.certificateSubject === 'string' ? report.technical.certificateSubject : undefined;
   if (!isIssuerBound(report.checks)) return undefined;
-  const issuerId = report.summary.issuer?.id;
-  return { ...(issuerId ? { issuerId } : {}), ...(domainOf(issuerId) ? { domain: domainOf(issuerId) } : {}), ...(certificateSubject ? { certificateSubject } : {}) };
+  const issuerId = verifiedIssuerId(report);
+  if (!issuerId && !certificateSubject) return undefined;
+  return { ...(issuerId ? { issuerId } : {}), ...domainFacts(issuerId), ...(certificateSubject ? { certificateSubject } : {}) };
 }
 
 /** Builds the panel model from a report, the user's trust list and the quality profile. */
@@ -75,7 +99,7 @@ export function describeIssuer(report: Report, trustList: readonly TrustEntry[],
   const issuer = report.summary.issuer ?? {};
   const claimedHost = domainOf(issuer.url);
   const vouchers: Voucher[] = [];
-  const trustId = signer?.issuerId ?? signer?.certificateSubject;
+  const trustId = signer ? trustIdOf(report) : undefined;
   const entry = trustId ? trustList.find((e) => e.issuerId === trustId) : undefined;
   if (entry) vouchers.push({ kind: 'trust-list', label: entry.source, since: entry.addedAt });
   const qa = profile?.elements.find((f) => f.element === 'qualityAssurance');

@@ -1,12 +1,12 @@
 /**
- * SECURITY.md attack table, JOSE / VC-JWT rows 1–9 and 18, through verify() as a page
+ * SECURITY.md attack table, JOSE / VC-JWT rows 1–9, 18, 48 and 53, through verify() as a page
  * candidate would reach it. Tokens are signed in the test with fresh keys
  * (tests/unit/keys/jwt-signer.ts); the network is a recording fake.
  */
 import { exportJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { fromBase64, toBase64Url, utf8 } from '../../../lib/util/bytes';
-import { credentialV2, didKeyOf, makeSigner, rawToken, type TestSigner } from '../keys/jwt-signer';
+import { credentialV2, didKeyOf, makeEs256kSigner, makeSigner, rawToken, type TestSigner } from '../keys/jwt-signer';
 import { expectCode, spyNet, verifyRow } from './harness';
 
 const UNIVERSITY = 'https://university.example/issuers/1';
@@ -152,6 +152,72 @@ describe('SECURITY.md attack table — JOSE / VC-JWT', () => {
     const token = await attacker.sign(credentialV2(UNIVERSITY), { jwk: await exportJWK(attacker.privateKey) });
     const report = await verifyRow({ text: token }, spyNet().ctx);
     expectCode(report, 'KEY_MALFORMED');
+    expect(report.verdict).toBe('failed');
+  });
+});
+
+describe('SECURITY.md attack table — row 48: a kid that could never be the issuer\'s key is not fetched', () => {
+  it.each([
+    ['an https kid for a DID issuer', 'did:web:university.example', 'https://evil.example/keys/1'],
+    ['a did:web kid on another host for an https issuer', UNIVERSITY, 'did:web:evil.example#k1'],
+  ])('%s → KEY_NOT_BOUND_TO_ISSUER, nothing fetched, failed', async (_name, issuer, kid) => {
+    const signer = await makeSigner('ES256');
+    const keyDoc = { id: kid, type: 'JsonWebKey', controller: issuer, publicKeyJwk: signer.publicJwk };
+    const { ctx, requests } = spyNet({
+      'https://evil.example/keys/1': keyDoc,
+      'https://evil.example/.well-known/did.json': { id: 'did:web:evil.example', verificationMethod: [{ ...keyDoc, controller: 'did:web:evil.example' }], assertionMethod: [kid] },
+    });
+    const report = await verifyRow({ text: await signer.sign(credentialV2(issuer), { kid }) }, ctx);
+    expectCode(report, 'KEY_NOT_BOUND_TO_ISSUER');
+    expect(requests).toEqual([]);
+    expect(report.verdict).toBe('failed');
+  });
+});
+
+describe('SECURITY.md attack table — row 53: a sound algorithm Credlens does not support is "could not check", never "failed"', () => {
+  it('ES256K (RFC 8812) is supported: a did:key secp256k1 issuer verifies, nothing fetched', async () => {
+    const signer = makeEs256kSigner();
+    const { ctx, requests } = spyNet();
+    const report = await verifyRow({ text: await signer.sign(credentialV2(signer.did), { kid: signer.vm }) }, ctx);
+    expect(report.verdict).toBe('verified');
+    expect(report.technical.alg).toBe('ES256K');
+    expect(requests).toEqual([]);
+  });
+
+  it('ES256K with a field changed after signing → JWS_SIGNATURE_INVALID, failed', async () => {
+    const signer = makeEs256kSigner();
+    const [h, , s] = (await signer.sign(credentialV2(signer.did), { kid: signer.vm })).split('.');
+    const forged = toBase64Url(utf8(JSON.stringify(credentialV2(signer.did, { name: 'Brain Surgery' }))));
+    const report = await verifyRow({ text: `${h}.${forged}.${s}` }, spyNet().ctx);
+    expectCode(report, 'JWS_SIGNATURE_INVALID');
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('a P-256 signature labelled ES256K → JWS_SIGNATURE_INVALID, failed', async () => {
+    const p256 = await makeSigner('ES256');
+    const did = `did:jwk:${toBase64Url(utf8(JSON.stringify(p256.publicJwk)))}`;
+    const token = await rawToken({ alg: 'ES256K', kid: `${did}#0` }, credentialV2(did), async (d) =>
+      new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, p256.privateKey, d as BufferSource)));
+    const report = await verifyRow({ text: token }, spyNet().ctx);
+    expectCode(report, 'JWS_SIGNATURE_INVALID');
+    expect(report.verdict).toBe('failed');
+  });
+
+  it.each(['ES256K-R', 'ES512', 'RS512', 'PS384', 'Ed448', 'ML-DSA-65'])('%s → JWS_ALG_UNSUPPORTED before any fetch, unverifiable', async (alg) => {
+    const signer = makeEs256kSigner();
+    const token = await rawToken({ alg, kid: `${UNIVERSITY}#k1` }, credentialV2(UNIVERSITY), async (d) => signer.signBytes(d));
+    const { ctx, requests } = spyNet();
+    const report = await verifyRow({ text: token }, ctx);
+    expect(expectCode(report, 'JWS_ALG_UNSUPPORTED')).toMatchObject({ status: 'error', detail: { alg } });
+    expect(requests).toEqual([]);
+    expect(report.verdict).toBe('unverifiable');
+  });
+
+  it.each(['none', 'HS256', 'HS512', 'es256k', 'XYZ', ''])('%j stays JWS_ALG_NOT_ALLOWED, failed (rows 1–2)', async (alg) => {
+    const { ctx, requests } = spyNet();
+    const report = await verifyRow({ text: await rawToken({ alg, kid: `${UNIVERSITY}#k1` }, credentialV2(UNIVERSITY), async () => new Uint8Array(64)) }, ctx);
+    expectCode(report, 'JWS_ALG_NOT_ALLOWED');
+    expect(requests).toEqual([]);
     expect(report.verdict).toBe('failed');
   });
 });

@@ -46,7 +46,24 @@ describe('precheckKeyBinding (no network)', () => {
     expect(precheckKeyBinding(`did:key:${MB}#${MB}`, 'did:web:university.example')?.code).toBe('KEY_NOT_BOUND_TO_ISSUER');
   });
 
+  it.each([
+    ['a DID issuer with an https key', 'https://evil.example/keys/1', 'did:web:university.example'],
+    ['an https issuer with a did:web key on another host', 'did:web:evil.example#k', 'https://university.example/issuer'],
+    ['an https issuer with a did:web key on another port', 'did:web:university.example%3A8443#k', 'https://university.example/issuer'],
+    ['a urn issuer with an https key', 'https://evil.example/keys/1', 'urn:uuid:6f2e33e5-7a29-4155-840a-59483ba10164'],
+    ['a urn issuer with a did:web key', 'did:web:evil.example#k', 'urn:uuid:6f2e33e5-7a29-4155-840a-59483ba10164'],
+  ])('row 48: %s is refused before any lookup', (_name, vm, issuer) => {
+    expect(precheckKeyBinding(vm, issuer)).toMatchObject({ id: 'issuer-binding', status: 'fail', code: 'KEY_NOT_BOUND_TO_ISSUER' });
+  });
+
+  it.each(['did:WEB:university.example', 'did:web:', 'did:web:exämple.com', 'did:key:<junk>'])('row 47: an issuer id %s that is not a DID → DID_INVALID', (issuer) => {
+    expect(precheckKeyBinding(`did:key:${MB}#${MB}`, issuer)).toMatchObject({ status: 'fail', code: 'DID_INVALID' });
+    expect(checkKeyBinding(resolveDidKey(`did:key:${MB}`), issuer)).toMatchObject({ status: 'fail', code: 'DID_INVALID' });
+  });
+
   it('lets same-origin and same-DID keys through to resolution', () => {
+    expect(precheckKeyBinding('did:web:issuer.example:issuers:1#k', 'https://issuer.example/issuers/1')).toBeUndefined();
+    expect(precheckKeyBinding(`did:jwk:eyJrdHkiOiJPS1AifQ#0`, 'urn:uuid:6f2e33e5-7a29-4155-840a-59483ba10164')).toBeUndefined();
     expect(precheckKeyBinding('https://issuer.example/keys/1', 'http://issuer.example/issuer')).toBeUndefined();
     expect(precheckKeyBinding('did:web:issuer.example#key-1', 'did:web:issuer.example')).toBeUndefined();
     expect(precheckKeyBinding(`did:key:${MB}#${MB}`, `did:key:${MB}`)).toBeUndefined();

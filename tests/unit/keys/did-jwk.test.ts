@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generateKeyPairSync } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
 import { resolveDidJwk } from '../../../lib/keys/did-jwk';
 import { toBase64Url, utf8 } from '../../../lib/util/bytes';
@@ -21,6 +22,18 @@ describe('resolveDidJwk', () => {
     expect(key.relationships.assertionMethod).toBe(false);
   });
 
+  it('resolves a secp256k1 key (kty EC, crv secp256k1: RFC 8812 ES256K)', () => {
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'secp256k1' });
+    const jwk = publicKey.export({ format: 'jwk' });
+    const key = resolveDidJwk(`${didJwk(jwk)}#0`);
+    expect(key.publicKeyJwk).toEqual({ kty: 'EC', crv: 'secp256k1', x: jwk.x, y: jwk.y });
+  });
+
+  it('refuses what is not a DID at all with DID_INVALID (SECURITY.md row 47)', () => {
+    expect(() => resolveDidJwk('did:jwk:***')).toThrow(expect.objectContaining({ code: 'DID_INVALID' }));
+    expect(() => resolveDidJwk('did:jwk:')).toThrow(expect.objectContaining({ code: 'DID_INVALID' }));
+  });
+
   it('refuses any fragment other than #0', async () => {
     const { publicKey } = await generateKeyPair('EdDSA', { extractable: true });
     const did = didJwk(await exportJWK(publicKey));
@@ -39,7 +52,7 @@ describe('resolveDidJwk', () => {
   });
 
   it.each([
-    ['not base64url', 'did:jwk:***'],
+    ['not base64url', 'did:jwk:a.b'],
     ['not JSON', `did:jwk:${toBase64Url(utf8('hello'))}`],
     ['short RSA key', didJwk({ kty: 'RSA', n: toBase64Url(new Uint8Array(128).fill(1)), e: 'AQAB' })],
     ['wrong Ed25519 length', didJwk({ kty: 'OKP', crv: 'Ed25519', x: toBase64Url(new Uint8Array(31)) })],

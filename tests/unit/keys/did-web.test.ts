@@ -34,9 +34,29 @@ describe('didWebToUrl (did:web §3.2 Read)', () => {
     ['did:web:example.com%3a8443:a', 'https://example.com:8443/a/did.json'],
   ])('%s → %s', (did, url) => expect(didWebToUrl(did)).toBe(url));
 
-  it('refuses path traversal and smuggled URL syntax', () => {
+  it('keeps an international name in its punycode form', () => {
+    expect(didWebToUrl('did:web:xn--80ak6aa92e.com')).toBe('https://xn--80ak6aa92e.com/.well-known/did.json');
+  });
+
+  it.each([
+    ['a non-ASCII host', 'did:web:exämple.com'],
+    ['a percent-encoded non-ASCII host', 'did:web:ex%C3%A4mple.com'],
+    ['an A-label that is not punycode', 'did:web:xn--a.com'],
+    ['no host', 'did:web:'],
+    ['an uppercase method', 'did:WEB:example.com'],
+  ])('SECURITY.md row 47: %s → DID_INVALID', (_name, did) => {
+    expect(() => didWebToUrl(did)).toThrow(expect.objectContaining({ code: 'DID_INVALID' }));
+  });
+
+  it('a did:web URL with a path or query names no document → KEY_UNRESOLVABLE', () => {
+    expect(() => didWebToUrl('did:web:example.com/path')).toThrow(expect.objectContaining({ code: 'KEY_UNRESOLVABLE' }));
+    expect(() => didWebToUrl('did:web:example.com?versionId=1')).toThrow(expect.objectContaining({ code: 'KEY_UNRESOLVABLE' }));
+  });
+
+  it('refuses path traversal, and smuggled URL syntax as no DID at all', () => {
     expect(() => didWebToUrl('did:web:example.com:..:x')).toThrow(expect.objectContaining({ code: 'KEY_UNRESOLVABLE' }));
-    expect(() => didWebToUrl('did:web:evil.example%2F@127.0.0.1')).toThrow(expect.objectContaining({ code: 'FETCH_URL_REJECTED' }));
+    expect(() => didWebToUrl('did:web:evil.example%2F@127.0.0.1')).toThrow(expect.objectContaining({ code: 'DID_INVALID' }));
+    expect(() => didWebToUrl('did:web:evil.example%2F.127.0.0.1')).toThrow(expect.objectContaining({ code: 'DID_INVALID' }));
   });
 });
 

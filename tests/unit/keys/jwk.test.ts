@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { exportJWK, generateKeyPair } from 'jose';
 import { toPublicJwk } from '../../../lib/keys/jwk';
@@ -21,8 +22,15 @@ describe('toPublicJwk', () => {
     expect(() => toPublicJwk(value)).toThrow(expect.objectContaining({ code: 'KEY_MALFORMED' }));
   });
 
+  it('accepts a secp256k1 public key (RFC 8812) and checks its coordinate lengths', () => {
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'secp256k1' });
+    const jwk = publicKey.export({ format: 'jwk' });
+    expect(toPublicJwk({ ...jwk, kid: 'k' })).toEqual({ kty: 'EC', crv: 'secp256k1', x: jwk.x, y: jwk.y });
+    expect(() => toPublicJwk({ kty: 'EC', crv: 'secp256k1', x: 'AAAA', y: 'AAAA' })).toThrow(expect.objectContaining({ code: 'KEY_MALFORMED' }));
+  });
+
   it.each([
-    { kty: 'EC', crv: 'secp256k1', x: 'AAAA', y: 'AAAA' },
+    { kty: 'EC', crv: 'P-521', x: 'AAAA', y: 'AAAA' },
     { kty: 'OKP', crv: 'Ed448', x: 'AAAA' },
   ])('reports a real but unsupported curve as KEY_UNSUPPORTED: %j', (jwk) => {
     expect(() => toPublicJwk(jwk)).toThrow(expect.objectContaining({ code: 'KEY_UNSUPPORTED' }));

@@ -1,10 +1,12 @@
 /**
- * Test issuers that sign VC-JWTs with freshly generated keys (jose), plus a
- * raw signer for headers jose refuses to produce (crit, alg none, HS256).
+ * Test issuers that sign VC-JWTs with freshly generated keys (jose; OpenSSL
+ * through node:crypto for ES256K), plus a raw signer for headers jose refuses
+ * to produce (crit, alg none, HS256).
  */
+import { ECDH, generateKeyPairSync, sign } from 'node:crypto';
 import { CompactSign, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { encodeEd25519Multikey } from '../../../lib/keys/multikey';
-import { fromBase64, toBase64Url, utf8 } from '../../../lib/util/bytes';
+import { fromBase64, toBase58, toBase64Url, utf8 } from '../../../lib/util/bytes';
 
 export type TestAlg = 'EdDSA' | 'ES256' | 'RS256' | 'PS256' | 'ES384';
 
@@ -25,6 +27,32 @@ export async function makeSigner(alg: TestAlg): Promise<TestSigner> {
     privateKey: privateKey as CryptoKey,
     sign: (payload, header = {}) =>
       new CompactSign(utf8(JSON.stringify(payload))).setProtectedHeader({ alg, ...header }).sign(privateKey),
+  };
+}
+
+/** An ES256K (RFC 8812) issuer key, signed with by OpenSSL through node:crypto: jose has no secp256k1. */
+export interface Es256kSigner {
+  publicJwk: JsonWebKey;
+  /** did:key of the key (multicodec secp256k1-pub 0xe7, SEC1 compressed point) */
+  did: string;
+  vm: string;
+  sign(payload: unknown, header?: Record<string, unknown>): Promise<string>;
+  /** the raw r || s signature over `data` */
+  signBytes(data: Uint8Array): Uint8Array;
+}
+
+export function makeEs256kSigner(): Es256kSigner {
+  const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'secp256k1' });
+  const publicJwk = publicKey.export({ format: 'jwk' }) as JsonWebKey;
+  const compressed = ECDH.convertKey(Buffer.concat([Buffer.from([4]), Buffer.from(publicJwk.x!, 'base64url'), Buffer.from(publicJwk.y!, 'base64url')]), 'secp256k1', undefined, undefined, 'compressed') as Buffer;
+  const mb = 'z' + toBase58(Uint8Array.from([0xe7, 0x01, ...compressed]));
+  const signBytes = (data: Uint8Array) => new Uint8Array(sign('sha256', data, { key: privateKey, dsaEncoding: 'ieee-p1363' }));
+  return {
+    publicJwk,
+    did: `did:key:${mb}`,
+    vm: `did:key:${mb}#${mb}`,
+    signBytes,
+    sign: (payload, header = {}) => rawToken({ alg: 'ES256K', ...header }, payload, async (d) => signBytes(d)),
   };
 }
 

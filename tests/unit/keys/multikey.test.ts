@@ -1,3 +1,4 @@
+import { ECDH, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { p256 } from '@noble/curves/nist.js';
 import { decodeEd25519Base58, decodeMultikey, encodeEd25519Multikey } from '../../../lib/keys/multikey';
@@ -30,8 +31,31 @@ describe('decodeMultikey', () => {
     expect(Array.from(fromBase64(jwk.y!)!)).toEqual(Array.from(full.slice(33)));
   });
 
+  it('decompresses a secp256k1 multikey (0xe7) to the point OpenSSL computes', () => {
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'secp256k1' });
+    const jwk = publicKey.export({ format: 'jwk' });
+    const uncompressed = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x!, 'base64url'), Buffer.from(jwk.y!, 'base64url')]);
+    const compressed = ECDH.convertKey(uncompressed, 'secp256k1', undefined, undefined, 'compressed') as Buffer;
+    expect(decodeMultikey('z' + toBase58(Uint8Array.from([0xe7, 0x01, ...compressed])))).toEqual({ kty: 'EC', crv: 'secp256k1', x: jwk.x, y: jwk.y });
+  });
+
+  it('decodes the did:key specification secp256k1 example', () => {
+    expect(decodeMultikey('zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme')).toMatchObject({ kty: 'EC', crv: 'secp256k1' });
+  });
+
+  it.each([
+    ['P-521 (0x1202)', [0x82, 0x24], 67],
+    ['Ed448 (0x1203)', [0x83, 0x24], 57],
+    ['RSA (0x1205)', [0x85, 0x24], 270],
+    ['BLS12-381 G2 (0xeb)', [0xeb, 0x01], 96],
+  ])('reports a real but unsupported %s key as KEY_UNSUPPORTED, not malformed', (_name, prefix, length) => {
+    const value = 'z' + toBase58(Uint8Array.from([...prefix, ...new Uint8Array(length).fill(7)]));
+    expect(() => decodeMultikey(value)).toThrow(expect.objectContaining({ code: 'KEY_UNSUPPORTED' }));
+  });
+
   it.each([
     ['not base58btc', 'u' + ED_MULTIBASE.slice(1)],
+    ['secp256k1 point not on the curve', 'z' + toBase58(Uint8Array.from([0xe7, 0x01, 0x02, ...new Uint8Array(32).fill(0xff)]))],
     ['bad base58 characters', 'z0OIl'],
     ['wrong multicodec (x25519 0xec01)', 'z' + toBase58(Uint8Array.from([0xec, 0x01, ...new Uint8Array(32)]))],
     ['33-byte Ed25519 key', 'z' + toBase58(Uint8Array.from([0xed, 0x01, ...new Uint8Array(33)]))],

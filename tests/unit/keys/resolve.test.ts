@@ -29,6 +29,15 @@ describe('resolveVerificationMethod', () => {
     expect(requests).toHaveLength(0);
   });
 
+  it.each(['did:WEB:issuer.example#k', 'did:web:exämple.com#k', 'did:web:#k', 'did:key:#k', 'did:key:z6Mk!!#z6Mk!!', 'did:web:issuer.example#a b', 'DID:web:issuer.example#k'])(
+    'SECURITY.md row 47: %s is not a DID URL → DID_INVALID, nothing fetched',
+    async (vm) => {
+      const { ctx, requests } = fakeWeb({ [DOC_URL]: didDoc });
+      await expect(resolveVerificationMethod(vm, ctx)).rejects.toMatchObject({ code: 'DID_INVALID' });
+      expect(requests).toEqual([]);
+    },
+  );
+
   it('shares one fetch between concurrent resolutions and caches the result', async () => {
     const { ctx, requests } = fakeWeb({ [DOC_URL]: didDoc });
     const [a, b] = await Promise.all([resolveVerificationMethod(`${DID}#k`, ctx), resolveVerificationMethod(`${DID}#k`, ctx)]);

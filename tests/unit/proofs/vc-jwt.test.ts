@@ -37,6 +37,14 @@ describe('verifyVcJwt: well-formed tokens', () => {
     });
   });
 
+  it('alg "Ed25519" (RFC 9864, the fully specified name of EdDSA with Ed25519) verifies like EdDSA', async () => {
+    const signer = await makeSigner('EdDSA');
+    const { did, vm } = didKeyOf(signer);
+    const out = await verifyVcJwt(await signer.sign(credentialV2(did), { alg: 'Ed25519', kid: vm }), fakeWeb().ctx);
+    expect(verdictOf(out.checks)).toBe('verified');
+    expect(out.technical.alg).toBe('Ed25519');
+  });
+
   it('ES256 with a relative kid against a did:web issuer (JsonWebKey2020)', async () => {
     const signer = await makeSigner('ES256');
     const did = 'did:web:issuer.example';
