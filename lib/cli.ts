@@ -5,7 +5,10 @@
  *
  * Prints a readable report per input, or with --json a JSON array of reports in
  * input order and nothing else on stdout. Exit 0 when every input is verified,
- * 1 otherwise, 2 on a usage error. All inputs share one process and its caches.
+ * 1 otherwise, 2 on a usage error or an input that cannot be read. One input
+ * never costs the others their reports: a file that cannot be read is named on
+ * stderr and left out (SECURITY.md row 50). All inputs share one process and
+ * its caches.
  */
 import { readFile } from 'node:fs/promises';
 import { createContext, type RecipientHint } from './context';
@@ -109,17 +112,27 @@ export async function main(argv: string[]): Promise<number> {
   }
   const ctx = createContext({ allowHosts: args.allowHosts, recipient: Object.keys(args.recipient).length ? args.recipient : undefined });
   const reports: Report[] = [];
+  let unreadable = false;
+  let crashed = false;
   for (const arg of args.inputs) {
     const input = await toInput(arg);
     if ('error' in input) {
       process.stderr.write(`error: ${input.error}\n`);
-      return 2;
+      unreadable = true;
+      continue;
     }
-    reports.push(await verify(input, ctx));
+    try {
+      reports.push(await verify(input, ctx));
+    } catch (e) {
+      // verify() resolves for every input; should a bug make it throw, the other inputs still get their reports
+      process.stderr.write(`internal error on ${arg}: ${e instanceof Error ? e.message : String(e)}\n`);
+      crashed = true;
+    }
   }
   if (args.json) process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
-  else process.stdout.write(reports.map(formatReport).join('\n\n') + '\n');
-  return reports.every((r) => r.verdict === 'verified') ? 0 : 1;
+  else if (reports.length > 0) process.stdout.write(reports.map(formatReport).join('\n\n') + '\n');
+  if (unreadable) return 2;
+  return !crashed && reports.every((r) => r.verdict === 'verified') ? 0 : 1;
 }
 
 const invokedDirectly = process.argv[1] !== undefined && /cli\.[tj]s$/.test(process.argv[1]);

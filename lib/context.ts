@@ -7,6 +7,7 @@ import { createMemoryCache, type TtlCache } from './cache';
 import { LIMITS, type FetchPurpose } from './limits';
 import { createFetcher, type FetchedDocument, type Fetcher, type Transport } from './net/safe-fetch';
 import { VerifierError } from './errors';
+import { createWorkBudget, type WorkBudget } from './util/work-budget';
 
 export interface RecipientHint {
   email?: string;
@@ -26,6 +27,14 @@ export interface VerifyContext {
   skewSeconds: number;
   /** known identifier of the candidate, for the recipient check */
   recipient?: RecipientHint;
+  /**
+   * Time left for the CPU-heavy JSON-LD work (expansion and canonicalisation)
+   * of the verification in progress, shared by every proof and status list it
+   * checks (SECURITY.md row 49). verify() gives each input a fresh one.
+   */
+  work?: WorkBudget;
+  /** length of that budget in ms (LIMITS.canonicalizeMs unless a test shortens it) */
+  workMs?: number;
 }
 
 export interface ContextOptions {
@@ -35,6 +44,8 @@ export interface ContextOptions {
   cache?: TtlCache;
   recipient?: RecipientHint;
   timeoutMs?: number;
+  /** JSON-LD time budget per verification, in ms */
+  workMs?: number;
 }
 
 export function createContext(options: ContextOptions = {}): VerifyContext {
@@ -46,6 +57,7 @@ export function createContext(options: ContextOptions = {}): VerifyContext {
     inflight: new Map(),
     skewSeconds: LIMITS.skewSeconds,
     recipient: options.recipient,
+    ...(options.workMs !== undefined ? { workMs: options.workMs } : {}),
   };
 }
 
@@ -60,4 +72,9 @@ export function withFetchBudget(ctx: VerifyContext, max: number = LIMITS.fetches
     return ctx.fetch(url, purpose);
   };
   return { ...ctx, fetch };
+}
+
+/** The context for one verification: a fresh JSON-LD work budget (SECURITY.md row 49). */
+export function withWorkBudget(ctx: VerifyContext): VerifyContext {
+  return { ...ctx, work: createWorkBudget(ctx.workMs ?? LIMITS.canonicalizeMs) };
 }

@@ -6,6 +6,14 @@ export const LIMITS = {
   jsonDepth: 64,
   jsonKeys: 50_000,
   jsonChars: 2 * 1024 * 1024,
+  /**
+   * JSON values (objects, arrays and scalars) in one document, counted on the parsed JSON before
+   * any JSON-LD work (SECURITY.md row 49). Expansion and the conversion to RDF grow with the square
+   * of the values of one property; the largest real credential seen has under 800.
+   */
+  jsonNodes: 5_000,
+  /** proofs one credential may carry, as a set or a chain (SECURITY.md row 49) */
+  proofsPerCredential: 8,
   /** one fetch */
   fetchMs: 5_000,
   /** fetches one verification may start (keys, status lists, hosted copies) */
@@ -21,7 +29,10 @@ export const LIMITS = {
   },
   /** decompressed status list bitstring (SECURITY.md attack 32) */
   statusListInflatedBytes: 16 * 1024 * 1024,
-  /** canonicalisation: abort budget and RDFC work factor (rdf-canonize maxWorkFactor) */
+  /**
+   * JSON-LD expansion and canonicalisation: one time budget per verification, shared by all its
+   * proofs and status lists (SECURITY.md row 49), and the RDFC work factor (rdf-canonize maxWorkFactor)
+   */
   canonicalizeMs: 1_000,
   canonicalizeWorkFactor: 1,
   /** clock skew tolerated on validity windows */
@@ -37,3 +48,15 @@ export const LIMITS = {
 } as const;
 
 export type FetchPurpose = keyof typeof LIMITS.bytes;
+
+/**
+ * The two fetches made for extension pages rather than by the engine, each with its own rules in
+ * lib/net/safe-fetch.ts (SECURITY.md network policy): the PDF a tab shows, and the extension's own
+ * packaged files.
+ */
+export const PAGE_FETCH = {
+  'tab-pdf': { bytes: 25 * 1024 * 1024, ms: 15_000 },
+  'extension-resource': { bytes: 1024 * 1024, ms: 5_000 },
+} as const;
+
+export type PageFetchPurpose = keyof typeof PAGE_FETCH;

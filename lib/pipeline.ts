@@ -3,11 +3,11 @@
  * JSON, compact JWS, URL), unwraps it, hands the payload to its format
  * verifier, then adds the recipient result and derives the verdict.
  */
-import { withFetchBudget, type VerifyContext } from './context';
+import { withFetchBudget, withWorkBudget, type VerifyContext } from './context';
 import { VerifierError, toVerifierError } from './errors';
 import { fail, fromThrown, skip } from './checks/result';
 import { extractFromPng, isPng } from './extract/png';
-import { extractFromSvg } from './extract/svg';
+import { extractFromSvg, looksLikeBakedSvg } from './extract/svg';
 import { isJwsCompact, decodeJwsPayload } from './extract/jws';
 import { verifyEdc, isEdcJson } from './formats/edc';
 import { verifyOb2Json, verifyOb2Jws, isOb2Json, isOb2JwsPayload } from './formats/ob2';
@@ -15,9 +15,9 @@ import type { FormatOutcome } from './formats/types';
 import { isVcJson, verifyVcJson, verifyVcJwtPayload } from './formats/vc';
 import { LIMITS } from './limits';
 import { checkRecipient } from './recipient';
-import type { Container, Report } from './report';
+import type { Container, RecipientResult, Report } from './report';
 import { fromUtf8, sha256Hex, utf8 } from './util/bytes';
-import { isObject, parseJsonCapped } from './util/json';
+import { countJsonNodes, isObject, parseJsonCapped } from './util/json';
 import { deriveVerdict } from './verdict';
 
 export type VerifyInput =
@@ -27,7 +27,7 @@ export type VerifyInput =
 
 /** Verifies one input. Always resolves with a report. */
 export async function verify(input: VerifyInput, rootCtx: VerifyContext): Promise<Report> {
-  const ctx = withFetchBudget(rootCtx);
+  const ctx = withWorkBudget(withFetchBudget(rootCtx));
   const checkedAt = new Date(ctx.now()).toISOString();
   let container: Container = 'json';
   let bytes: Uint8Array = new Uint8Array(0);
@@ -48,6 +48,14 @@ export async function verify(input: VerifyInput, rootCtx: VerifyContext): Promis
   } catch (e) {
     outcome = failedOutcome(e);
   }
+  let recipient: RecipientResult;
+  try {
+    recipient = checkRecipient(outcome, rootCtx.recipient);
+  } catch (e) {
+    // Never a throw out of verify() (SECURITY.md row 50): an unexpected one is an INTERNAL check, so the input is not verified.
+    outcome = { ...outcome, checks: [...outcome.checks, fromThrown('parse', e)] };
+    recipient = { outcome: 'not-checked', identifierTypes: [], message: 'The recipient could not be read' };
+  }
   const inputHash = await sha256Hex(bytes);
   return {
     verdict: deriveVerdict(outcome.checks, outcome.required),
@@ -55,7 +63,7 @@ export async function verify(input: VerifyInput, rootCtx: VerifyContext): Promis
     container,
     checks: outcome.checks,
     summary: outcome.summary,
-    recipient: checkRecipient(outcome, rootCtx.recipient),
+    recipient,
     technical: outcome.technical,
     inputHash,
     ...('name' in input && input.name ? { inputName: input.name } : {}),
@@ -80,7 +88,7 @@ async function unwrap(bytes: Uint8Array, ctx: VerifyContext, alreadyFetched: boo
     throw new VerifierError('INPUT_UNPARSEABLE', { reason: 'not text, PNG or SVG' });
   }
   if (text.startsWith('<')) {
-    if (/<svg[\s>]/i.test(text.slice(0, 4096)) || /<openbadges:/i.test(text)) {
+    if (looksLikeBakedSvg(text)) {
       return followUrl({ container: 'svg', payload: extractFromSvg(text) }, ctx, alreadyFetched);
     }
     // A web page (a platform's human page, a CV) is not a credential; the XML reader is for EDC files.
@@ -104,16 +112,23 @@ export async function verifyPayload(payload: string, ctx: VerifyContext): Promis
   if (payload.startsWith('<')) return verifyEdc(payload, ctx);
   if (isJwsCompact(payload)) {
     const claims = decodeJwsPayload(payload);
+    checkJsonNodes(claims);
     if (isOb2JwsPayload(claims)) return verifyOb2Jws(payload, ctx);
     if (isObject(claims) && (isObject(claims.vc) || claims['@context'] !== undefined || claims.credentialSubject !== undefined))
       return verifyVcJwtPayload(payload, ctx);
     throw new VerifierError('INPUT_UNKNOWN_FORMAT', { reason: 'a signed token that carries no credential' });
   }
   const json = parseJsonCapped(payload);
+  checkJsonNodes(json);
   if (isEdcJson(json)) return verifyEdc(payload, ctx);
   if (isVcJson(json)) return verifyVcJson(json, ctx);
   if (isOb2Json(json)) return verifyOb2Json(json, ctx);
   throw new VerifierError('INPUT_UNKNOWN_FORMAT');
+}
+
+/** SECURITY.md row 49: a document of more values than any credential needs is refused before any JSON-LD work. */
+function checkJsonNodes(json: unknown): void {
+  if (countJsonNodes(json, LIMITS.jsonNodes) > LIMITS.jsonNodes) throw new VerifierError('INPUT_TOO_LARGE', { nodes: LIMITS.jsonNodes });
 }
 
 function failedOutcome(e: unknown): FormatOutcome {

@@ -31,9 +31,15 @@ const KIND: Record<string, HintKind> = {
 
 const LABEL: Record<HintKind | 'other', string> = { email: 'email', url: 'url', telephone: 'telephone', did: 'did', other: 'other' };
 
+/** The hint kind an identityType names; only own entries, so `constructor` or `__proto__` name nothing (SECURITY.md row 50). */
+function kindOf(type: unknown): HintKind | 'other' {
+  const key = typeof type === 'string' ? type.toLowerCase() : '';
+  return Object.prototype.hasOwnProperty.call(KIND, key) ? KIND[key]! : 'other';
+}
+
 function identifier(type: unknown, hashed: unknown, value: unknown, salt: unknown): RecipientIdentifier | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
-  return { kind: KIND[String(type).toLowerCase()] ?? 'other', hashed: hashed === true, value, salt: typeof salt === 'string' ? salt : '' };
+  return { kind: kindOf(type), hashed: hashed === true, value, salt: typeof salt === 'string' ? salt : '' };
 }
 
 /** A subject id is a URI: its scheme says what it is. */

@@ -11,6 +11,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { isUiLocale, setChosenMessages, type UiLocale } from '../../lib/i18n';
+import { fetchOwnResource } from '../../lib/net/safe-fetch';
 
 /** The chosen UI language from a stored settings object; undefined for 'auto', missing or invalid. */
 export function chosenLanguage(storedSettings: unknown): UiLocale | undefined {
@@ -18,12 +19,11 @@ export function chosenLanguage(storedSettings: unknown): UiLocale | undefined {
   return isUiLocale(language) ? language : undefined;
 }
 
-/** Reads one packaged messages.json; `fetch` of the extension's own file, never a page-supplied URL. */
+/** Reads one packaged messages.json through the network module, which fetches only under the extension's own root. */
 async function readPackagedMessages(locale: UiLocale): Promise<unknown> {
   const url = browser.runtime.getURL(`/_locales/${locale}/messages.json` as '/popup.html');
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`messages.json for ${locale}: HTTP ${response.status}`);
-  return response.json();
+  const bytes = await fetchOwnResource(url, browser.runtime.getURL('/' as '/popup.html'));
+  return JSON.parse(new TextDecoder().decode(bytes));
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { VerifierError } from '../errors';
 import { canonizeRdfc } from '../jsonld/canonize';
+import type { WorkBudget } from '../util/work-budget';
 import { canonicalizeJcs } from '../proofs/jcs';
 import { concatBytes, utf8 } from '../util/bytes';
 import { verifyEcdsa, verifyEd25519 } from './verify';
@@ -105,8 +106,10 @@ export async function computeHashData(
   unsecuredDocument: Record<string, unknown>,
   proofConfig: Record<string, unknown>,
   hash: SuiteHash = 'SHA-256',
+  budget?: WorkBudget,
 ): Promise<HashData> {
-  const canonicalize = suite.canonicalization === 'rdfc' ? canonizeRdfc : async (v: object) => canonicalizeJcs(v);
+  // RDFC work is charged to the verification's time budget (SECURITY.md row 49); JCS is linear.
+  const canonicalize = suite.canonicalization === 'rdfc' ? (v: object) => canonizeRdfc(v, undefined, budget) : async (v: object) => canonicalizeJcs(v);
   const config = unsecuredDocument['@context'] === undefined ? proofConfig : { ...proofConfig, '@context': unsecuredDocument['@context'] };
   const [canonicalProofConfig, canonicalDocument] = await Promise.all([canonicalize(config), canonicalize(unsecuredDocument)]);
   if (canonicalDocument.length === 0) throw new VerifierError('DI_DATA_LOSS', { reason: 'the document has no signed statements' });

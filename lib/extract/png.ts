@@ -74,10 +74,13 @@ function parseTExt(data: Uint8Array): TextEntry {
 /**
  * Returns the embedded credential text (JSON, compact JWS or a hosted
  * assertion URL). Throws IMAGE_NO_CREDENTIAL when the image carries none.
+ * OB 3.0 docformat: the chunk "MUST NOT appear … more than once"; an image
+ * with two credential chunks, of the same keyword or one OB 2.0 `openbadges`
+ * and one OB 3.0 `openbadgecredential`, has no single answer to "which
+ * credential is this", so it is IMAGE_MALFORMED (SECURITY.md rows 29 and 51).
  */
 export function extractFromPng(bytes: Uint8Array): string {
-  const found = new Map<Keyword, string>();
-  let legacyUrl: string | undefined;
+  let found: { keyword: Keyword; text: string } | undefined;
   for (const chunk of readPngChunks(bytes)) {
     if (chunk.type !== 'iTXt' && chunk.type !== 'tEXt' && chunk.type !== 'zTXt') continue;
     const data = bytes.subarray(chunk.start, chunk.start + chunk.length);
@@ -85,21 +88,20 @@ export function extractFromPng(bytes: Uint8Array): string {
     const entry = chunk.type === 'iTXt' ? parseITxt(data) : { ...parseTExt(data), compressed: chunk.type === 'zTXt' };
     if (!(KEYWORDS as readonly string[]).includes(entry.keyword)) continue;
     const keyword = entry.keyword as Keyword;
+    // pre-2.0 badges put only the hosted assertion URL in a tEXt `openbadges`; OB 3.0 uses iTXt only
+    if (chunk.type === 'tEXt' && keyword !== 'openbadges') continue;
     // OB 3.0 docformat: "compression MUST NOT be used" — and inflating would invite a zip bomb
     if (entry.compressed) throw new VerifierError('IMAGE_COMPRESSED_ITXT');
     if (entry.text.length > LIMITS.pngTextChunkBytes)
       throw new VerifierError('IMAGE_MALFORMED', { reason: 'the credential chunk is too large' });
-    if (chunk.type === 'tEXt') {
-      // pre-2.0 badges: the chunk holds only the hosted assertion URL
-      if (keyword === 'openbadges') legacyUrl ??= latin1.decode(entry.text).trim();
-      continue;
+    if (found) {
+      const kinds = found.keyword === keyword ? `two ${keyword} chunks` : `both an ${found.keyword} and an ${keyword} chunk`;
+      throw new VerifierError('IMAGE_MALFORMED', { reason: kinds });
     }
-    if (found.has(keyword)) throw new VerifierError('IMAGE_MALFORMED', { reason: `two ${keyword} chunks` });
-    found.set(keyword, decodeText(entry.text));
+    found = { keyword, text: chunk.type === 'tEXt' ? latin1.decode(entry.text).trim() : decodeText(entry.text) };
   }
-  const text = found.get('openbadgecredential') ?? found.get('openbadges') ?? legacyUrl;
-  if (!text) throw new VerifierError('IMAGE_NO_CREDENTIAL');
-  return text;
+  if (!found?.text) throw new VerifierError('IMAGE_NO_CREDENTIAL');
+  return found.text;
 }
 
 function decodeText(text: Uint8Array): string {

@@ -65,7 +65,8 @@ export async function verifyOb2Jws(jws: string, ctx: VerifyContext): Promise<For
   if (structure.status !== 'pass') return outcome('ob2-signed', [structure, skip('proof'), ...rest], { assertion: payload });
   if (verificationType(payload) !== 'signed')
     return outcome('ob2-signed', [fail('structure', 'OB2_INVALID', { reason: 'a signed assertion must declare verification type signed' }), skip('proof'), ...rest], { assertion: payload });
-  const alg = String(header.alg ?? '');
+  // a header is attacker JSON: an object alg could even have a `toString` that is not a function (SECURITY.md row 50)
+  const alg = typeof header.alg === 'string' ? header.alg : '';
   const creator = creatorOf(payload);
   const technical: TechnicalDetails = { alg, keyId: creator, keySource: 'verification.creator' };
   const refused = precheckOb2Signature(alg, creator);

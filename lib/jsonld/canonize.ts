@@ -7,6 +7,8 @@
 import jsonld from '@credlens/jsonld';
 import { VerifierError, isVerifierError } from '../errors';
 import { LIMITS } from '../limits';
+import { countJsonNodes } from '../util/json';
+import { createWorkBudget, type WorkBudget } from '../util/work-budget';
 import { staticDocumentLoader } from './static-loader';
 
 /** Work caps for one canonicalisation (SECURITY.md attack 17; w3c/rdf-canon issue #120 poison graphs). */
@@ -49,33 +51,56 @@ export function clearCanonicalCache(): void {
   canonicalCache.clear();
 }
 
-export async function canonizeRdfc(document: object, limits: CanonizeLimits = DEFAULT_LIMITS): Promise<string> {
+export async function canonizeRdfc(document: object, limits: CanonizeLimits = DEFAULT_LIMITS, budget?: WorkBudget): Promise<string> {
   const key = JSON.stringify(document);
   const hit = canonicalCache.get(key);
   if (hit !== undefined) return hit;
-  const canonical = await canonizeUncached(document, limits);
+  // Without the verification's budget (a direct call), this canonicalisation gets one of its own.
+  const work = budget ?? createWorkBudget(limits.timeoutMs);
+  const canonical = await work.track(() => canonizeUncached(document, limits, work));
   if (canonicalCache.size >= CANONICAL_CACHE_ENTRIES) canonicalCache.delete(canonicalCache.keys().next().value!);
   canonicalCache.set(key, canonical);
   return canonical;
 }
 
-async function canonizeUncached(document: object, limits: CanonizeLimits): Promise<string> {
-  const signal = AbortSignal.timeout(limits.timeoutMs);
+/**
+ * Expansion, then conversion to RDF and canonicalisation. jsonld.js takes no
+ * abort signal for expansion, so its input is bounded first (LIMITS.jsonNodes:
+ * expansion and the conversion to RDF cost up to the square of the values of
+ * one property) and the budget is checked between the steps; rdf-canonize
+ * gets what is left as its abort signal (SECURITY.md row 49).
+ */
+async function canonizeUncached(document: object, limits: CanonizeLimits, work: WorkBudget): Promise<string> {
+  const nodes = countJsonNodes(document, LIMITS.jsonNodes);
+  if (nodes > LIMITS.jsonNodes) throw new VerifierError('DI_CANONICALIZATION_LIMIT', { reason: `more than ${LIMITS.jsonNodes} JSON values` });
+  checkBudget(work);
+  const signal = AbortSignal.timeout(Math.max(1, Math.ceil(work.remainingMs())));
   const options = {
-    algorithm: 'RDFC-1.0',
-    format: 'application/n-quads',
     documentLoader: staticDocumentLoader,
     // Safe mode turns dropped terms into errors: W3C vc-data-integrity §4.4 DATA_LOSS_DETECTION_ERROR.
     safe: true,
     base: null,
-    // jsonld 9 hands canonizeOptions to rdf-canonize 5 unchanged (jsonld/lib/jsonld.js canonize()).
-    canonizeOptions: { algorithm: 'RDFC-1.0', maxWorkFactor: limits.workFactor, signal },
   };
   try {
-    return (await jsonld.canonize(document as jsonld.JsonLdDocument, options as unknown as jsonld.Options.Normalize)) as string;
+    const expanded = await jsonld.expand(document as jsonld.JsonLdDocument, options as unknown as jsonld.Options.Expand);
+    checkBudget(work);
+    const canonizeOptions = {
+      ...options,
+      // The expansion above is the one jsonld.canonize would run itself with these options.
+      skipExpansion: true,
+      algorithm: 'RDFC-1.0',
+      format: 'application/n-quads',
+      // jsonld 9 hands canonizeOptions to rdf-canonize 5 unchanged (jsonld/lib/jsonld.js canonize()).
+      canonizeOptions: { algorithm: 'RDFC-1.0', maxWorkFactor: limits.workFactor, signal },
+    };
+    return (await jsonld.canonize(expanded as jsonld.JsonLdDocument, canonizeOptions as unknown as jsonld.Options.Normalize)) as string;
   } catch (e) {
     throw classifyCanonizeError(e, signal.aborted);
   }
+}
+
+function checkBudget(work: WorkBudget): void {
+  if (work.remainingMs() <= 0) throw new VerifierError('DI_CANONICALIZATION_LIMIT', { reason: 'time budget exceeded' });
 }
 
 interface JsonLdErrorLike {

@@ -5,9 +5,14 @@
  * non-public hosts refused unless the user allowed them (host-policy.ts).
  * The pattern follows jose src/jwks/remote.ts (redirect: 'manual', 200 only,
  * explicit accept header).
+ *
+ * Two fetches for extension pages have their own narrower rules here too
+ * (SECURITY.md network policy): the PDF the user has open in a tab
+ * (fetchTabPdf, the one fetch that sends cookies) and the extension's own
+ * packaged files (fetchOwnResource).
  */
 import { VerifierError } from '../errors';
-import { LIMITS, type FetchPurpose } from '../limits';
+import { LIMITS, PAGE_FETCH, type FetchPurpose, type PageFetchPurpose } from '../limits';
 import { vetUrl, type HostPolicy } from './host-policy';
 import { readAllCapped } from '../util/stream';
 
@@ -42,8 +47,11 @@ const ACCEPT: Record<FetchPurpose, string> = {
 /** Statuses a caller may want to read instead of an error (OB 2.0: 410 Gone = revoked). */
 const READABLE_STATUSES = new Set([200, 410]);
 
+/** The browser's (or Node's) fetch: the one call of it in the code base. */
+const globalTransport: Transport = (url, init) => fetch(url, init);
+
 export function createFetcher(options: NetOptions): Fetcher {
-  const transport: Transport = options.transport ?? ((url, init) => fetch(url, init));
+  const transport: Transport = options.transport ?? globalTransport;
   const timeoutMs = options.timeoutMs ?? LIMITS.fetchMs;
   return async (rawUrl, purpose) => {
     const url = vetUrl(rawUrl, options);
@@ -79,6 +87,81 @@ export function createFetcher(options: NetOptions): Fetcher {
       clearTimeout(timer);
     }
   };
+}
+
+export interface PageFetchOptions {
+  /** defaults to the global fetch; tests inject their own */
+  transport?: Transport;
+}
+
+const TAB_DOCUMENT_SCHEMES: ReadonlySet<string> = new Set(['https:', 'http:', 'file:']);
+const EXTENSION_SCHEMES: ReadonlySet<string> = new Set(['chrome-extension:', 'moz-extension:']);
+
+function parseUrl(raw: string): URL | undefined {
+  try {
+    return new URL(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads the PDF the user has open in a tab, for the verify page's "scan this
+ * PDF". The only fetch that sends cookies: `tabUrl` is the address the tab
+ * shows (the popup reads it through activeTab and opens the verify page,
+ * which no web page can open), so the browser has just sent those cookies to
+ * load it, and a CV behind a login stays readable. Redirects are refused, so
+ * the cookies go to that one address and nowhere it points to. The host
+ * policy does not apply: the user is already looking at this document, on
+ * whatever host, including an intranet one.
+ */
+export async function fetchTabPdf(tabUrl: string, options: PageFetchOptions = {}): Promise<Uint8Array> {
+  const url = parseUrl(tabUrl);
+  if (!url || !TAB_DOCUMENT_SCHEMES.has(url.protocol) || url.username || url.password)
+    throw new VerifierError('FETCH_URL_REJECTED', { url: tabUrl.slice(0, 200), reason: 'not the address of a web or file document' });
+  return fetchForPage(url.href, 'tab-pdf', 'include', options);
+}
+
+/**
+ * Reads a file packaged with this extension (a `_locales/<lang>/messages.json`),
+ * by its `runtime.getURL` address. `ownRoot` is `runtime.getURL('/')`: it must
+ * be an extension origin, and `url` must lie under it, or nothing is fetched.
+ */
+export async function fetchOwnResource(url: string, ownRoot: string, options: PageFetchOptions = {}): Promise<Uint8Array> {
+  const root = parseUrl(ownRoot);
+  if (!root || !EXTENSION_SCHEMES.has(root.protocol) || !root.host || root.pathname !== '/' || root.search || root.hash || root.username || root.password)
+    throw new VerifierError('FETCH_URL_REJECTED', { url: ownRoot.slice(0, 200), reason: 'not the root of an extension' });
+  const target = parseUrl(url);
+  if (!target || target.protocol !== root.protocol || target.host !== root.host || target.username || target.password)
+    throw new VerifierError('FETCH_URL_REJECTED', { url: url.slice(0, 200), reason: 'not a file of this extension' });
+  return fetchForPage(target.href, 'extension-resource', 'omit', options);
+}
+
+/** One GET for an extension page: redirects refused, a deadline and a byte cap per purpose, a 2xx status. */
+async function fetchForPage(url: string, purpose: PageFetchPurpose, credentials: RequestCredentials, options: PageFetchOptions): Promise<Uint8Array> {
+  const { bytes: cap, ms } = PAGE_FETCH[purpose];
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  try {
+    let res: Response;
+    try {
+      res = await (options.transport ?? globalTransport)(url, { method: 'GET', redirect: 'manual', credentials, referrerPolicy: 'no-referrer', signal: controller.signal });
+    } catch (e) {
+      if (controller.signal.aborted) throw new VerifierError('FETCH_TIMEOUT', { url, ms });
+      throw new VerifierError('FETCH_NETWORK', { url }, { cause: e });
+    }
+    if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
+      await res.body?.cancel().catch(() => {});
+      throw new VerifierError('FETCH_REDIRECT_BLOCKED', { url, status: res.status });
+    }
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => {});
+      throw new VerifierError('FETCH_HTTP_STATUS', { url, status: res.status });
+    }
+    return await readCapped(res, cap, url, controller);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Streams the body, counting bytes; Content-Length is advisory only. */

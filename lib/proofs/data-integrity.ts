@@ -16,6 +16,7 @@ import { parseProof, type ParsedProof } from '../crypto/di-proof-shape';
 import { VerifierError } from '../errors';
 import { proofMismatch } from '../checks/signed-meaning';
 import { assertPlainJsonLd } from '../jsonld/plain';
+import { LIMITS } from '../limits';
 import { readSignedProof } from '../jsonld/signed-reading';
 import { checkKeyBinding, precheckKeyBinding, signerDidOf } from '../keys/bind';
 import { resolveVerificationMethod } from '../keys/resolve';
@@ -67,6 +68,9 @@ export async function verifyDataIntegrity(
 async function verifyProofs(credential: Record<string, unknown>, ctx: VerifyContext, resolveKey: KeyResolver): Promise<ProofOutcome> {
   const rawProofs = Array.isArray(credential.proof) ? credential.proof : credential.proof === undefined ? [] : [credential.proof];
   if (rawProofs.length === 0) return { checks: [fail('proof', 'PROOF_MISSING'), skip('issuer-binding')], technical: {} };
+  // SECURITY.md row 49: each proof costs a key lookup and a canonicalisation; a chain is a set with links, so this caps it too.
+  if (rawProofs.length > LIMITS.proofsPerCredential)
+    return { checks: [fail('proof', 'DI_MALFORMED_PROOF', { reason: `${rawProofs.length} proofs, more than the ${LIMITS.proofsPerCredential} Credlens checks` }), skip('issuer-binding')], technical: {} };
   const parsed = rawProofs.map((p): ProofResult => {
     try {
       return { check: pass('proof'), proof: parseProof(p, ctx.now()) };
@@ -143,7 +147,7 @@ async function verifyOneProof(
   }
   try {
     const document = documentForProof(proof, unsecured, all);
-    const hash = await computeHashData(proof.suite, document, proof.options, proof.suite.hashFor(key.publicKeyJwk));
+    const hash = await computeHashData(proof.suite, document, proof.options, proof.suite.hashFor(key.publicKeyJwk), ctx.work);
     const valid = await proof.suite.verifySignature(key.publicKeyJwk, hash.hashData, proof.signature);
     const check = valid ? pass('proof') : fail('proof', 'DI_SIGNATURE_INVALID', { keyId: key.id.slice(0, 200) });
     return { check, proof, key, hash };

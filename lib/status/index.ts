@@ -44,7 +44,8 @@ async function checkEntry(entry: unknown, credential: Record<string, unknown>, c
   try {
     if (!isObject(entry) || typeof entry.type !== 'string') return fail('status', 'STRUCTURE_STATUS', { reason: 'each credentialStatus needs a type' });
     if (entry.type === '1EdTechRevocationList') return await checkRevocationList(entry, credential, ctx);
-    if (BITSTRING_TYPES[entry.type]) return await checkBitstringEntry(entry, BITSTRING_TYPES[entry.type]!, issuerIdOf(credential), ctx, decoded);
+    // own entries only: a type named `constructor` or `__proto__` is not a list type (SECURITY.md row 50)
+    if (Object.prototype.hasOwnProperty.call(BITSTRING_TYPES, entry.type)) return await checkBitstringEntry(entry, BITSTRING_TYPES[entry.type]!, issuerIdOf(credential), ctx, decoded);
     return error('status', 'STATUS_UNSUPPORTED', { type: entry.type.slice(0, 80) });
   } catch (e) {
     return fromThrown('status', e);
@@ -62,7 +63,8 @@ async function checkBitstringEntry(
 ): Promise<Check> {
   const url = entry.statusListCredential;
   if (typeof url !== 'string') return fail('status', 'STRUCTURE_STATUS', { reason: 'statusListCredential must be a URL' });
-  const purpose = String(entry.statusPurpose ?? '');
+  // entry members are issuer JSON of any type: an object purpose could even have a `toString` that is not a function (SECURITY.md row 50)
+  const purpose = typeof entry.statusPurpose === 'string' ? entry.statusPurpose : '';
   if (purpose !== 'revocation' && purpose !== 'suspension')
     return error('status', 'STATUS_UNSUPPORTED', { type: `${String(entry.type)} (${purpose.slice(0, 40) || 'no purpose'})` });
   const index = parseStatusIndex(entry.statusListIndex);
@@ -93,7 +95,8 @@ function whyNotUsable(list: TrustedList, { listType, purpose, issuerId }: ListEx
   if (issuerId === undefined || list.issuer !== issuerId)
     return `the list was issued by ${(list.issuer ?? 'no one').slice(0, 200)}, not by the credential's issuer`;
   if (!list.types.includes(listType)) return `the list is not a ${listType}`;
-  if (!list.purposes.includes(purpose)) return `the list is for ${list.purposes.join(', ') || 'no purpose'}, not ${purpose}`;
+  // the purposes are the list server's text: cut, so a huge one cannot swell every report that cites it (SECURITY.md row 50)
+  if (!list.purposes.includes(purpose)) return `the list is for ${(list.purposes.join(', ') || 'no purpose').slice(0, 100)}, not ${purpose}`;
   if (list.statusSize !== 1) return 'status messages wider than one bit are not supported';
   // Checked again at use: a cached list may have expired since it was verified.
   const validity = checkValidity({ validFrom: list.validFrom, validUntil: list.validUntil }, ctx.now(), ctx.skewSeconds);

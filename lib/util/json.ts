@@ -55,3 +55,21 @@ export const idOf = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : isObject(v) && typeof v.id === 'string' ? v.id : undefined;
 
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/**
+ * Counts the JSON values in `value` (objects, arrays, strings, numbers,
+ * booleans, null), stopping as soon as the count passes `cap`: a cost bound
+ * for work that is superlinear in the values, such as JSON-LD expansion and
+ * the conversion to RDF (SECURITY.md row 49). Iterative, so any depth is safe.
+ */
+export function countJsonNodes(value: unknown, cap: number): number {
+  const pending: unknown[] = [value];
+  let count = 0;
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (++count > cap) return count;
+    if (Array.isArray(next)) for (const item of next) pending.push(item);
+    else if (typeof next === 'object' && next !== null) for (const item of Object.values(next)) pending.push(item);
+  }
+  return count;
+}

@@ -1,13 +1,15 @@
 /**
  * The long fuzz run: `npm run fuzz` (tsx tests/fuzz/run.ts [multiplier] [seed]).
  * Runs every boundary property, the byte mutation property for every signed
- * source and the semantic (JSON-LD respelling) property for every third-party
+ * source, the hostile-types property (any field of any type, SECURITY.md row 50)
+ * for every source and the semantic (JSON-LD respelling) property for every third-party
  * signed source with `multiplier` × the short budget that `npm test` uses, prints the
  * seed (pass it back to replay a failure), inputs per property, mutants and
  * false verifications, and exits non-zero if any property failed.
  */
 import { BOUNDARY_PROPERTIES } from './boundaries';
 import type { FuzzProperty, FuzzStats } from './common';
+import { hostileTypesProperty, loadHostileSources } from './hostile-types';
 import { MESSAGE_PROPERTY } from './messages';
 import { mutantProperty } from './mutants';
 import { semanticProperty } from './semantic';
@@ -17,6 +19,7 @@ import { loadSources } from './sources';
 const SHORT_BOUNDARY_RUNS = 300;
 const SHORT_MUTANT_RUNS = 200;
 const SHORT_SEMANTIC_RUNS = 500;
+const SHORT_HOSTILE_RUNS = 50;
 
 const multiplier = Number(process.argv[2] ?? 20);
 const seed = Number(process.argv[3] ?? Date.now() % 2 ** 31);
@@ -29,10 +32,12 @@ async function runAll(): Promise<number> {
   console.log(`credlens fuzz: seed ${seed}, ${multiplier}× the short budget`);
   const sources = await loadSources();
   const semanticSources = await loadSemanticSources();
+  const hostileSources = await loadHostileSources();
   const jobs: [FuzzProperty, number][] = [
     ...[...BOUNDARY_PROPERTIES, MESSAGE_PROPERTY].map((p): [FuzzProperty, number] => [p, Math.max(20, Math.round(SHORT_BOUNDARY_RUNS * (p.weight ?? 1) * multiplier))]),
     ...sources.map((s): [FuzzProperty, number] => [mutantProperty(s), SHORT_MUTANT_RUNS * multiplier]),
     ...semanticSources.map((s): [FuzzProperty, number] => [semanticProperty(s), SHORT_SEMANTIC_RUNS * multiplier]),
+    ...hostileSources.map((s): [FuzzProperty, number] => [hostileTypesProperty(s), SHORT_HOSTILE_RUNS * multiplier]),
   ];
   let failures = 0;
   let mutants = 0;

@@ -29,7 +29,7 @@ interface Run {
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(path.join(ROOT, 'node_modules/.bin/tsx'), ['lib/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
+    execFile(path.join(ROOT, 'node_modules/.bin/tsx'), ['lib/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -119,6 +119,38 @@ describe('CLI on baked files', { timeout: 60_000 }, () => {
     expect(reports(json)[0]!.checks.find((c) => c.id === 'proof')).toMatchObject({ status: 'error', code: 'DI_UNSUPPORTED_CRYPTOSUITE' });
     const text = await cli([file]);
     expect(text.stdout).toContain('COULD NOT BE CHECKED');
+  });
+
+  it('row 50: hostile inputs among good ones: every input gets its report, in order, and only the good ones are verified', async () => {
+    const good = write('good.json', JSON.stringify(signed));
+    const goodPng = write('good.png', makePng(iTXt('openbadgecredential', JSON.stringify(signed))));
+    const hostile = [
+      write('to-string.json', JSON.stringify({ ...signed, issuer: JSON.parse('{"id": {"toString": "not a function"}, "name": {"__proto__": {"x": 1}}}') })),
+      write('swarm.json', JSON.stringify({ ...signed, evidence: Array.from({ length: 50_000 }, () => ({})) })),
+      write('two-credentials.png', makePng(iTXt('openbadges', JSON.stringify(signed)), iTXt('openbadgecredential', JSON.stringify(signed)))),
+      write('noise.bin', new Uint8Array(4096).map((_, i) => (i * 7919) % 256)),
+      write('1mb-name.json', JSON.stringify({ ...signed, name: 'x'.repeat(1024 * 1024) })),
+    ];
+    const inputs = [good, ...hostile, goodPng];
+    const run = await cli(['--json', ...inputs]);
+    const all = reports(run);
+    expect(run.code).toBe(1);
+    expect(all.map((r) => r.inputName)).toEqual(inputs);
+    expect(all.map((r) => r.verdict)).toEqual(['verified', ...hostile.map(() => expect.not.stringMatching(/^verified$/)), 'verified']);
+    expect(all.flatMap((r) => r.checks).some((c) => c.code === 'INTERNAL')).toBe(false);
+    expect(run.stderr).toBe('');
+  });
+
+  it('row 50: a file that cannot be read is named on stderr; the other inputs still get their reports (exit 2)', async () => {
+    const good = write('good-too.json', JSON.stringify(signed));
+    const missing = path.join(dir, 'no-such-file.json');
+    const json = await cli(['--json', missing, good]);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toContain(`cannot read ${missing}`);
+    expect(reports(json).map((r) => [r.inputName, r.verdict])).toEqual([[good, 'verified']]);
+    const text = await cli([good, missing]);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toContain('VERIFIED');
   });
 
   it('usage errors exit 2', async () => {

@@ -6,9 +6,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import jsonld from '@credlens/jsonld';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createContext } from '../../../lib/context';
+import { clearCanonicalCache } from '../../../lib/jsonld/canonize';
+import { LIMITS } from '../../../lib/limits';
+import { createWorkBudget } from '../../../lib/util/work-budget';
 import { newSigner, signCredential, unsignedCredential, type TestSigner } from '../crypto/sign-helper';
-import { expectCode, problemCodes, spyNet, verifyJson } from './harness';
+import { NOW, expectCode, problemCodes, spyNet, verifyJson } from './harness';
 
 const V2 = 'https://www.w3.org/ns/credentials/v2';
 const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures');
@@ -156,5 +161,102 @@ describe.skipIf(!fixturesPresent)('SECURITY.md attack 18 — a real tampered fix
     expectCode(report, 'DI_SIGNATURE_INVALID');
     expect(report.verdict).toBe('failed');
     expect(requests).toEqual([]);
+  });
+});
+
+describe('SECURITY.md attack table — row 49: bounded work for every input', () => {
+  /** A proof set of `n` signatures by the same key, each over the credential alone (vc-data-integrity §4.2 proof sets). */
+  async function proofSet(n: number): Promise<Record<string, unknown>> {
+    const unsigned = unsignedCredential(signer.did);
+    const proofs = await Promise.all(
+      Array.from({ length: n }, async (_, i) => proofOf(await signCredential(unsigned, signer, { created: `2026-01-01T00:00:${String(i).padStart(2, '0')}Z` }))),
+    );
+    return { ...unsigned, proof: proofs };
+  }
+
+  it(`a proof set of ${LIMITS.proofsPerCredential} valid proofs (the cap) still verifies`, async () => {
+    const report = await verifyJson(await proofSet(LIMITS.proofsPerCredential), spyNet().ctx);
+    expect(report.verdict).toBe('verified');
+    expect(report.technical.proofCount).toBe(LIMITS.proofsPerCredential);
+  });
+
+  it('100 proofs → DI_MALFORMED_PROOF at once: no key looked up, no signature checked, nothing fetched', async () => {
+    const verifySpy = vi.spyOn(crypto.subtle, 'verify');
+    const expandSpy = vi.spyOn(jsonld, 'expand');
+    const { ctx, requests } = spyNet();
+    const hundred = { ...signed, proof: Array.from({ length: 100 }, () => proofOf(signed)) };
+    const started = performance.now();
+    const report = await verifyJson(hundred, ctx, 1_000);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(expectCode(report, 'DI_MALFORMED_PROOF').detail?.reason).toContain('100 proofs');
+    expect(report.verdict).toBe('failed');
+    expect(verifySpy).not.toHaveBeenCalled();
+    expect(expandSpy).not.toHaveBeenCalled();
+    expect(requests).toEqual([]);
+  });
+
+  it(`a proof chain of ${LIMITS.proofsPerCredential + 1} links is refused by the same cap`, async () => {
+    const links = Array.from({ length: LIMITS.proofsPerCredential + 1 }, (_, i) => ({
+      ...proofOf(signed),
+      id: `urn:uuid:proof-${i}`,
+      ...(i > 0 ? { previousProof: `urn:uuid:proof-${i - 1}` } : {}),
+    }));
+    const report = await verifyJson({ ...signed, proof: links }, spyNet().ctx);
+    expect(expectCode(report, 'DI_MALFORMED_PROOF').detail?.reason).toContain(`${LIMITS.proofsPerCredential + 1} proofs`);
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('50,000 tiny objects (no keys, so under the key cap) → INPUT_TOO_LARGE before any JSON-LD work', async () => {
+    const expandSpy = vi.spyOn(jsonld, 'expand');
+    const canonizeSpy = vi.spyOn(jsonld, 'canonize');
+    const { ctx, requests } = spyNet();
+    const swarm = { ...signed, evidence: Array.from({ length: 50_000 }, () => ({})) };
+    const report = await verifyJson(swarm, ctx, 1_000);
+    expect(expectCode(report, 'INPUT_TOO_LARGE').detail).toEqual({ nodes: LIMITS.jsonNodes });
+    expect(report.verdict).toBe('failed');
+    expect(expandSpy).not.toHaveBeenCalled();
+    expect(canonizeSpy).not.toHaveBeenCalled();
+    expect(requests).toEqual([]);
+  });
+
+  // Wide, not deep: just under the value cap, each shape costs jsonld.js work that grows with the
+  // square of the values of one property (adding a value checks it is not already there).
+  const VALUES = LIMITS.jsonNodes - 100;
+  const wide: [string, () => Record<string, unknown>][] = [
+    ['one property with thousands of values', () => ({ ...signed, credentialSubject: { id: 'did:example:subject', tag: Array.from({ length: VALUES }, (_, i) => `t${i}`) } })],
+    ['thousands of typed objects (a type-scoped context each)', () => ({ ...signed, credentialSubject: { id: 'did:example:subject', knows: Array.from({ length: VALUES / 2 }, () => ({ type: 'VerifiableCredential' })) } })],
+  ];
+
+  it.each(wide)('%s: the JSON-LD work runs and the whole verification stays under the budget', async (_name, build) => {
+    clearCanonicalCache();
+    const expandSpy = vi.spyOn(jsonld, 'expand');
+    const started = performance.now();
+    const report = await verifyJson(build(), spyNet().ctx, 2_500);
+    const ms = performance.now() - started;
+    expect(expandSpy).toHaveBeenCalled();
+    expect(report.verdict).not.toBe('verified');
+    // 1 s of JSON-LD work at most, plus the rest of the verification; generous for a slow machine
+    expect(ms).toBeLessThan(LIMITS.canonicalizeMs + 1_000);
+  });
+
+  it('the budget covers expansion: when expansion alone spends it, canonicalisation of that document never starts', async () => {
+    clearCanonicalCache();
+    const big = wide[1]![1]();
+    const expandSpy = vi.spyOn(jsonld, 'expand');
+    const canonizeSpy = vi.spyOn(jsonld, 'canonize');
+    const ctx = createContext({ now: () => NOW, workMs: 30, transport: async () => new Response('', { status: 404 }) });
+    const report = await verifyJson(big, ctx);
+    expect(expectCode(report, 'DI_CANONICALIZATION_LIMIT').detail).toEqual({ reason: 'time budget exceeded' });
+    expect(report.verdict).not.toBe('verified');
+    // the wide document was expanded (its expansion takes far longer than 30 ms) …
+    expect(expandSpy.mock.calls.some(([input]) => JSON.stringify(input).length > 10_000)).toBe(true);
+    // … and only the small proof configuration may have reached canonicalisation
+    for (const [input] of canonizeSpy.mock.calls) expect(JSON.stringify(input).length).toBeLessThan(10_000);
+  });
+
+  it('the budget is per verification: verify() gives every input a fresh one, even on a context whose budget is spent', async () => {
+    clearCanonicalCache();
+    const spent = { ...spyNet().ctx, work: createWorkBudget(0) };
+    expect((await verifyJson(signed, spent)).verdict).toBe('verified');
   });
 });

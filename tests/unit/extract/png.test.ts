@@ -21,9 +21,19 @@ describe('extractFromPng', () => {
     expect(extractFromPng(png)).toBe('{"a":1}');
   });
 
-  it('reads an OB 2.0 openbadges iTXt chunk and prefers the OB 3.0 one when both exist', () => {
+  it('reads an OB 2.0 openbadges iTXt chunk', () => {
     expect(extractFromPng(makePng(iTXt('openbadges', 'eyJ.x.y')))).toBe('eyJ.x.y');
-    expect(extractFromPng(makePng(iTXt('openbadges', 'old'), iTXt('openbadgecredential', 'new')))).toBe('new');
+  });
+
+  it('row 51: refuses an OB 2.0 and an OB 3.0 credential chunk in one image, in either order, instead of choosing one', () => {
+    expect(codeOf(() => extractFromPng(makePng(iTXt('openbadges', 'old'), iTXt('openbadgecredential', 'new'))))).toBe('IMAGE_MALFORMED');
+    expect(codeOf(() => extractFromPng(makePng(iTXt('openbadgecredential', 'new'), iTXt('openbadges', 'old'))))).toBe('IMAGE_MALFORMED');
+    expect(codeOf(() => extractFromPng(makePng(tEXt('openbadges', 'https://issuer.example/a.json'), iTXt('openbadgecredential', 'new'))))).toBe('IMAGE_MALFORMED');
+    expect(codeOf(() => extractFromPng(makePng(tEXt('openbadges', 'https://a.example/1'), tEXt('openbadges', 'https://a.example/2'))))).toBe('IMAGE_MALFORMED');
+  });
+
+  it('a tEXt chunk named openbadgecredential is not a credential (OB 3.0 bakes into iTXt only) and does not count as a second one', () => {
+    expect(extractFromPng(makePng(tEXt('openbadgecredential', 'x'), iTXt('openbadgecredential', 'new')))).toBe('new');
   });
 
   it('reads the hosted URL of a pre-2.0 tEXt chunk', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VerifierError } from '../../../lib/errors';
-import { parseJsonCapped } from '../../../lib/util/json';
+import { countJsonNodes, parseJsonCapped } from '../../../lib/util/json';
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -32,5 +32,23 @@ describe('parseJsonCapped (SECURITY.md attack 27)', () => {
 
   it('reports bad JSON as INPUT_UNPARSEABLE, never a SyntaxError', () => {
     expect(codeOf(() => parseJsonCapped('{"a":'))).toBe('INPUT_UNPARSEABLE');
+  });
+});
+
+describe('countJsonNodes (SECURITY.md row 49)', () => {
+  it('counts every value: objects, arrays and scalars, keys not included', () => {
+    expect(countJsonNodes(null, 100)).toBe(1);
+    expect(countJsonNodes({ a: [1, 'x', null, true], b: {} }, 100)).toBe(7);
+    expect(countJsonNodes(JSON.parse('{"__proto__": [1, 2]}'), 100)).toBe(4);
+  });
+
+  it('stops just past the cap, so a huge document costs no more than the cap', () => {
+    expect(countJsonNodes(Array.from({ length: 1_000_000 }, () => ({})), 10)).toBe(11);
+  });
+
+  it('walks any depth without recursion', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(countJsonNodes(deep, 1_000_000)).toBe(100_001);
   });
 });
