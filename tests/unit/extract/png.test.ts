@@ -89,3 +89,41 @@ describe.skipIf(!fixturesPresent)('extractFromPng on shared fixtures (../shared/
     expect(codeOf(() => extractFromPng(readFixture('ob2-validator-core/public_domain_heart.png')))).toBe('IMAGE_NO_CREDENTIAL');
   });
 });
+
+describe('row 49: the chunk reader is linear in the size of the file', () => {
+  /** Fastest of a few timings of `work`, in ms: the least disturbed by garbage collection and other processes. */
+  function fastestMs(work: () => void): number {
+    work(); // warm up the JIT
+    let fastest = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      work();
+      fastest = Math.min(fastest, performance.now() - started);
+    }
+    return fastest;
+  }
+
+  /** `n` copies of one chunk as a single buffer, then the credential chunk. */
+  function manyChunks(n: number, one: Uint8Array): Uint8Array {
+    const all = new Uint8Array(one.length * n);
+    for (let i = 0; i < n; i++) all.set(one, i * one.length);
+    return makePng(all, iTXt('openbadgecredential', '{}'));
+  }
+
+  it.each([
+    ['empty chunks of an unknown type', chunk('abCd', new Uint8Array(0))],
+    ['text chunks with other keywords', tEXt('Comment', 'x'.repeat(20))],
+    ['iTXt chunks with other keywords', iTXt('Description', 'x'.repeat(20))],
+  ])('%s: 16 times the chunks costs far less than 16² times the work', (_name, one) => {
+    const run = (png: Uint8Array) => () => {
+      try {
+        extractFromPng(png);
+      } catch {
+        // only the time matters here; the codes are asserted elsewhere
+      }
+    };
+    const ratio = fastestMs(run(manyChunks(160_000, one))) / Math.max(fastestMs(run(manyChunks(10_000, one))), 0.5);
+    // Linear work gives about 16 and quadratic about 256; the factor leaves room for a noisy machine.
+    expect(ratio).toBeLessThan(64);
+  });
+});
