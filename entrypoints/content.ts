@@ -12,7 +12,8 @@ import type { PageScanner } from '../lib/detect/observe';
  * "scan every page" is on (registered at runtime by the background).
  */
 export default defineContentScript({
-  matches: ['https://www.linkedin.com/*', ...PLATFORM_CONTENT_SCRIPT_MATCHES],
+  // every LinkedIn host: the logged-out public profile lives on country hosts (se.linkedin.com, de.linkedin.com)
+  matches: ['https://*.linkedin.com/*', ...PLATFORM_CONTENT_SCRIPT_MATCHES],
   runAt: 'document_idle',
   allFrames: false,
   main(ctx) {

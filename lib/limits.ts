@@ -43,6 +43,8 @@ export const LIMITS = {
   /** messages from content scripts */
   candidateChars: 256 * 1024,
   candidatesPerPage: 200,
+  /** links from certification entries followed per page: a profile lists a few dozen at most (SECURITY.md row 55) */
+  linksFollowedPerPage: 40,
   /** PNG text chunks */
   pngTextChunkBytes: 1024 * 1024,
 } as const;

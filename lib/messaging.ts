@@ -10,7 +10,7 @@ import { LIMITS } from './limits';
 export const CandidateSchema = z
   .object({
     /** what kind of thing the page showed */
-    kind: z.enum(['json', 'jws', 'link', 'image', 'embed']),
+    kind: z.enum(['json', 'jws', 'link', 'image', 'embed', 'claim']),
     /** the text seen: JSON text, a compact JWS, a link href, an image src, an embed id */
     value: z.string().min(1).max(LIMITS.candidateChars),
     /** platform id from the detection table, when known (credly, accredible, …) */
@@ -19,7 +19,12 @@ export const CandidateSchema = z
     label: z.string().max(300).optional(),
     issuerLabel: z.string().max(300).optional(),
     issuedLabel: z.string().max(100).optional(),
+    expiresLabel: z.string().max(100).optional(),
     credentialIdLabel: z.string().max(200).optional(),
+    /** found inside a profile's certification entry (its link is followed, within the page's budget) */
+    fromEntry: z.literal(true).optional(),
+    /** a claim's own link, shown to open but never fetched */
+    href: z.string().max(2048).optional(),
   })
   .strict();
 export type Candidate = z.infer<typeof CandidateSchema>;
@@ -42,6 +47,8 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
       pageUrl: z.string().max(4096),
       pageTitle: z.string().max(500).optional(),
       profileName: z.string().max(200).optional(),
+      /** the number of certifications the profile says it has, when it shows only some, and the page listing all */
+      listed: z.object({ count: z.number().int().nonnegative().max(10_000), url: z.string().max(2048) }).strict().optional(),
       items: z.array(CandidateSchema).max(LIMITS.candidatesPerPage),
     })
     .strict(),

@@ -23,7 +23,8 @@ import { deriveVerdict } from './verdict';
 export type VerifyInput =
   | { bytes: Uint8Array; name?: string }
   | { text: string; name?: string }
-  | { url: string; name?: string };
+  /** `follow`: a link a page or person gave as a credential, followed through redirects and web pages to the credential (followed by the pipeline; SECURITY.md row 55) */
+  | { url: string; name?: string; follow?: boolean };
 
 /** Verifies one input. Always resolves with a report. */
 export async function verify(input: VerifyInput, rootCtx: VerifyContext): Promise<Report> {

@@ -2,7 +2,19 @@
  * What the background stores per tab for the popup to show, under
  * `storage.session` key `tab:<tabId>`. The popup only reads and displays this.
  */
+import type { ClaimComparison } from './claims/compare';
 import type { Report } from './report';
+
+/** What the page says about a certification (a profile's entry), shown as the page's words, never as verified. */
+export interface PageClaim {
+  title?: string;
+  issuer?: string;
+  issued?: string;
+  expires?: string;
+  credentialId?: string;
+  /** the entry's own link: the credential to follow, or a page to open that is not followed */
+  link?: string;
+}
 
 export interface FoundCredential {
   /** stable id within the tab: hash of the candidate */
@@ -17,6 +29,10 @@ export interface FoundCredential {
   profileName?: string;
   state: 'pending' | 'done';
   report?: Report;
+  /** the certification entry this row stands for, as the page shows it */
+  claim?: PageClaim;
+  /** the page's claim held against the verified credential (lib/claims/compare.ts) */
+  comparison?: ClaimComparison;
 }
 
 export interface TabResults {
@@ -24,6 +40,8 @@ export interface TabResults {
   pageUrl: string;
   pageTitle?: string;
   profileName?: string;
+  /** the number of certifications the page says it has when it shows only some, and the page listing all */
+  listed?: { count: number; url: string };
   updatedAt: string;
   credentials: FoundCredential[];
   /**

@@ -20,7 +20,7 @@ import { startStartupTasks } from './startup';
 import { createTabFlow } from './tab-flow';
 
 const MENU_ID = 'credlens-verify';
-const STATIC_MATCHES = ['https://www.linkedin.com/*', ...PLATFORM_CONTENT_SCRIPT_MATCHES];
+const STATIC_MATCHES = ['https://*.linkedin.com/*', ...PLATFORM_CONTENT_SCRIPT_MATCHES];
 
 const settingsOrDefault = () => getSettings().catch(() => DEFAULT_SETTINGS);
 

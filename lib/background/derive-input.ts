@@ -1,10 +1,13 @@
 /**
  * Candidate (what the page showed) → what the background verifies. The page
- * never chooses what is fetched (SECURITY.md rule 2): a link is fetched
- * only when it matches a platform row (and then the *table's* URL is fetched,
- * not the link) or looks like a credential document (`looksLikeCredentialUrl`);
- * images only when the user asked or the page is a known platform. Every URL
- * still goes through lib/net/safe-fetch.ts (https, public hosts, no redirects).
+ * never chooses what is fetched beyond what it shows as a credential
+ * (SECURITY.md rule 2): a link is fetched when it matches a platform row (and
+ * then the *table's* URL is fetched, not the link), when it looks like a
+ * credential document (`looksLikeCredentialUrl`), or when a profile's
+ * certification entry gives it as the credential (followed whatever its shape,
+ * within the page's link budget, and only ever read as a credential); images
+ * only when the user asked or the page is a known platform. Every URL still
+ * goes through lib/net/safe-fetch.ts (https, public hosts, no cookies).
  */
 import { matchPlatform, looksLikeCredentialUrl, platformById, unwrapRedirect } from '../detect/platforms';
 import type { Candidate } from '../detect/types';
@@ -16,6 +19,8 @@ export type Derived =
   | { kind: 'no-endpoint'; platform: string }
   /** an image: fetched only after a click, or on a platform page */
   | { kind: 'needs-user' }
+  /** a certification a profile lists with no link to follow: a row, nothing to fetch */
+  | { kind: 'claim' }
   /** nothing the background will fetch or verify */
   | { kind: 'ignored' };
 
@@ -37,9 +42,11 @@ export function deriveInput(c: Candidate, options: DeriveOptions): Derived {
     case 'embed':
       return fromPlatformId(c.platform, c.value, named);
     case 'link':
-      return fromLink(c.value, options.userInitiated, named);
+      return fromLink(c.value, options.userInitiated || c.fromEntry === true, named);
     case 'image':
       return fromImage(c.value, options, named);
+    case 'claim':
+      return { kind: 'claim' };
   }
 }
 
@@ -51,7 +58,7 @@ function fromPlatformId(platformId: string | undefined, id: string, named: <T ex
   return url ? { kind: 'input', input: named({ url }), platform: platform.id } : { kind: 'no-endpoint', platform: platform.id };
 }
 
-function fromLink(raw: string, userInitiated: boolean, named: <T extends object>(i: T) => T): Derived {
+function fromLink(raw: string, followAnyLink: boolean, named: <T extends object>(i: T) => T): Derived {
   const target = unwrapRedirect(raw);
   const match = matchPlatform(target);
   if (match) {
@@ -59,9 +66,9 @@ function fromLink(raw: string, userInitiated: boolean, named: <T extends object>
     if (!url) return { kind: 'no-endpoint', platform: match.platform.id };
     return { kind: 'input', input: named({ url }), platform: match.platform.id, ...(match.platform.wrappedIn ? { wrappedIn: match.platform.wrappedIn } : {}) };
   }
-  if (looksLikeCredentialUrl(target)) return { kind: 'input', input: named({ url: target }) };
-  // A link the user explicitly chose (context menu) may be anything the safe fetcher accepts.
-  if (userInitiated && /^https?:\/\//i.test(target)) return { kind: 'input', input: named({ url: target }) };
+  if (looksLikeCredentialUrl(target)) return { kind: 'input', input: named({ url: target, follow: true }) };
+  // A link the user chose (context menu) or a certification entry gives may be anything the safe fetcher accepts.
+  if (followAnyLink && /^https?:\/\//i.test(target)) return { kind: 'input', input: named({ url: target, follow: true }) };
   return { kind: 'ignored' };
 }
 

@@ -51,7 +51,9 @@ async function route(msg: ToBackground, sender: MessageSender, deps: BackgroundD
     case 'candidates/found': {
       // Where the candidates were seen comes from the browser (sender.url; tab.url needs the "tabs" permission), never from the message.
       const url = sender.url ?? sender.tab?.url ?? '';
-      const page = { url, ...(sender.tab?.title ? { title: sender.tab.title } : {}), ...(msg.profileName ? { profileName: msg.profileName } : {}) };
+      // "Show all N": the details page is offered to open only on the page's own site (a page cannot point the popup elsewhere)
+      const listed = msg.listed && sameOrigin(msg.listed.url, url) ? msg.listed : undefined;
+      const page = { url, ...(sender.tab?.title ? { title: sender.tab.title } : {}), ...(msg.profileName ? { profileName: msg.profileName } : {}), ...(listed ? { listed } : {}) };
       const keys = await flow.addCandidates(sender.tab!.id!, page, msg.items, { userInitiated: false, via: 'page' });
       return { ok: true, count: keys.length };
     }
@@ -76,5 +78,13 @@ async function route(msg: ToBackground, sender: MessageSender, deps: BackgroundD
     case 'settings/changed':
       await deps.onSettingsChanged?.();
       return { ok: true };
+  }
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin && new URL(a).protocol === 'https:';
+  } catch {
+    return false;
   }
 }

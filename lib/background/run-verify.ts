@@ -8,7 +8,7 @@ import { error } from '../checks/result';
 import type { VerifyContext } from '../context';
 import type { Candidate } from '../detect/types';
 import { platformById } from '../detect/platforms';
-import { toVerifierError, VerifierError } from '../errors';
+import { toVerifierError, VerifierError, type ErrorCode, type ErrorDetail } from '../errors';
 import { verify, type VerifyInput } from '../pipeline';
 import type { Report } from '../report';
 import { fromUtf8, sha256Hex, utf8 } from '../util/bytes';
@@ -51,15 +51,21 @@ export function unwrapMember(text: string, member: string): string {
  */
 export async function noEndpointReport(candidate: Candidate, platformId: string, now: () => number): Promise<Report> {
   const name = platformById(platformId)?.name ?? platformId;
-  const checks = [error('parse', 'INPUT_UNSUPPORTED_FORMAT', { reason: `${name} publishes no machine-readable credential for this link` })];
+  const report = await unreadReport(candidate, 'INPUT_UNSUPPORTED_FORMAT', { reason: `${name} publishes no machine-readable credential for this link` }, now);
+  return { ...report, technical: { platform: platformId } };
+}
+
+/** "Could not be checked" for a candidate with nothing to fetch (a claim without a link, a link past the page's budget). */
+export async function unreadReport(candidate: Candidate, code: ErrorCode, detail: ErrorDetail, now: () => number): Promise<Report> {
+  const checks = [error('parse', code, detail)];
   return {
     verdict: deriveVerdict(checks, ['proof']),
     format: 'unknown',
-    container: 'url',
+    container: candidate.kind === 'claim' ? 'json' : 'url',
     checks,
     summary: {},
     recipient: { outcome: 'not-checked', identifierTypes: [], message: 'Not checked: the credential could not be read' },
-    technical: { platform: platformId },
+    technical: {},
     inputHash: await sha256Hex(utf8(candidate.value)),
     ...(candidate.label ? { inputName: candidate.label } : {}),
     checkedAt: new Date(now()).toISOString(),

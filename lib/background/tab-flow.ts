@@ -9,7 +9,7 @@ import { candidateKey } from '../detect/key';
 import { matchPlatformHost } from '../detect/scan';
 import type { Candidate } from '../detect/types';
 import { LIMITS } from '../limits';
-import type { TabResults } from '../tab-results';
+import type { PageClaim, TabResults } from '../tab-results';
 import { badgeFor } from './badge';
 import type { BackgroundDeps, HistoryVia } from './deps';
 import { deriveInput } from './derive-input';
@@ -57,6 +57,7 @@ export function createTabFlow(deps: BackgroundDeps) {
       if (s.results.pageUrl !== page.url) Object.assign(s, emptyState(tabId, page.url, deps.now));
       if (page.title) s.results.pageTitle = page.title;
       if (page.profileName) s.results.profileName = page.profileName;
+      if (page.listed) s.results.listed = page.listed;
       for (const candidate of items) {
         const key = candidateKey(candidate);
         const derived = deriveInput(candidate, { userInitiated: options.userInitiated, pageOnKnownPlatform: onPlatform });
@@ -71,6 +72,7 @@ export function createTabFlow(deps: BackgroundDeps) {
         keys.push(key);
         s.inputs.candidates[key] ??= candidate;
         if (!verifiable) continue;
+        const claim = claimOf(candidate);
         s.results.credentials.push({
           key,
           candidateKind: candidate.kind,
@@ -79,8 +81,12 @@ export function createTabFlow(deps: BackgroundDeps) {
           ...(page.title ? { pageTitle: page.title } : {}),
           ...(page.profileName ? { profileName: page.profileName } : {}),
           state: 'pending',
+          ...(claim ? { claim } : {}),
         });
-        jobs.push({ key, candidate, derived });
+        // A profile gives at most LIMITS.linksFollowedPerPage links to follow (SECURITY.md row 55); the rest are still rows.
+        const follows = derived.kind === 'input' && 'url' in derived.input && derived.input.follow === true && candidate.fromEntry === true;
+        const overBudget = follows && (s.inputs.followed = (s.inputs.followed ?? 0) + 1) > LIMITS.linksFollowedPerPage;
+        jobs.push({ key, candidate, derived, ...(overBudget ? { overBudget } : {}) });
       }
     });
     await refreshBadge(tabId, state.results);
@@ -174,6 +180,20 @@ export function createTabFlow(deps: BackgroundDeps) {
       while (running.size > 0) await Promise.all([...running]);
     },
   };
+}
+
+/** What a certification entry claims, as the page shows it (kept beside the verdict, never as verified). */
+function claimOf(c: Candidate): PageClaim | undefined {
+  if (!c.fromEntry) return undefined;
+  const claim: PageClaim = {
+    ...(c.label ? { title: c.label } : {}),
+    ...(c.issuerLabel ? { issuer: c.issuerLabel } : {}),
+    ...(c.issuedLabel ? { issued: c.issuedLabel.split(/\s*·\s*/)[0] } : {}),
+    ...(c.expiresLabel ? { expires: c.expiresLabel } : {}),
+    ...(c.credentialIdLabel ? { credentialId: c.credentialIdLabel } : {}),
+    ...(c.kind === 'link' ? { link: c.value } : c.href ? { link: c.href } : {}),
+  };
+  return claim;
 }
 
 function pageOf(state: TabState): PageInfo {

@@ -14,7 +14,10 @@ import type { BackgroundDeps, HistoryVia } from './deps';
 import type { Derived } from './derive-input';
 import { inputTextOf, recordToHistory } from './history-write';
 import { isPlainImage, watchFirstFetch } from './plain-image';
-import { noEndpointReport, runVerification } from './run-verify';
+import { compareClaim } from '../claims/compare';
+import type { VerifyContext } from '../context';
+import { LIMITS } from '../limits';
+import { noEndpointReport, runVerification, unreadReport } from './run-verify';
 import { findCredential, type TabState, type TabStore } from './tab-store';
 
 /** What the browser (not the page) says about where candidates were seen. */
@@ -22,6 +25,8 @@ export interface PageInfo {
   url: string;
   title?: string;
   profileName?: string;
+  /** how many certifications the page says it has, when it shows only some */
+  listed?: { count: number; url: string };
 }
 
 /** One candidate to verify, under its key in the tab. */
@@ -29,6 +34,8 @@ export interface Job {
   key: string;
   candidate: Candidate;
   derived: Exclude<Derived, { kind: 'ignored' | 'needs-user' }>;
+  /** a link past the page's budget of followed links: a row that says so, nothing fetched */
+  overBudget?: boolean;
 }
 
 export type JobRunner = (tabId: number, page: PageInfo, job: Job, via: HistoryVia, recipient?: RecipientHint) => Promise<void>;
@@ -46,10 +53,7 @@ export function createJobRunner(deps: BackgroundDeps, store: TabStore, refreshBa
 
   return async (tabId, page, job, via, recipient) => {
     const watched = watchFirstFetch(await deps.createContext(recipient));
-    const report: Report =
-      job.derived.kind === 'input'
-        ? await runVerification(job.derived, watched.ctx)
-        : await noEndpointReport(job.candidate, job.derived.platform, deps.now);
+    const report: Report = await reportFor(job, watched.ctx, deps.now);
     let outcome: 'stored' | 'plain-image' | 'gone' = 'gone';
     const state = await store.patch(tabId, (s) => {
       if (!findCredential(s, job.key) || s.results.pageUrl !== page.url) return;
@@ -58,12 +62,24 @@ export function createJobRunner(deps: BackgroundDeps, store: TabStore, refreshBa
     if (outcome === 'gone') return;
     await refreshBadge(tabId, state?.results);
     if (outcome === 'plain-image') return; // never a credential: nothing to keep in the history
+    if (job.derived.kind === 'claim' || job.overBudget) return; // nothing was checked: a row, not a history entry
     const inputText = job.derived.kind === 'input' ? inputTextOf(job.derived.input) : undefined;
     const source = { pageUrl: page.url, pageTitle: page.title, profileName: page.profileName, via, ...(inputText ? { inputText } : {}) };
     const failure = await recordToHistory(deps.history, report, source);
     if (failure) await flagHistoryError(tabId, page.url, failure);
   };
 }
+
+/** The report for one job: verified, or the honest "could not be checked" for what has nothing to fetch. */
+function reportFor(job: Job, ctx: VerifyContext, now: () => number): Promise<Report> {
+  if (job.overBudget) return unreadReport(job.candidate, 'PAGE_LINK_LIMIT', { max: LIMITS.linksFollowedPerPage }, now);
+  if (job.derived.kind === 'claim') return unreadReport(job.candidate, 'NO_CREDENTIAL_LINK', {}, now);
+  if (job.derived.kind === 'no-endpoint') return noEndpointReport(job.candidate, job.derived.platform, now);
+  return runVerification(job.derived, ctx);
+}
+
+/** Verdicts whose summary comes from data the issuer vouched for: only then is the page's claim compared. */
+const CONFIRMED = new Set(['verified', 'expired', 'revoked']);
 
 /**
  * Puts a finished report into the tab's state. An image nobody asked for
@@ -78,5 +94,10 @@ function storeReport(s: TabState, job: Job, report: Report, fetched: FetchedDocu
   const credential = findCredential(s, job.key)!;
   credential.state = 'done';
   credential.report = report;
+  if (credential.claim && CONFIRMED.has(report.verdict)) {
+    const { title, issuer, issued, expires } = credential.claim;
+    const holder = s.results.profileName;
+    credential.comparison = compareClaim({ title, issuer, issued, expires, ...(holder ? { holder } : {}) }, report.summary);
+  } else delete credential.comparison;
   return 'stored';
 }

@@ -20,6 +20,8 @@ export interface TabInputs {
   asked?: Record<string, true>;
   /** images fetched unasked that held no credential: not listed, not fetched again (plain-image.ts) */
   plainImages?: Record<string, true>;
+  /** links from certification entries given to the pipeline to follow on this page (LIMITS.linksFollowedPerPage) */
+  followed?: number;
 }
 
 export interface TabState {

@@ -33,6 +33,8 @@ export function normaliseTarget(c: Candidate): string {
   if (c.kind === 'json') return `json:${c.value.trim()}`;
   if (c.kind === 'jws') return `jws:${c.value.trim()}`;
   if (c.kind === 'embed' && c.platform) return `${c.platform}:${c.value.trim().toLowerCase()}`;
+  // a certification without a link is named by what it claims
+  if (c.kind === 'claim') return `claim:${[c.value, c.issuerLabel ?? '', c.issuedLabel ?? ''].map((v) => v.trim().toLowerCase()).join('|')}`;
   const target = unwrapRedirect(c.value.trim());
   const platform = matchPlatform(target);
   if (platform) return `${platform.platform.id}:${platform.id}`;

@@ -81,32 +81,47 @@ export function readLinkedInCertifications(root: Document | Element, pageUrl: st
 }
 
 /**
- * The entries that can be verified: those whose credential link leaves
- * LinkedIn. A LinkedIn-hosted target (a LinkedIn Learning certificate) is no
- * credential the engine can check, so it is not offered as one.
+ * Every entry as a candidate: an entry whose credential link leaves LinkedIn
+ * is a link to follow; any other entry (no link, or a LinkedIn-hosted
+ * certificate such as LinkedIn Learning's, which carries no credential) is a
+ * `claim`, so it still becomes a row with an honest state.
  */
 export function detectLinkedInCertifications(root: Document | Element, pageUrl: string): LinkedInEntry[] {
   const out: LinkedInEntry[] = [];
   for (const element of findEntries(root, pageUrl)) {
     const read = readEntry(element, pageUrl);
-    const link = read?.entry.link;
-    if (!read || !link || onLinkedIn(link)) continue;
+    if (!read) continue;
     const { entry } = read;
-    out.push({
-      anchor: entry.anchor,
-      candidate: clean({
-        kind: 'link',
-        value: link,
-        platform: matchPlatform(link)?.platform.id,
-        label: entry.title.slice(0, 300),
-        issuerLabel: entry.issuer?.slice(0, 300),
-        // the date line as shown after "Issued", expiry included ("Jan 2024 · Expires Jan 2027")
-        issuedLabel: read.issuedLine?.slice(0, 100),
-        credentialIdLabel: entry.credentialId?.slice(0, 200),
-      }),
-    });
+    const link = entry.link && !onLinkedIn(entry.link) ? entry.link : undefined;
+    const labels = {
+      label: entry.title.slice(0, 300),
+      issuerLabel: entry.issuer?.slice(0, 300),
+      // the date line as shown after "Issued", expiry included ("Jan 2024 · Expires Jan 2027")
+      issuedLabel: read.issuedLine?.slice(0, 100),
+      expiresLabel: entry.expires?.slice(0, 100),
+      credentialIdLabel: entry.credentialId?.slice(0, 200),
+      fromEntry: true as const,
+    };
+    const candidate: Candidate = link
+      ? { kind: 'link', value: link, platform: matchPlatform(link)?.platform.id, ...labels }
+      : { kind: 'claim', value: entry.title.slice(0, 300), href: entry.link?.slice(0, 2048), ...labels };
+    out.push({ anchor: entry.anchor, candidate: clean(candidate) });
   }
   return out;
+}
+
+/**
+ * The number of certifications LinkedIn says the profile has when the
+ * profile shows only some ("Show all 14 licenses & certifications"), with the
+ * details page that lists them all.
+ */
+export function readShowAll(root: Document | Element, pageUrl: string): { count: number; url: string } | undefined {
+  for (const a of all(root, 'a[href*="/details/certifications"], a[href*="/details/licenses"]')) {
+    const count = /(\d{1,4})/.exec(oneLine(a.textContent))?.[1];
+    const url = absolute(a.getAttribute('href') ?? '', pageUrl);
+    if (count && url) return { count: Number(count), url };
+  }
+  return undefined;
 }
 
 /** Entry elements, outermost only (an entity inside another entry is the same certification). */

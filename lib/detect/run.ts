@@ -6,7 +6,7 @@
  */
 import { placeMarker, removeMarkers } from './marker';
 import { createPageScanner, type PageScanner } from './observe';
-import { isLinkedInUrl } from './linkedin';
+import { isLinkedInUrl, readShowAll } from './linkedin';
 import { matchPlatformHost, profileNameFor } from './scan';
 import type { Candidate } from './types';
 
@@ -16,6 +16,7 @@ export interface CandidatesFoundMessage {
   pageUrl: string;
   pageTitle?: string;
   profileName?: string;
+  listed?: { count: number; url: string };
   items: Candidate[];
 }
 
@@ -50,12 +51,14 @@ export function runContentScanner(options: ContentRunOptions): PageScanner {
       for (const f of found) if (f.anchor) placeMarker(f.anchor, f.key, open);
       const items = found.map((f) => f.candidate);
       const profileName = result.profileName ?? profileNameFor(doc, options.pageUrl());
+      const listed = isLinkedInUrl(options.pageUrl()) ? readShowAll(doc, options.pageUrl()) : undefined;
       for (let i = 0; i < items.length; i += BATCH) {
         options.send({
           type: 'candidates/found',
           pageUrl: options.pageUrl().slice(0, 4096),
           ...(doc.title ? { pageTitle: doc.title.slice(0, 500) } : {}),
           ...(profileName ? { profileName } : {}),
+          ...(listed ? { listed } : {}),
           items: items.slice(i, i + BATCH),
         });
       }

@@ -6,13 +6,17 @@
  * schema and validates what arrives.
  */
 
-/** What kind of thing the page showed. */
-export type CandidateKind = 'json' | 'jws' | 'link' | 'image' | 'embed';
+/**
+ * What kind of thing the page showed. `claim` is a certification a profile
+ * lists with no link that leads off the site: nothing to fetch, but it is
+ * still a row, so a recruiter sees every certification the page claims.
+ */
+export type CandidateKind = 'json' | 'jws' | 'link' | 'image' | 'embed' | 'claim';
 
 /** What the content script saw: strings only, never a URL to fetch on its behalf. */
 export interface Candidate {
   kind: CandidateKind;
-  /** JSON text, a compact JWS, a link href, an image src, or an embed id */
+  /** JSON text, a compact JWS, a link href, an image src, an embed id, or a claim's title */
   value: string;
   /** platform id from lib/detect/platforms.ts, when the value matched one */
   platform?: string;
@@ -20,7 +24,16 @@ export interface Candidate {
   label?: string;
   issuerLabel?: string;
   issuedLabel?: string;
+  expiresLabel?: string;
   credentialIdLabel?: string;
+  /**
+   * Found inside a certification entry of a profile (lib/detect/linkedin.ts): the
+   * background follows such a link whatever its shape (SECURITY.md rule 2 allows
+   * links a certification entry gives, within the per-page budget).
+   */
+  fromEntry?: true;
+  /** a claim's own link that is not followed (a LinkedIn-hosted certificate page), for the recruiter to open */
+  href?: string;
 }
 
 /** A candidate plus the element it was found on, so a marker can be placed beside it. */

@@ -41,8 +41,18 @@ describe('candidate → verify input', () => {
     expect(deriveInput(img, { userInitiated: false, pageOnKnownPlatform: true }).kind).toBe('input');
   });
 
-  it('a link the user picked in the context menu may be any http(s) URL', () => {
-    expect(deriveInput({ kind: 'link', value: 'https://cv.example/my-badge' }, clicked)).toEqual({ kind: 'input', input: { url: 'https://cv.example/my-badge' } });
+  it('a link the user picked in the context menu may be any http(s) URL, and is followed to the credential', () => {
+    expect(deriveInput({ kind: 'link', value: 'https://cv.example/my-badge' }, clicked)).toEqual({ kind: 'input', input: { url: 'https://cv.example/my-badge', follow: true } });
+  });
+
+  it('a link a certification entry gives is followed whatever its shape; the same link elsewhere on a page is not', () => {
+    const link = 'https://credentials.uni-example.de/c/7f3a';
+    expect(deriveInput({ kind: 'link', value: link, fromEntry: true }, auto)).toEqual({ kind: 'input', input: { url: link, follow: true } });
+    expect(deriveInput({ kind: 'link', value: link }, auto)).toEqual({ kind: 'ignored' });
+  });
+
+  it('a certification without a link is a claim: a row, nothing fetched', () => {
+    expect(deriveInput({ kind: 'claim', value: 'First Aid at Work', fromEntry: true }, auto)).toEqual({ kind: 'claim' });
   });
 
   it('reports platforms without an endpoint instead of guessing one', () => {

@@ -77,10 +77,11 @@ describe('LinkedIn pages from saved real markup', () => {
       expect(scanDocument(doc, { pageUrl: expected.pageUrl }).profileName).toBe(expected.profileName);
     });
 
-    it('offers for verification exactly the entries whose credential link leaves LinkedIn, with their labels', () => {
-      const offered = detectLinkedInCertifications(doc, expected.pageUrl).map((e) => [e.candidate.value, e.candidate.label, e.candidate.issuerLabel]);
-      const verifiable = expected.entries.filter((e) => e.link !== null && !onLinkedIn(e.link));
-      expect(offered).toEqual(verifiable.map((e) => [e.link, e.title, e.issuer ?? undefined]));
+    it('offers every entry: a link to follow when it leaves LinkedIn, else a claim, each with its labels', () => {
+      const offered = detectLinkedInCertifications(doc, expected.pageUrl).map((e) => [e.candidate.kind, e.candidate.value, e.candidate.label, e.candidate.issuerLabel, e.candidate.fromEntry]);
+      expect(offered).toEqual(
+        expected.entries.map((e) => (e.link !== null && !onLinkedIn(e.link) ? ['link', e.link, e.title, e.issuer ?? undefined, true] : ['claim', e.title, e.title, e.issuer ?? undefined, true])),
+      );
     });
   });
 
@@ -105,8 +106,10 @@ describe('LinkedIn pages from saved real markup', () => {
     const { html, expected } = pages.find((p) => p.file === 'logged-in-2024-07.html')!;
     const doc = parse(html);
     expect(readLinkedInCertifications(doc, expected.pageUrl).map((e) => e.title)).toContain('Managing Your Career as an Introvert');
-    // it is still not offered to the engine: a LinkedIn page is no credential to check
-    expect(detectLinkedInCertifications(doc, expected.pageUrl).map((e) => e.candidate.label)).toEqual(['Certified SAFe® 6 Release Train Engineer']);
+    // a LinkedIn page is no credential to check: the entry is a claim, with its link to open but never fetched
+    const offered = detectLinkedInCertifications(doc, expected.pageUrl).map((e) => e.candidate);
+    expect(offered.map((c) => [c.kind, c.label])).toEqual([['link', 'Certified SAFe® 6 Release Train Engineer'], ['claim', 'Managing Your Career as an Introvert']]);
+    expect(offered[1]!.href).toMatch(/^https:\/\/www\.linkedin\.com\/learning\//);
   });
 
   it('regression: an entry without any credential link was dropped', () => {

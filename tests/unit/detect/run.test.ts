@@ -32,13 +32,14 @@ describe('content scanner', () => {
     expect(sent).toHaveLength(1);
     const msg = sent[0] as CandidatesFoundMessage;
     expect(msg).toMatchObject({ type: 'candidates/found', profileName: 'Jane Example', pageUrl: 'https://www.linkedin.com/in/jane-example/' });
-    expect(msg.items).toHaveLength(2);
+    // every certification the profile lists, the one without a link too (a claim)
+    expect(msg.items.map((i) => i.kind)).toEqual(['link', 'link', 'claim']);
     const hosts = doc.querySelectorAll('[data-credlens="marker"]');
-    expect(hosts).toHaveLength(2);
-    expect(doc.documentElement.getAttribute('data-credlens-found')).toBe('2');
+    expect(hosts).toHaveLength(3);
+    expect(doc.documentElement.getAttribute('data-credlens-found')).toBe('3');
     scanner.rescan();
     expect(sent).toHaveLength(1); // nothing new: no second message
-    expect(doc.querySelectorAll('[data-credlens="marker"]')).toHaveLength(2);
+    expect(doc.querySelectorAll('[data-credlens="marker"]')).toHaveLength(3);
     expect(MARKER_TEXT.toLowerCase()).not.toContain('verified');
   });
 
@@ -89,7 +90,7 @@ describe('content scanner', () => {
     // an empty report clears the old page in the background, then the new page is reported afresh
     expect(sent).toHaveLength(3);
     expect(sent[1]).toEqual({ type: 'candidates/found', pageUrl: 'https://www.linkedin.com/in/someone-else/', items: [] });
-    expect((sent[2] as CandidatesFoundMessage).items).toHaveLength(2);
-    expect(doc.querySelectorAll('[data-credlens="marker"]')).toHaveLength(2);
+    expect((sent[2] as CandidatesFoundMessage).items).toHaveLength(3);
+    expect(doc.querySelectorAll('[data-credlens="marker"]')).toHaveLength(3);
   });
 });

@@ -17,11 +17,12 @@ describe('LinkedIn profile, classic layout', () => {
   const doc = parse(page('linkedin-classic.html'));
   const result = scanDocument(doc, { pageUrl: 'https://www.linkedin.com/in/jane-example/' });
 
-  it('finds each certification with a credential link exactly once, redirect unwrapped', () => {
-    const values = result.found.map((f) => f.candidate.value);
+  it('finds each certification exactly once: links redirect-unwrapped, the one without a link as a claim', () => {
+    const values = result.found.map((f) => [f.candidate.kind, f.candidate.value]);
     expect(values).toEqual([
-      'https://www.credly.com/badges/0b5d0c5e-8f4a-4c7e-9a9e-1b2c3d4e5f60/public_url',
-      'https://www.credential.net/10000005',
+      ['link', 'https://www.credly.com/badges/0b5d0c5e-8f4a-4c7e-9a9e-1b2c3d4e5f60/public_url'],
+      ['link', 'https://www.credential.net/10000005'],
+      ['claim', 'First Aid at Work'],
     ]);
   });
 
