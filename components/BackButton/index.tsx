@@ -1,4 +1,4 @@
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/extension/i18n';
 import styles from './style.module.css';
 
 /** "← Back" from one credential to the page's list. */

@@ -1,5 +1,5 @@
 /** Orders checks for reading: problems first, then what passed, then what was not checked. */
-import type { Check, CheckStatus } from '../../lib/report';
+import { type Check, type CheckStatus } from '../../lib/engine';
 
 const ORDER: readonly CheckStatus[] = ['fail', 'error', 'pass', 'skip'];
 

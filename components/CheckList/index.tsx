@@ -1,7 +1,7 @@
 /** Each check in plain language, problems first. */
 import { useId } from 'preact/hooks';
-import { checkMessage, t } from '../../lib/i18n';
-import type { Check } from '../../lib/report';
+import { checkMessage, t } from '../../lib/extension/i18n';
+import { type Check } from '../../lib/engine';
 import { checkNameKey, groupChecks } from './group';
 import styles from './style.module.css';
 

@@ -5,8 +5,8 @@
  * popup, the history and the verify page share it.
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { t } from '../../lib/i18n';
-import type { Report } from '../../lib/report';
+import { t } from '../../lib/extension/i18n';
+import { type Report } from '../../lib/engine';
 import { describeIssuer, safeImage } from '../../lib/trust/issuer';
 import type { TrustEntry } from '../../lib/trust/types';
 import { BackButton } from '../BackButton';

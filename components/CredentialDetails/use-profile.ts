@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { profileReport, type EdcProfiler } from '../../lib/qa/dispatch';
 import type { QualityProfile } from '../../lib/qa/types';
-import type { Report } from '../../lib/report';
+import { type Report } from '../../lib/engine';
 
 let edcProfiler: EdcProfiler | undefined;
 

@@ -1,6 +1,6 @@
 /** The credentials found on a page (or in a history group), each opening its details. */
-import { t } from '../../lib/i18n';
-import type { FoundCredential } from '../../lib/tab-results';
+import { t } from '../../lib/extension/i18n';
+import type { FoundCredential } from '../../lib/extension/tab-results';
 import { CredentialRow } from '../CredentialRow';
 import styles from './style.module.css';
 

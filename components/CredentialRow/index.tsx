@@ -3,8 +3,8 @@
  * date, recipient result, verdict. Its accessible name is its visible content
  * (the verdict through the icon's label), so nothing is hidden from screen readers.
  */
-import { t } from '../../lib/i18n';
-import type { FoundCredential } from '../../lib/tab-results';
+import { t } from '../../lib/extension/i18n';
+import type { FoundCredential } from '../../lib/extension/tab-results';
 import { VerdictBadge } from '../VerdictBadge';
 import { recipientKey, rowModel } from './row-model';
 import styles from './style.module.css';

@@ -2,9 +2,9 @@
  * What a row shows for one found credential. Facts come from the signed
  * payload summary once checked; before that, only the label the page showed.
  */
-import { t, uiLanguage } from '../../lib/i18n';
-import type { RecipientOutcome } from '../../lib/report';
-import type { FoundCredential } from '../../lib/tab-results';
+import { t, uiLanguage } from '../../lib/extension/i18n';
+import { type RecipientOutcome } from '../../lib/engine';
+import type { FoundCredential } from '../../lib/extension/tab-results';
 import { safeImage } from '../../lib/trust/issuer';
 import type { VerdictOrPending } from '../VerdictBadge/presentation';
 

@@ -4,9 +4,9 @@
  * Re-verifying shows what changed since this check ("Revoked since last check").
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { HistoryStore } from '../../lib/history/store';
-import { isStorageError, type HistoryEntry, type HistorySummary } from '../../lib/history/types';
-import { t } from '../../lib/i18n';
+import type { HistoryStore } from '../../lib/extension/history/store';
+import { isStorageError, type HistoryEntry, type HistorySummary } from '../../lib/extension/history/types';
+import { t } from '../../lib/extension/i18n';
 import { CredentialDetails } from '../CredentialDetails';
 import { formatCheckedAt } from './HistoryRow';
 import { reportOf, sendToBackground } from './send';

@@ -1,7 +1,7 @@
 /** Search box and filters (verdict, format, issuer, date range) of the history view. */
-import { t } from '../../lib/i18n';
-import type { HistoryQuery } from '../../lib/history/types';
-import { VERDICTS, type Format, type Verdict } from '../../lib/report';
+import { t } from '../../lib/extension/i18n';
+import type { HistoryQuery } from '../../lib/extension/history/types';
+import { VERDICTS, type Format, type Verdict } from '../../lib/engine';
 import styles from './style.module.css';
 
 const FORMATS: Format[] = ['vc-data-integrity', 'vc-jwt', 'ob2-hosted', 'ob2-signed', 'edc', 'vc-unsigned', 'unknown'];

@@ -1,7 +1,7 @@
 /** Candidates / pages in the history, to narrow the list and delete one candidate's entries. */
 import { useState } from 'preact/hooks';
-import type { HistoryGroup } from '../../lib/history/query';
-import { t } from '../../lib/i18n';
+import type { HistoryGroup } from '../../lib/extension/history/query';
+import { t } from '../../lib/extension/i18n';
 import styles from './style.module.css';
 
 export interface GroupsProps {

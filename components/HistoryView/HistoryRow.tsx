@@ -1,6 +1,6 @@
 /** One history entry in the windowed list (fixed height, see ROW_HEIGHT). */
-import { t } from '../../lib/i18n';
-import type { HistorySummary } from '../../lib/history/types';
+import { t } from '../../lib/extension/i18n';
+import type { HistorySummary } from '../../lib/extension/history/types';
 import { VerdictBadge } from '../VerdictBadge';
 import styles from './style.module.css';
 

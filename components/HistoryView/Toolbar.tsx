@@ -1,10 +1,10 @@
 /** Export (CSV, JSON), import (JSON) and delete-all actions of the history view. */
 import { useState } from 'preact/hooks';
-import { historyToCsv } from '../../lib/history/csv';
-import { historyToJson, MAX_IMPORT_CHARS, parseHistoryJson } from '../../lib/history/json-io';
-import type { HistoryStore } from '../../lib/history/store';
-import { isStorageError } from '../../lib/history/types';
-import { t } from '../../lib/i18n';
+import { historyToCsv } from '../../lib/extension/history/csv';
+import { historyToJson, MAX_IMPORT_CHARS, parseHistoryJson } from '../../lib/extension/history/json-io';
+import type { HistoryStore } from '../../lib/extension/history/store';
+import { isStorageError } from '../../lib/extension/history/types';
+import { t } from '../../lib/extension/i18n';
 import { sendToBackground } from './send';
 import { datedName, downloadText } from './download';
 import styles from './style.module.css';

@@ -4,10 +4,10 @@
  * Used as a popup tab and full-page in the options page.
  */
 import { useMemo, useState } from 'preact/hooks';
-import type { HistoryGroup } from '../../lib/history/query';
-import { historyStore } from '../../lib/history/record';
-import { isStorageError, type HistoryQuery, type HistorySummary } from '../../lib/history/types';
-import { t } from '../../lib/i18n';
+import type { HistoryGroup } from '../../lib/extension/history/query';
+import { historyStore } from '../../lib/extension/history/record';
+import { isStorageError, type HistoryQuery, type HistorySummary } from '../../lib/extension/history/types';
+import { t } from '../../lib/extension/i18n';
 import { EntryDetails } from './EntryDetails';
 import { Filters } from './Filters';
 import { Groups } from './Groups';

@@ -3,11 +3,9 @@
  * listener or a refused request becomes a message the page can show.
  */
 import { browser } from 'wxt/browser';
-import { t } from '../../lib/i18n';
-import type { ToBackground } from '../../lib/messaging';
-import type { Report } from '../../lib/report';
-import { messageFor } from '../../lib/messages';
-import { ERROR_CODES, type ErrorCode } from '../../lib/errors';
+import { t } from '../../lib/extension/i18n';
+import type { ToBackground } from '../../lib/extension/messaging';
+import { ERROR_CODES, messageFor, type ErrorCode, type Report } from '../../lib/engine';
 
 export type SendResult = { ok: true; reply: Record<string, unknown> } | { ok: false; message: string };
 

@@ -5,10 +5,10 @@
  * further reads. Groups load separately so the first rows never wait on them.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { HistoryGroup } from '../../lib/history/query';
-import { historyStore } from '../../lib/history/record';
-import { isUnfiltered } from '../../lib/history/store';
-import { isStorageError, type HistoryQuery, type HistorySummary } from '../../lib/history/types';
+import type { HistoryGroup } from '../../lib/extension/history/query';
+import { historyStore } from '../../lib/extension/history/record';
+import { isUnfiltered } from '../../lib/extension/history/store';
+import { isStorageError, type HistoryQuery, type HistorySummary } from '../../lib/extension/history/types';
 
 export const PAGE_SIZE = 100;
 

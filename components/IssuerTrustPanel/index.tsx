@@ -3,7 +3,7 @@
  * for it — kept apart from the verdict, so trust never changes it (OB 3.0
  * recommended practices: self-asserted issuer data is marked as such).
  */
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/extension/i18n';
 import { domainLabel, type IssuerTrust } from '../../lib/trust/issuer';
 import { formatDate } from '../CredentialRow/row-model';
 import styles from './style.module.css';

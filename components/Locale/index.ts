@@ -2,16 +2,16 @@
  * Applies the language chosen on the options page to an extension page,
  * before its first render. The browser's `i18n.getMessage` only ever answers
  * in the browser's language, so the chosen translation's messages.json is
- * read from the extension's own package and handed to lib/i18n.ts.
+ * read from the extension's own package and handed to lib/extension/i18n.ts.
  *
  * The popup imports this too, so it reads the raw stored settings rather
- * than lib/settings.ts: zod must stay out of the popup bundle (SECURITY.md
+ * than lib/extension/settings.ts: zod must stay out of the popup bundle (SECURITY.md
  * budgets: popup). Nothing is read when the setting is 'auto' or unreadable.
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { isUiLocale, setChosenMessages, type UiLocale } from '../../lib/i18n';
-import { fetchOwnResource } from '../../lib/net/safe-fetch';
+import { isUiLocale, setChosenMessages, type UiLocale } from '../../lib/extension/i18n';
+import { fetchOwnResource } from '../../lib/engine';
 
 /** The chosen UI language from a stored settings object; undefined for 'auto', missing or invalid. */
 export function chosenLanguage(storedSettings: unknown): UiLocale | undefined {

@@ -1,7 +1,7 @@
 /** "This page": loading, empty, the list of found credentials, or one credential's details. */
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../../lib/i18n';
-import type { TabResults } from '../../lib/tab-results';
+import { t } from '../../lib/extension/i18n';
+import type { TabResults } from '../../lib/extension/tab-results';
 import type { TrustEntry } from '../../lib/trust/types';
 import { BackButton } from '../BackButton';
 import { CredentialDetails } from '../CredentialDetails';

@@ -3,7 +3,7 @@
  * a PDF (content scripts do not run in the browser's PDF viewer, so the page
  * list would stay empty), and "Verify a file or link" always.
  */
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/extension/i18n';
 import { isPdfTabUrl } from '../../lib/pdf/tab';
 import styles from './style.module.css';
 

@@ -4,9 +4,9 @@
  * popup only reads results and sends requests; the background verifies.
  */
 import { browser } from 'wxt/browser';
-import type { ToBackground } from '../../lib/messaging';
+import type { ToBackground } from '../../lib/extension/messaging';
 import { verifyPagePath } from '../../lib/pdf/tab';
-import { tabResultsKey, type TabResults } from '../../lib/tab-results';
+import { tabResultsKey, type TabResults } from '../../lib/extension/tab-results';
 import { addTrustedIssuer, getTrustList, removeTrustedIssuer, TRUST_STORAGE_KEY, type TrustEntry } from '../../lib/trust/store';
 
 /** Requests the popup may send (all validated again by the background). */
@@ -39,7 +39,7 @@ export function readQuery(search: string): { tabId?: number; key?: string } {
   return { ...(tabId !== undefined ? { tabId } : {}), ...(key ? { key } : {}) };
 }
 
-/** A value from storage is shown only when it has the shape of lib/tab-results.ts. */
+/** A value from storage is shown only when it has the shape of lib/extension/tab-results.ts. */
 export function asTabResults(value: unknown, tabId: number): TabResults | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Partial<TabResults>;

@@ -5,7 +5,7 @@
  */
 import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/extension/i18n';
 import { isPdfTabUrl } from '../../lib/pdf/tab';
 import { PageView } from '../PageView';
 import { PdfScanOffer, VerifyPageLink } from './actions';

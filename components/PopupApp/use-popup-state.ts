@@ -4,7 +4,7 @@
  * first paint when given, then follows storage changes.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { TabResults } from '../../lib/tab-results';
+import type { TabResults } from '../../lib/extension/tab-results';
 import type { TrustEntry } from '../../lib/trust/types';
 import type { ScanState } from '../PageView';
 import type { RecipientInput } from '../RecipientForm/parse';

@@ -3,7 +3,7 @@
  * eleven EU elements the credential carries, UNESCO features and framework
  * exclusions. It describes the content and never changes the verdict.
  */
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/extension/i18n';
 import type { QualityProfile } from '../../lib/qa/types';
 import { localSummary, profileFacts, triKey } from './summary';
 import styles from './style.module.css';

@@ -1,5 +1,5 @@
 /** Localised wording of the quality profile (the English original is QualityProfile.summaryLine). */
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/extension/i18n';
 import { EU_ELEMENTS, type QualityProfile } from '../../lib/qa/types';
 
 /** "Micro-credential profile: 8 of 11 EU elements · assessed · no quality assurance stated", in the UI language. */

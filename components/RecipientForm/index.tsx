@@ -1,6 +1,6 @@
 /** "Issued to…": the candidate's email or web address, checked against every credential on the page. */
 import { useId, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/extension/i18n';
 import { parseRecipient, type RecipientInput } from './parse';
 import styles from './style.module.css';
 

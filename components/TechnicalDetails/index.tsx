@@ -1,7 +1,7 @@
 /** Codes, keys, hashes and the DID document behind a toggle, as plain text. */
 import { useId, useState } from 'preact/hooks';
-import { hasMessage, t } from '../../lib/i18n';
-import type { Report } from '../../lib/report';
+import { hasMessage, t } from '../../lib/extension/i18n';
+import { type Report } from '../../lib/engine';
 import { technicalRows } from './rows';
 import styles from './style.module.css';
 

@@ -1,5 +1,5 @@
 /** The "technical details" rows: the developer drill-down, kept behind a toggle. */
-import type { Report } from '../../lib/report';
+import { type Report } from '../../lib/engine';
 
 export interface TechnicalRow {
   /** i18n key of the label, or the raw field name for fields without one */

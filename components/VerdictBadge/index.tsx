@@ -1,5 +1,5 @@
 /** The verdict as word + icon + colour; used in rows, details and the history. */
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/extension/i18n';
 import { ICON_PATHS, verdictPresentation, type VerdictOrPending } from './presentation';
 import styles from './style.module.css';
 

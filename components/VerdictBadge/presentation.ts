@@ -3,7 +3,7 @@
  * checked" can never be mistaken for "verified", even
  * in greyscale or by colour-blind readers.
  */
-import type { Verdict } from '../../lib/report';
+import { type Verdict } from '../../lib/engine';
 
 export type VerdictOrPending = Verdict | 'pending';
 export type VerdictIcon = 'check' | 'cross' | 'clock' | 'blocked' | 'question' | 'dots';

@@ -4,8 +4,8 @@
  * network policy: did:web SSRF), so the list is explicit and validated.
  */
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
-import { parseAllowHosts } from '../../lib/settings';
+import { t } from '../../lib/extension/i18n';
+import { parseAllowHosts } from '../../lib/extension/settings';
 import type { SectionProps } from './GeneralSection';
 import styles from './style.module.css';
 

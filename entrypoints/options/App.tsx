@@ -1,7 +1,7 @@
 /** The options page: settings sections, then the full-page history. */
 import { useState } from 'preact/hooks';
 import { HistoryView } from '../../components/HistoryView';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/extension/i18n';
 import { AllowHostsSection } from './AllowHostsSection';
 import { ClearDataSection } from './ClearDataSection';
 import { GeneralSection } from './GeneralSection';

@@ -6,9 +6,9 @@
 import { browser } from 'wxt/browser';
 import { useState } from 'preact/hooks';
 import { sendToBackground } from '../../components/HistoryView/send';
-import { historyStore } from '../../lib/history/record';
-import { isStorageError } from '../../lib/history/types';
-import { t } from '../../lib/i18n';
+import { historyStore } from '../../lib/extension/history/record';
+import { isStorageError } from '../../lib/extension/history/types';
+import { t } from '../../lib/extension/i18n';
 import styles from './style.module.css';
 
 /** Deletes every stored byte; returns an error message or undefined. */

@@ -5,8 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
-import { LANGUAGES, type Settings } from '../../lib/settings';
+import { t } from '../../lib/extension/i18n';
+import { LANGUAGES, type Settings } from '../../lib/extension/settings';
 import styles from './style.module.css';
 
 const ALL_HTTPS = { origins: ['https://*/*'] };

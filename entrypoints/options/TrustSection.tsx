@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { datedName, downloadText } from '../../components/HistoryView/download';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/extension/i18n';
 import { addTrustedIssuer, exportTrustList, getTrustList, importTrustList, removeTrustedIssuer, type TrustEntry } from '../../lib/trust/store';
 import styles from './style.module.css';
 

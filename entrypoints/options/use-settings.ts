@@ -1,8 +1,8 @@
 /** Loads the settings and saves changes, telling the background after each save. */
 import { useEffect, useState } from 'preact/hooks';
-import { getSettings, updateSettings, type Settings } from '../../lib/settings';
+import { getSettings, updateSettings, type Settings } from '../../lib/extension/settings';
 import { sendToBackground } from '../../components/HistoryView/send';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/extension/i18n';
 
 export interface SettingsState {
   settings?: Settings;

@@ -3,7 +3,7 @@ import '../../components/Theme/theme.css';
 import './style.css';
 import { applyChosenLanguage } from '../../components/Locale';
 import { createBrowserApi, loadInitial, readQuery } from '../../components/PopupApp/api';
-import { uiLanguage } from '../../lib/i18n';
+import { uiLanguage } from '../../lib/extension/i18n';
 import { App } from './App';
 
 // One read of tab, results and trust list, then a synchronous first render:

@@ -4,7 +4,7 @@
  * which verifies it and stores it in the history; the full report shows here.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/extension/i18n';
 import type { PdfFinding } from '../../lib/pdf/scan';
 import { filePayload, isPdf, toBase64 } from './inputs';
 import { FilePicker, PasteForm } from './InputForms';

@@ -1,6 +1,6 @@
 /** The two ways in: a plain, labelled file picker, and a box for a pasted link or text. */
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/extension/i18n';
 import { pastedPayload, type VerifyPayload } from './inputs';
 import styles from './style.module.css';
 

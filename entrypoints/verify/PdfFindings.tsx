@@ -1,6 +1,6 @@
 /** What was found inside a PDF: credential links, signed tokens and attachments, each verifiable with one click. */
 import type { PdfFinding } from '../../lib/pdf/scan';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/extension/i18n';
 import styles from './style.module.css';
 
 export interface PdfFindingsProps {

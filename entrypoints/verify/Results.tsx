@@ -5,7 +5,7 @@
  */
 import { CredentialDetails } from '../../components/CredentialDetails';
 import { useTrust } from '../../components/HistoryView/use-trust';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/extension/i18n';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import type { VerificationItem } from './use-verifications';
 import styles from './style.module.css';

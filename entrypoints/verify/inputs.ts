@@ -1,5 +1,5 @@
 /** Turns what the user dropped, picked or pasted into `verify/input` payloads. */
-import { LIMITS } from '../../lib/limits';
+import { LIMITS } from '../../lib/engine';
 
 export type VerifyPayload = { text: string; name?: string } | { bytesBase64: string; name?: string } | { url: string; name?: string };
 

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '../../components/Theme/theme.css';
 import { applyChosenLanguage } from '../../components/Locale';
-import { t, uiLanguage } from '../../lib/i18n';
+import { t, uiLanguage } from '../../lib/extension/i18n';
 import { VerifyApp } from './App';
 
 // the language chosen on the options page applies before the first render

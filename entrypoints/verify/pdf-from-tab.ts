@@ -1,11 +1,11 @@
 /**
  * The popup's "scan this PDF" flow opens verify.html?pdf=<url> for the PDF
- * shown in the active tab. It is read through lib/net/safe-fetch.ts like every
+ * shown in the active tab. It is read through lib/engine/net/safe-fetch.ts like every
  * other fetch: with the tab's cookies for that one address only, redirects
  * refused, a timeout and a size cap (SECURITY.md network policy).
  */
 import { browser } from 'wxt/browser';
-import { fetchTabPdf as fetchTabDocument } from '../../lib/net/safe-fetch';
+import { fetchTabPdf as fetchTabDocument } from '../../lib/engine';
 
 export { pdfUrlFromLocation } from '../../lib/pdf/tab';
 

@@ -5,10 +5,10 @@
  */
 import { useState } from 'preact/hooks';
 import { historyWarningOf, reportOf, sendToBackground } from '../../components/HistoryView/send';
-import { historyStore } from '../../lib/history/record';
-import { isStorageError } from '../../lib/history/types';
-import type { Report } from '../../lib/report';
-import { t } from '../../lib/i18n';
+import { historyStore } from '../../lib/extension/history/record';
+import { isStorageError } from '../../lib/extension/history/types';
+import { type Report } from '../../lib/engine';
+import { t } from '../../lib/extension/i18n';
 import type { VerifyPayload } from './inputs';
 
 export interface VerificationItem {

@@ -11,7 +11,7 @@
  * have the same words; an issuer may be named more or less fully (one name's
  * words within the other's) or by its web domain; dates agree to the month.
  */
-import type { CredentialSummary } from '../report';
+import { type CredentialSummary } from '../engine';
 
 /** The claim text a page shows for one certification (as read by lib/detect). */
 export interface PageClaim {

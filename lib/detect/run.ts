@@ -10,7 +10,7 @@ import { isLinkedInUrl, readShowAll } from './linkedin';
 import { matchPlatformHost, profileNameFor } from './scan';
 import type { Candidate } from './types';
 
-/** The message the content script sends; mirrors `candidates/found` in lib/messaging.ts. */
+/** The message the content script sends; mirrors `candidates/found` in lib/extension/messaging.ts. */
 export interface CandidatesFoundMessage {
   type: 'candidates/found';
   pageUrl: string;

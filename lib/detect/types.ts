@@ -1,6 +1,6 @@
 /**
  * Plain types shared by the detectors and the content script. They mirror
- * `CandidateSchema` in lib/messaging.ts, but without zod: the content script
+ * `CandidateSchema` in lib/extension/messaging.ts, but without zod: the content script
  * must stay small (a top-level zod schema is not tree-shaken and once put
  * 80 KB into it; SECURITY.md budgets), so only the background imports the
  * schema and validates what arrives.

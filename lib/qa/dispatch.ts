@@ -4,7 +4,7 @@
  * can load it only when an EDC is actually shown; lib/qa/index.ts binds it
  * statically for everyone else.
  */
-import type { Check, Report } from '../report';
+import { type Check, type Report } from '../engine';
 import { trustIdOf } from '../trust/signer';
 import { profileOb2 } from './ob2';
 import { profileOb3 } from './ob3';

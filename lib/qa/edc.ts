@@ -7,8 +7,7 @@
  * is kept only for attendance wording.
  */
 import { z } from 'zod';
-import { label } from '../edc/label';
-import { Accreditation, oneOrMany, Organisation, Person, type Claim, type Concept, type Specification } from '../edc/schema';
+import { Accreditation, Organisation, Person, label, oneOrMany, type Claim, type Concept, type Specification } from '../engine';
 import { finishProfile } from './finish';
 import { absent, finding, isRecord, sources } from './text';
 import type { ElementFinding, QualityProfile } from './types';

@@ -2,7 +2,7 @@
  * The quality profile of a checked credential, chosen by format. The
  * profile describes what a credential *says*; it never changes the verdict.
  */
-import type { Report } from '../report';
+import { type Report } from '../engine';
 import { profileReport, type ProfileOptions } from './dispatch';
 import { profileEdc } from './edc';
 import type { QualityProfile } from './types';

@@ -8,7 +8,7 @@
  */
 import { isIssuerBound } from '../qa/dispatch';
 import type { QualityProfile } from '../qa/types';
-import type { Report } from '../report';
+import { type Report } from '../engine';
 import { hostToUnicode } from './punycode';
 import { trustIdOf, verifiedIssuerId } from './signer';
 import type { TrustEntry } from './types';

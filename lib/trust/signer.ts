@@ -5,8 +5,7 @@
  * published can be that identity; an issuer's `urn:` id or bare name is its own
  * claim, whatever key signed (SECURITY.md row 46).
  */
-import { namesKey } from '../keys/did-syntax';
-import type { Report } from '../report';
+import { namesKey, type Report } from '../engine';
 
 type ReportFacts = Pick<Report, 'format' | 'summary' | 'technical'>;
 

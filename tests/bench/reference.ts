@@ -12,7 +12,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 // @ts-expect-error untyped package
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
-import { BUNDLED_CONTEXTS } from '../../lib/jsonld/contexts';
+import { BUNDLED_CONTEXTS } from '../../lib/engine/jsonld/contexts';
 
 type Doc = Record<string, unknown>;
 

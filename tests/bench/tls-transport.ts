@@ -4,7 +4,7 @@
  * server inside one process. Bench-only plumbing; lib/ never uses it.
  */
 import { request } from 'node:https';
-import type { Transport } from '../../lib/net/safe-fetch';
+import type { Transport } from '../../lib/engine/net/safe-fetch';
 
 export function tlsTransport(ca: string, onRequest?: (url: string) => void): Transport {
   return (url, init) =>

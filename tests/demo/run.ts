@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { startWorld, type World } from '../world';
 import type { Page } from '@playwright/test';
 import { launchWithExtension, readTabResults, tabIdOf, type ExtensionBrowser } from '../world/browser';
-import type { TabResults } from '../../lib/tab-results';
+import type { TabResults } from '../../lib/extension/tab-results';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../demo-output');
 const VERDICT_WAIT_MS = Number(process.env.CREDLENS_DEMO_WAIT_MS ?? 45_000);

@@ -1,6 +1,6 @@
 /** Steps several specs share: open a profile and wait until every found credential has its verdict. */
 import type { Page, Worker } from '@playwright/test';
-import type { TabResults } from '../../lib/tab-results';
+import type { TabResults } from '../../lib/extension/tab-results';
 import { expect, readTabResults, tabIdOf } from './fixtures';
 
 /**
@@ -12,7 +12,7 @@ export async function openAndWaitForVerdicts(page: Page, serviceWorker: Worker, 
   return (await openAndCount(page, serviceWorker, url, count)).tabId;
 }
 
-/** Candidates the background fetched on its own that held no credential (lib/background/plain-image.ts): checked, then not listed. */
+/** Candidates the background fetched on its own that held no credential (lib/extension/background/plain-image.ts): checked, then not listed. */
 async function plainImageCount(serviceWorker: Worker, tabId: number): Promise<number> {
   return serviceWorker.evaluate(async (key) => {
     const inputs = (await chrome.storage.session.get(key))[key] as { plainImages?: Record<string, true> } | undefined;

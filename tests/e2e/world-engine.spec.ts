@@ -5,8 +5,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { startWorld, type World } from '../world';
-import { createContext } from '../../lib/context';
-import { verify } from '../../lib/pipeline';
+import { createContext } from '../../lib/engine/context';
+import { verify } from '../../lib/engine/pipeline';
 import { profileFor } from '../../lib/qa';
 
 let world: World;

@@ -8,12 +8,12 @@
  */
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { createContext } from '../../lib/context';
-import { extractFromPng } from '../../lib/extract/png';
-import { extractFromSvg } from '../../lib/extract/svg';
-import { isNonPublicHost, vetUrl } from '../../lib/net/host-policy';
-import { decodeStatusList, parseStatusIndex } from '../../lib/status/bitstring';
-import { parseJsonCapped } from '../../lib/util/json';
+import { createContext } from '../../lib/engine/context';
+import { extractFromPng } from '../../lib/engine/extract/png';
+import { extractFromSvg } from '../../lib/engine/extract/svg';
+import { isNonPublicHost, vetUrl } from '../../lib/engine/net/host-policy';
+import { decodeStatusList, parseStatusIndex } from '../../lib/engine/status/bitstring';
+import { parseJsonCapped } from '../../lib/engine/util/json';
 import { chunk, concat, makePng } from '../support/bake';
 import { assertProperty, expectOnlyVerifierErrors, expectOnlyVerifierErrorsAsync, stopwatch, verifyChecked, type FuzzProperty } from './common';
 import { credentialShaped, jwsShaped, privateIpv4Spellings, svgText, urlText } from './arbitraries';

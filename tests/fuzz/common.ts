@@ -4,10 +4,10 @@
  * the five verdicts, within its per-input deadline, bounded report size).
  */
 import fc from 'fast-check';
-import type { VerifyContext } from '../../lib/context';
-import { isVerifierError } from '../../lib/errors';
-import { verify, type VerifyInput } from '../../lib/pipeline';
-import { VERDICTS, type Report } from '../../lib/report';
+import type { VerifyContext } from '../../lib/engine/context';
+import { isVerifierError } from '../../lib/engine/errors';
+import { verify, type VerifyInput } from '../../lib/engine/pipeline';
+import { VERDICTS, type Report } from '../../lib/engine/report';
 
 export interface FuzzOptions {
   numRuns: number;

@@ -18,14 +18,14 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { formatReport } from '../../lib/cli';
-import { createContext, type VerifyContext } from '../../lib/context';
+import { formatReport } from '../../lib/cli/verify';
+import { createContext, type VerifyContext } from '../../lib/engine/context';
 import { profileFor } from '../../lib/qa';
-import type { Report } from '../../lib/report';
-import { encodeStatusList } from '../../lib/status/bitstring';
+import type { Report } from '../../lib/engine/report';
+import { encodeStatusList } from '../../lib/engine/status/bitstring';
 import { createFixtureTransport, fixturePath, fixturesPresent, hostedCopyOf } from '../support/fixture-transport';
 import { createTestIssuer, signJcs } from '../support/sign-jcs';
-import { credentialV2, didKeyOf, makeSigner } from '../unit/keys/jwt-signer';
+import { credentialV2, didKeyOf, makeSigner } from '../unit/engine/keys/jwt-signer';
 import { assertProperty, stopwatch, verifyChecked, type FuzzProperty, type FuzzStats } from './common';
 import { loadSources, type SignedSource } from './sources';
 

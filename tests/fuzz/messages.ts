@@ -8,11 +8,11 @@
  */
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createMessageHandler, type MessageSender } from '../../lib/background/handler';
-import { createTabFlow } from '../../lib/background/tab-flow';
-import { ERROR_CODES } from '../../lib/errors';
-import { CONTENT_SCRIPT_MESSAGES, ToBackgroundSchema } from '../../lib/messaging';
-import { fakeDeps, fromExtensionPage, fromPage } from '../unit/background/helpers';
+import { createMessageHandler, type MessageSender } from '../../lib/extension/background/handler';
+import { createTabFlow } from '../../lib/extension/background/tab-flow';
+import { ERROR_CODES } from '../../lib/engine/errors';
+import { CONTENT_SCRIPT_MESSAGES, ToBackgroundSchema } from '../../lib/extension/messaging';
+import { fakeDeps, fromExtensionPage, fromPage } from '../unit/extension/background/helpers';
 import { assertProperty, stopwatch, type FuzzProperty } from './common';
 
 const TYPES = ['candidates/found', 'candidate/open', 'tab/get', 'tab/scan', 'tab/recipient', 'verify/input', 'history/reverify', 'history/clear', 'settings/changed', 'fetch/anything'];

@@ -6,7 +6,7 @@
  * mutant that is verified or whose proof check passes.
  */
 import fc from 'fast-check';
-import type { Report } from '../../lib/report';
+import type { Report } from '../../lib/engine/report';
 import { assertProperty, stopwatch, verifyChecked, type FuzzProperty } from './common';
 import { JSON_MUTATIONS, JWS_MUTATIONS, mutateJson, mutateJsonText, mutateJws } from './mutate';
 import type { SignedSource } from './sources';

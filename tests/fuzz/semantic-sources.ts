@@ -7,8 +7,8 @@
  * share an id, a hashed recipient, an embedded endorsement.
  */
 import { readFileSync } from 'node:fs';
-import { createContext } from '../../lib/context';
-import { encodeStatusList } from '../../lib/status/bitstring';
+import { createContext } from '../../lib/engine/context';
+import { encodeStatusList } from '../../lib/engine/status/bitstring';
 import { fixturePath, fixturesPresent } from '../support/fixture-transport';
 import { signedFacts } from '../support/signed-facts';
 import { thirdPartyIssuer } from '../support/third-party-signing';

@@ -10,9 +10,9 @@
  *   the facts read independently from the signed data (tests/support/signed-facts.ts).
  */
 import fc from 'fast-check';
-import type { VerifyContext } from '../../lib/context';
-import type { Report } from '../../lib/report';
-import { recipientIdentifiers } from '../../lib/recipient';
+import type { VerifyContext } from '../../lib/engine/context';
+import type { Report } from '../../lib/engine/report';
+import { recipientIdentifiers } from '../../lib/engine/recipient';
 import type { SignedFacts } from '../support/signed-facts';
 import { assertProperty, stopwatch, verifyChecked, type FuzzProperty, type FuzzStats } from './common';
 

@@ -4,11 +4,11 @@
  * with fresh keys, across every signing format the verifier accepts offline.
  */
 import { readFileSync } from 'node:fs';
-import { createContext, type VerifyContext } from '../../lib/context';
+import { createContext, type VerifyContext } from '../../lib/engine/context';
 import { createFixtureTransport, fixturePath, fixturesPresent } from '../support/fixture-transport';
 import { createTestIssuer, signJcs } from '../support/sign-jcs';
-import { newEcdsaSigner, newSigner, signCredential, unsignedCredential } from '../unit/crypto/sign-helper';
-import { credentialV2, didKeyOf, makeSigner } from '../unit/keys/jwt-signer';
+import { newEcdsaSigner, newSigner, signCredential, unsignedCredential } from '../support/sign-helper';
+import { credentialV2, didKeyOf, makeSigner } from '../unit/engine/keys/jwt-signer';
 
 export interface SignedSource {
   name: string;

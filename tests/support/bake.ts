@@ -1,5 +1,5 @@
 /** Test helper: bakes text chunks into a PNG (PNG §5.3 layout, with CRC-32). */
-import { concatBytes } from '../../lib/util/bytes';
+import { concatBytes } from '../../lib/engine/util/bytes';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);

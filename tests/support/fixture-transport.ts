@@ -6,18 +6,12 @@
  * else answers 404, and every requested URL is recorded.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { extractFromPng, isPng } from '../../lib/extract/png';
-import type { Transport } from '../../lib/net/safe-fetch';
+import { extractFromPng, isPng } from '../../lib/engine/extract/png';
+import type { Transport } from '../../lib/engine/net/safe-fetch';
 
-/** `../shared/fixtures` relative to the repository root. */
-export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures');
-export const fixturesPresent = existsSync(path.join(FIXTURES, 'INDEX.json'));
+import { fixturePath, readFixture } from './fixtures';
 
-export const fixturePath = (rel: string): string => path.join(FIXTURES, rel);
-export const readFixture = (rel: string): Uint8Array => new Uint8Array(readFileSync(fixturePath(rel)));
-export const readFixtureText = (rel: string): string => readFileSync(fixturePath(rel), 'utf8');
+export { FIXTURES, fixturePath, fixturesPresent, readFixture, readFixtureText } from './fixtures';
 
 const DCC_LISTS = 'dcc-vc-test-fixtures/statusLists/didkey-ed25519Signature2020/';
 

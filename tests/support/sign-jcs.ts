@@ -4,9 +4,9 @@
  * (and status lists) of their own without any network or fixed secret.
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { encodeEd25519Multikey } from '../../lib/keys/multikey';
-import { canonicalizeJcs } from '../../lib/proofs/jcs';
-import { concatBytes, sha256, toBase58, utf8 } from '../../lib/util/bytes';
+import { encodeEd25519Multikey } from '../../lib/engine/keys/multikey';
+import { canonicalizeJcs } from '../../lib/engine/proofs/data-integrity/jcs';
+import { concatBytes, sha256, toBase58, utf8 } from '../../lib/engine/util/bytes';
 
 export interface TestIssuer {
   did: string;

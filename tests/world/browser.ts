@@ -71,7 +71,7 @@ export async function tabIdOf(serviceWorker: Worker, page: Page): Promise<number
   return id;
 }
 
-/** Per-tab results the background keeps in `storage.session` under `tab:<id>` (lib/tab-results.ts). */
+/** Per-tab results the background keeps in `storage.session` under `tab:<id>` (lib/extension/tab-results.ts). */
 export async function readTabResults<T>(serviceWorker: Worker, tabId: number): Promise<T | undefined> {
   return serviceWorker.evaluate(async (key) => (await chrome.storage.session.get(key))[key] as never, `tab:${tabId}`);
 }

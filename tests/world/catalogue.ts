@@ -10,7 +10,7 @@ import { MICRO_CREDENTIAL_SLUG, MICRO_CREDENTIAL_TITLE } from './micro-credentia
 import * as html from './pages';
 import { ACCREDIBLE_ID, buildAccredible, buildCredly, CREDLY_BADGE, type PlatformBadge } from './platform-sites';
 import { Routes, url, type Resource } from './routes';
-import type { Verdict } from '../../lib/report';
+import type { Verdict } from '../../lib/engine/report';
 
 export type { Resource } from './routes';
 

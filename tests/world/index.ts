@@ -32,7 +32,7 @@ export interface World {
   requestLog: LoggedRequest[];
   /**
    * A fetch-compatible transport answering from the same routes in memory, for
-   * running the engine in Node against the world without TLS (lib/net/safe-fetch.ts `Transport`).
+   * running the engine in Node against the world without TLS (lib/engine/net/safe-fetch.ts `Transport`).
    */
   transport: (url: string, init?: RequestInit) => Promise<Response>;
   /**

@@ -18,7 +18,7 @@ type Json = Record<string, unknown>;
 /**
  * Every context the demo credentials use, bundled: nothing is fetched while
  * signing. Taken straight from the npm context packages rather than from
- * lib/jsonld, so the demo world stays an independent check of the engine's own copies.
+ * lib/engine/jsonld, so the demo world stays an independent check of the engine's own copies.
  */
 const contextsOf = (mod: unknown) => (mod as { contexts: Map<string, unknown> }).contexts;
 const CONTEXTS = new Map<string, unknown>([

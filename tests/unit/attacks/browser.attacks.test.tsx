@@ -15,11 +15,12 @@ import { CredentialDetails } from '../../../components/CredentialDetails';
 import { CredentialList } from '../../../components/CredentialList';
 import { MARKER_TEXT, removeMarkers } from '../../../lib/detect/marker';
 import { runContentScanner } from '../../../lib/detect/run';
-import { ToBackgroundSchema } from '../../../lib/messaging';
+import { ToBackgroundSchema } from '../../../lib/extension/messaging';
 import { found } from '../components/reports';
 import { guarded } from './harness';
+import { REPO_ROOT } from '../../support/fixtures';
 
-const ROOT = path.resolve(__dirname, '../../..');
+const ROOT = REPO_ROOT;
 const XSS = '<img src=x onerror="globalThis.__credlensPwned=1"><script>globalThis.__credlensPwned=1</script>';
 
 afterEach(() => {

@@ -1,22 +1,22 @@
 /**
  * SECURITY.md attack table, Data Integrity / JSON-LD rows 10–18 and 37, through
  * verify(). Credentials are signed in the test with fresh did:key keys
- * (tests/unit/crypto/sign-helper.ts) so each row bends one thing of an
+ * (tests/support/sign-helper.ts) so each row bends one thing of an
  * otherwise valid credential.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import jsonld from '@credlens/jsonld';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createContext } from '../../../lib/context';
-import { clearCanonicalCache } from '../../../lib/jsonld/canonize';
-import { LIMITS } from '../../../lib/limits';
-import { createWorkBudget } from '../../../lib/util/work-budget';
-import { newSigner, signCredential, unsignedCredential, type TestSigner } from '../crypto/sign-helper';
+import { createContext } from '../../../lib/engine/context';
+import { clearCanonicalCache } from '../../../lib/engine/jsonld/canonize';
+import { LIMITS } from '../../../lib/engine/limits';
+import { createWorkBudget } from '../../../lib/engine/util/work-budget';
+import { newSigner, signCredential, unsignedCredential, type TestSigner } from '../../support/sign-helper';
 import { NOW, expectCode, problemCodes, spyNet, verifyJson } from './harness';
+import { FIXTURES } from '../../support/fixtures';
 
 const V2 = 'https://www.w3.org/ns/credentials/v2';
-const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures');
 const fixturesPresent = existsSync(path.join(FIXTURES, 'INDEX.json'));
 
 let signer: TestSigner;

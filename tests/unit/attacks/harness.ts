@@ -5,9 +5,9 @@
  * network is a recording fake, so each row can assert "nothing fetched".
  */
 import { expect } from 'vitest';
-import { createContext, type VerifyContext } from '../../../lib/context';
-import { verify, type VerifyInput } from '../../../lib/pipeline';
-import { VERDICTS, type Check, type Report } from '../../../lib/report';
+import { createContext, type VerifyContext } from '../../../lib/engine/context';
+import { verify, type VerifyInput } from '../../../lib/engine/pipeline';
+import { VERDICTS, type Check, type Report } from '../../../lib/engine/report';
 
 /** A fixed clock: every signed test credential is valid from 2025 on. */
 export const NOW = Date.parse('2026-06-01T00:00:00Z');

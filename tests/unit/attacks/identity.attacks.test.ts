@@ -10,8 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { profileReport } from '../../../lib/qa';
 import { describeIssuer, domainLabel } from '../../../lib/trust/issuer';
 import { thirdPartyIssuer } from '../../support/third-party-signing';
-import { newSigner, signCredential, unsignedCredential, type TestSigner } from '../crypto/sign-helper';
-import { credentialV2, didKeyOf, makeEs256kSigner, makeSigner } from '../keys/jwt-signer';
+import { newSigner, signCredential, unsignedCredential, type TestSigner } from '../../support/sign-helper';
+import { credentialV2, didKeyOf, makeEs256kSigner, makeSigner } from '../engine/keys/jwt-signer';
 import { expectCode, spyNet, verifyJson, verifyRow } from './harness';
 
 let signer: TestSigner;

@@ -5,10 +5,10 @@
  */
 import { deflateSync } from 'node:zlib';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { extractFromSvg } from '../../../lib/extract/svg';
-import { LIMITS } from '../../../lib/limits';
+import { extractFromSvg } from '../../../lib/engine/extract/svg';
+import { LIMITS } from '../../../lib/engine/limits';
 import { chunk, concat, iTXt, makePng, tEXt } from '../../support/bake';
-import { newSigner, signCredential, unsignedCredential } from '../crypto/sign-helper';
+import { newSigner, signCredential, unsignedCredential } from '../../support/sign-helper';
 import { expectCode, spyNet, verifyRow } from './harness';
 
 const enc = new TextEncoder();

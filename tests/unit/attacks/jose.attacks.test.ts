@@ -1,12 +1,12 @@
 /**
  * SECURITY.md attack table, JOSE / VC-JWT rows 1–9, 18, 48 and 53, through verify() as a page
  * candidate would reach it. Tokens are signed in the test with fresh keys
- * (tests/unit/keys/jwt-signer.ts); the network is a recording fake.
+ * (tests/unit/engine/keys/jwt-signer.ts); the network is a recording fake.
  */
 import { exportJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { fromBase64, toBase64Url, utf8 } from '../../../lib/util/bytes';
-import { credentialV2, didKeyOf, makeEs256kSigner, makeSigner, rawToken, type TestSigner } from '../keys/jwt-signer';
+import { fromBase64, toBase64Url, utf8 } from '../../../lib/engine/util/bytes';
+import { credentialV2, didKeyOf, makeEs256kSigner, makeSigner, rawToken, type TestSigner } from '../engine/keys/jwt-signer';
 import { expectCode, spyNet, verifyRow } from './harness';
 
 const UNIVERSITY = 'https://university.example/issuers/1';

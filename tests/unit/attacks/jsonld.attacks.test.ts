@@ -8,9 +8,9 @@
  * verified.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canonizeRdfc } from '../../../lib/jsonld/canonize';
-import { encodeStatusList } from '../../../lib/status/bitstring';
-import { newSigner, signCredential } from '../crypto/sign-helper';
+import { canonizeRdfc } from '../../../lib/engine/jsonld/canonize';
+import { encodeStatusList } from '../../../lib/engine/status/bitstring';
+import { newSigner, signCredential } from '../../support/sign-helper';
 import { thirdPartyIssuer, type ThirdPartyIssuer } from '../../support/third-party-signing';
 import { expectCode, spyNet, verifyJson } from './harness';
 

@@ -6,10 +6,10 @@
  */
 import { exportJWK, generateKeyPair } from 'jose';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { toBase58, toBase64Url, utf8 } from '../../../lib/util/bytes';
-import { newSigner, signCredential, unsignedCredential, type TestSigner } from '../crypto/sign-helper';
+import { toBase58, toBase64Url, utf8 } from '../../../lib/engine/util/bytes';
+import { newSigner, signCredential, unsignedCredential, type TestSigner } from '../../support/sign-helper';
 import { thirdPartyIssuer } from '../../support/third-party-signing';
-import { credentialV2, makeSigner } from '../keys/jwt-signer';
+import { credentialV2, makeSigner } from '../engine/keys/jwt-signer';
 import { expectCode, spyNet, verifyJson, verifyRow } from './harness';
 
 const MB = 'z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';

@@ -1,20 +1,20 @@
 /**
  * SECURITY.md attack table, message-boundary rows 25–27, through the background's
- * message handler (lib/background/handler.ts) over wxt's fake browser, and
+ * message handler (lib/extension/background/handler.ts) over wxt's fake browser, and
  * through verify() for the pre-parse JSON caps.
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMessageHandler } from '../../../lib/background/handler';
-import { createTabFlow } from '../../../lib/background/tab-flow';
-import * as canonize from '../../../lib/jsonld/canonize';
-import type { TabResults } from '../../../lib/tab-results';
-import { newSigner, signCredential, unsignedCredential } from '../crypto/sign-helper';
-import { fakeDeps, fromExtensionPage, fromPage } from '../background/helpers';
+import { createMessageHandler } from '../../../lib/extension/background/handler';
+import { createTabFlow } from '../../../lib/extension/background/tab-flow';
+import * as canonize from '../../../lib/engine/jsonld/canonize';
+import type { TabResults } from '../../../lib/extension/tab-results';
+import { newSigner, signCredential, unsignedCredential } from '../../support/sign-helper';
+import { fakeDeps, fromExtensionPage, fromPage } from '../extension/background/helpers';
 import { expectCode, guarded, spyNet, verifyRow } from './harness';
 
-vi.mock('../../../lib/jsonld/canonize', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../lib/jsonld/canonize')>();
+vi.mock('../../../lib/engine/jsonld/canonize', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../lib/engine/jsonld/canonize')>();
   return { ...original, canonizeRdfc: vi.fn(original.canonizeRdfc) };
 });
 
@@ -50,7 +50,7 @@ describe('SECURITY.md attack table — messages from pages', () => {
     const accepted = replies.filter((r) => r?.ok).length;
     const limited = replies.filter((r) => r && !r.ok && r.code === 'MSG_RATE_LIMITED').length;
     const elapsedS = (performance.now() - started) / 1000;
-    // burst of 20, then 5 per second (lib/background/rate-limit.ts CONTENT_RATE_LIMIT)
+    // burst of 20, then 5 per second (lib/extension/background/rate-limit.ts CONTENT_RATE_LIMIT)
     expect(accepted).toBeLessThanOrEqual(20 + Math.ceil(5 * elapsedS) + 1);
     expect(accepted + limited).toBe(10_000);
     expect(fetched).toEqual([]);

@@ -6,8 +6,8 @@
  * of a private address (decimal, hex, short IPv4, IPv4-mapped IPv6).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { vetUrl } from '../../../lib/net/host-policy';
-import { newSigner, signCredential, unsignedCredential, type TestSigner } from '../crypto/sign-helper';
+import { vetUrl } from '../../../lib/engine/net/host-policy';
+import { newSigner, signCredential, unsignedCredential, type TestSigner } from '../../support/sign-helper';
 import { expectCode, guarded, spyNet, verifyJson } from './harness';
 
 const DID = 'did:web:issuer.example';

@@ -9,9 +9,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PLATFORM_CONTENT_SCRIPT_MATCHES } from '../../../lib/detect/platforms';
-import { ERROR_CODES } from '../../../lib/errors';
+import { ERROR_CODES } from '../../../lib/engine/errors';
+import { REPO_ROOT } from '../../support/fixtures';
 
-const ROOT = path.resolve(__dirname, '../../..');
+const ROOT = REPO_ROOT;
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 const security = read('SECURITY.md');
 

@@ -6,8 +6,8 @@
  * status that cannot be established is never `verified`.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../../lib/report';
-import { encodeStatusList } from '../../../lib/status/bitstring';
+import type { Report } from '../../../lib/engine/report';
+import { encodeStatusList } from '../../../lib/engine/status/bitstring';
 import { createTestIssuer, signJcs, type TestIssuer } from '../../support/sign-jcs';
 import { thirdPartyIssuer, type ThirdPartyIssuer } from '../../support/third-party-signing';
 import { expectCode, spyNet, verifyJson, type Route } from './harness';

@@ -11,14 +11,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../../lib/report';
-import { newSigner, signCredential, type TestSigner } from '../crypto/sign-helper';
+import type { Report } from '../../../lib/engine/report';
+import { newSigner, signCredential, type TestSigner } from '../../support/sign-helper';
 import { spyNet, verifyJson } from './harness';
+import { fixturePath } from '../../support/fixtures';
 
 const V1 = 'https://www.w3.org/2018/credentials/v1';
 const V2 = 'https://www.w3.org/ns/credentials/v2';
 const EX = 'https://www.w3.org/ns/credentials/examples/v2';
-const SUITE = path.resolve(__dirname, '../../../../shared/fixtures/w3c-vcdm2-test-suite');
+const SUITE = fixturePath('w3c-vcdm2-test-suite');
 const suitePresent = existsSync(SUITE);
 const load = (file: string) => JSON.parse(readFileSync(path.join(SUITE, file), 'utf8')) as Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claimedMonth, compareClaim, foldWords } from '../../../lib/claims/compare';
-import type { CredentialSummary } from '../../../lib/report';
+import type { CredentialSummary } from '../../../lib/engine/report';
 
 const summary: CredentialSummary = {
   title: 'Introduction to Research Data Management',

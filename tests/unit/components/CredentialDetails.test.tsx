@@ -4,7 +4,7 @@ import { makeReport, passCheck } from './reports';
 import { groupChecks } from '../../../components/CheckList/group';
 import { CredentialDetails } from '../../../components/CredentialDetails';
 import { technicalRows } from '../../../components/TechnicalDetails/rows';
-import type { Check } from '../../../lib/report';
+import type { Check } from '../../../lib/engine/report';
 
 const expiredCheck: Check = { id: 'validity', status: 'fail', code: 'CRED_EXPIRED', message: 'The credential expired on 2020-01-01', detail: { validUntil: '2020-01-01' } };
 const statusError: Check = { id: 'status', status: 'error', code: 'STATUS_RETRIEVAL_ERROR', message: 'x', detail: { url: 'https://s.example/list' } };

@@ -3,7 +3,7 @@ import { all, fire, mount } from './dom';
 import { found, makeReport, PNG } from './reports';
 import { CredentialList } from '../../../components/CredentialList';
 import { formatDate, rowModel } from '../../../components/CredentialRow/row-model';
-import { VERDICTS } from '../../../lib/report';
+import { VERDICTS } from '../../../lib/engine/report';
 
 describe('rowModel', () => {
   it('takes facts from the signed summary once checked', () => {

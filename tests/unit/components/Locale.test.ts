@@ -1,6 +1,6 @@
 /**
  * components/Locale: the language stored by the options page (through
- * lib/settings.ts) is loaded before a page renders; 'auto', junk and read
+ * lib/extension/settings.ts) is loaded before a page renders; 'auto', junk and read
  * failures leave the browser's language in place.
  */
 import { readFileSync } from 'node:fs';
@@ -8,11 +8,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { applyChosenLanguage, chosenLanguage } from '../../../components/Locale';
-import { setChosenMessages, t, uiLanguage, type UiLocale } from '../../../lib/i18n';
-import { updateSettings } from '../../../lib/settings';
+import { setChosenMessages, t, uiLanguage, type UiLocale } from '../../../lib/extension/i18n';
+import { updateSettings } from '../../../lib/extension/settings';
+import { repoPath } from '../../support/fixtures';
 
 const packaged = (locale: UiLocale): unknown =>
-  JSON.parse(readFileSync(path.resolve(__dirname, '../../../public/_locales', locale, 'messages.json'), 'utf8'));
+  JSON.parse(readFileSync(path.join(repoPath('public/_locales'), locale, 'messages.json'), 'utf8'));
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => setChosenMessages(undefined));

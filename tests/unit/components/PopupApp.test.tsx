@@ -3,7 +3,7 @@ import { all, fire, mount, settle } from './dom';
 import { found, makeReport, tabResults } from './reports';
 import { PopupApp } from '../../../components/PopupApp';
 import { asTabResults, loadInitial, readQuery, type PopupApi } from '../../../components/PopupApp/api';
-import type { TabResults } from '../../../lib/tab-results';
+import type { TabResults } from '../../../lib/extension/tab-results';
 import type { TrustEntry } from '../../../lib/trust/types';
 
 /** An in-memory PopupApi: results per tab, a trust list, and a record of what was sent. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { all, mount } from './dom';
 import { VerdictBadge } from '../../../components/VerdictBadge';
 import { verdictPresentation } from '../../../components/VerdictBadge/presentation';
-import { VERDICTS } from '../../../lib/report';
+import { VERDICTS } from '../../../lib/engine/report';
 
 describe('verdictPresentation', () => {
   it('gives every verdict its own icon and word', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkMessage, fillNamed, substitute, t } from '../../../lib/i18n';
-import { messageFor } from '../../../lib/messages';
+import { checkMessage, fillNamed, substitute, t } from '../../../lib/extension/i18n';
+import { messageFor } from '../../../lib/engine/messages';
+import { repoPath } from '../../support/fixtures';
 
-describe('lib/i18n', () => {
+describe('lib/extension/i18n', () => {
   it('falls back to English with $n substitutions', () => {
     expect(t('verdict_unverifiable')).toBe('Could not be checked');
     expect(t('issuedOn', '2024-01-02')).toBe('Issued 2024-01-02');
@@ -32,13 +33,13 @@ describe('lib/i18n', () => {
   });
 });
 
-describe('lib/i18n through browser.i18n (German UI)', () => {
+describe('lib/extension/i18n through browser.i18n (German UI)', () => {
   it('uses the browser translation, and fills check placeholders from the detail', async () => {
     const { readFileSync } = await import('node:fs');
     const path = await import('node:path');
     const { vi } = await import('vitest');
     const { browser } = await import('wxt/browser');
-    const de = JSON.parse(readFileSync(path.resolve(__dirname, '../../../public/_locales/de/messages.json'), 'utf8')) as Record<string, { message: string }>;
+    const de = JSON.parse(readFileSync(path.join(repoPath('public/_locales/de/messages.json')), 'utf8')) as Record<string, { message: string }>;
     const spy = vi
       .spyOn(browser.i18n, 'getMessage')
       .mockImplementation(((key: string, subs?: string[]) => substitute(de[key]?.message ?? '', subs ?? [])) as never);
@@ -61,7 +62,7 @@ describe('uiLanguage', () => {
   it('is the language of the translation in use', async () => {
     const { vi } = await import('vitest');
     const { browser } = await import('wxt/browser');
-    const { uiLanguage } = await import('../../../lib/i18n');
+    const { uiLanguage } = await import('../../../lib/extension/i18n');
     const spy = vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((key: string) => (key === 'uiLocale' ? 'fr' : '')) as never);
     try {
       expect(uiLanguage()).toBe('fr');

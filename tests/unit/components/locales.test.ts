@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../../lib/messages';
+import { MESSAGES } from '../../../lib/engine/messages';
 import { EU_ELEMENTS } from '../../../lib/qa/types';
-import { VERDICTS } from '../../../lib/report';
+import { VERDICTS } from '../../../lib/engine/report';
+import { REPO_ROOT } from '../../support/fixtures';
 
-const root = path.resolve(__dirname, '../../..');
+const root = REPO_ROOT;
 const load = (lang: string): Record<string, { message: string }> =>
   JSON.parse(readFileSync(path.join(root, 'public/_locales', lang, 'messages.json'), 'utf8'));
 const locales = { en: load('en'), de: load('de'), fr: load('fr') };

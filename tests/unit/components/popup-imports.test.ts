@@ -2,42 +2,15 @@
  * The popup only displays results: its static import graph must not reach
  * the verification engine or its heavy dependencies (SECURITY.md budgets,
  * popup: no jsonld or jose in the popup bundle; zod stays behind lazy
- * imports). Dynamic `import()` and `import type` are allowed.
+ * imports). Dynamic `import()` and `import type` are allowed; names taken from
+ * the engine's front door follow only their own re-exports (tests/support/import-graph.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../support/fixtures';
+import { staticGraph } from '../../support/import-graph';
 
-const root = path.resolve(__dirname, '../../..');
-const STATIC_IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
-
-function resolveLocal(from: string, spec: string): string | undefined {
-  const base = path.resolve(path.dirname(from), spec);
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')]) {
-    if (existsSync(candidate) && /\.(ts|tsx)$/.test(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-/** Every file and bare package reached through static imports from `entry`. */
-function staticGraph(entry: string): { files: Set<string>; packages: Set<string> } {
-  const files = new Set<string>();
-  const packages = new Set<string>();
-  const queue = [entry];
-  while (queue.length) {
-    const file = queue.pop()!;
-    if (files.has(file)) continue;
-    files.add(file);
-    for (const [, spec] of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) {
-      if (!spec || /\.(css|json)$/.test(spec)) continue;
-      if (spec.startsWith('.')) {
-        const resolved = resolveLocal(file, spec);
-        if (resolved) queue.push(resolved);
-      } else packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
-    }
-  }
-  return { files, packages };
-}
+const root = REPO_ROOT;
 
 describe('popup import graph', () => {
   const graph = staticGraph(path.join(root, 'entrypoints/popup/main.tsx'));
@@ -55,6 +28,6 @@ describe('popup import graph', () => {
   });
 
   it('does not reach the verification pipeline or the history store', () => {
-    expect(rel.filter((f) => f === 'lib/pipeline.ts' || f.startsWith('lib/history/') || f === 'lib/qa/edc.ts')).toEqual([]);
+    expect(rel.filter((f) => f === 'lib/engine/pipeline.ts' || f.startsWith('lib/extension/history/') || f === 'lib/qa/edc.ts')).toEqual([]);
   });
 });

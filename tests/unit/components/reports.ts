@@ -1,6 +1,6 @@
 /** Reports and found-credential entries for the component tests. */
-import type { Check, Report, Verdict } from '../../../lib/report';
-import type { FoundCredential, TabResults } from '../../../lib/tab-results';
+import type { Check, Report, Verdict } from '../../../lib/engine/report';
+import type { FoundCredential, TabResults } from '../../../lib/extension/tab-results';
 import { fullyDescribed } from '../qa/credentials';
 
 export const PNG = 'data:image/png;base64,iVBORw0KGgo=';

@@ -9,8 +9,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../support/fixtures';
 
-const root = path.resolve(__dirname, '../../..');
+const root = REPO_ROOT;
 const themeCss = readFileSync(path.join(root, 'components/Theme/theme.css'), 'utf8');
 
 const TEXT = ['fg', 'fg-muted', 'accent', 'verdict-ok', 'verdict-bad', 'verdict-warn', 'verdict-unknown'];

@@ -1,6 +1,6 @@
-import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../support/fixtures';
 
 /**
  * The content script runs on every matched page: it must stay small and free
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
  */
 describe('content-script weight', () => {
   it('the detection code it bundles is under 30 KB minified and pulls in no zod, jose or jsonld', async () => {
-    const root = path.resolve(__dirname, '../../..');
+    const root = REPO_ROOT;
     const result = await build({
       stdin: {
         contents: "export * from './lib/detect/run'; export * from './lib/detect/marker'; export * from './lib/detect/platforms';",

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriveInput } from '../../../lib/background/derive-input';
+import { deriveInput } from '../../../lib/extension/background/derive-input';
 import { candidateKey } from '../../../lib/detect/key';
 import { looksLikeCredentialUrl, MAYBE_CREDENTIAL_LINK, matchPlatform } from '../../../lib/detect/platforms';
 import { scanPdfText } from '../../../lib/detect/scan';
-import { CandidateSchema } from '../../../lib/messaging';
+import { CandidateSchema } from '../../../lib/extension/messaging';
 
 describe('detector properties', () => {
   it('scanPdfText never throws and only yields candidates the background schema accepts', () => {

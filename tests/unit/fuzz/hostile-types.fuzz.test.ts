@@ -5,7 +5,7 @@
  * (SECURITY.md row 50).
  */
 import { describe, expect, it } from 'vitest';
-import { verify } from '../../../lib/pipeline';
+import { verify } from '../../../lib/engine/pipeline';
 import { fixturesPresent } from '../../support/fixture-transport';
 import { HOSTILE_VALUES, hostileTypesProperty, loadHostileSources, pathsOf, replaceAt, type HostileStats } from '../../fuzz/hostile-types';
 

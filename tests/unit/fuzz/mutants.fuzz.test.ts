@@ -4,7 +4,7 @@
  * mutants are never verified and never pass their proof check.
  */
 import { describe, expect, it } from 'vitest';
-import { verify } from '../../../lib/pipeline';
+import { verify } from '../../../lib/engine/pipeline';
 import { fixturesPresent } from '../../support/fixture-transport';
 import { mutantProperty } from '../../fuzz/mutants';
 import { loadSources } from '../../fuzz/sources';

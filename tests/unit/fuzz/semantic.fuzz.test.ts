@@ -5,7 +5,7 @@
  * does verify shows and checks exactly what the signed data says (SECURITY.md row 43).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { verify } from '../../../lib/pipeline';
+import { verify } from '../../../lib/engine/pipeline';
 import { loadSemanticSources } from '../../fuzz/semantic-sources';
 import { disagreements, semanticProperty, type SemanticStats } from '../../fuzz/semantic';
 

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { durationHours, profileEdc } from '../../../lib/qa/edc';
 import { EU_ELEMENTS } from '../../../lib/qa/types';
-import { sampleEdc } from '../edc/pki';
+import { sampleEdc } from '../engine/formats/edc/pki';
+import { FIXTURES } from '../../support/fixtures';
 
-const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures');
 const MC = path.join(FIXTURES, 'edc-mynextid/microcredential/edc-mc-example.json');
 const DC = path.join(FIXTURES, 'edc-mynextid/degree-certificate/edc-dc-example.json');
 const present = existsSync(MC) && existsSync(DC);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { profileFor } from '../../../lib/qa';
-import type { Check, Report } from '../../../lib/report';
+import type { Check, Report } from '../../../lib/engine/report';
 import { fullyDescribed } from './credentials';
 
 const pass = (id: Check['id']): Check => ({ id, status: 'pass', code: 'OK', message: 'Passed' });

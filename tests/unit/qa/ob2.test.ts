@@ -3,8 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { profileOb2 } from '../../../lib/qa/ob2';
 import type { EuElement, QualityProfile } from '../../../lib/qa/types';
+import { FIXTURES } from '../../support/fixtures';
 
-const fixtures = path.resolve(__dirname, '../../../../shared/fixtures');
+const fixtures = FIXTURES;
 const haveFixtures = existsSync(fixtures);
 const load = (rel: string): unknown => JSON.parse(readFileSync(path.join(fixtures, rel), 'utf8'));
 const el = (p: QualityProfile, e: EuElement) => p.elements.find((f) => f.element === e)!;

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { profileOb3 } from '../../../lib/qa/ob3';
 import type { EuElement, QualityProfile } from '../../../lib/qa/types';
 import { fullyDescribed } from './credentials';
+import { FIXTURES } from '../../support/fixtures';
 
-const fixtures = path.resolve(__dirname, '../../../../shared/fixtures');
+const fixtures = FIXTURES;
 const haveFixtures = existsSync(fixtures);
 const load = (rel: string): unknown => JSON.parse(readFileSync(path.join(fixtures, rel), 'utf8'));
 const el = (p: QualityProfile, e: EuElement) => p.elements.find((f) => f.element === e)!;

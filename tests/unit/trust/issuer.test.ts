@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { profileOb3 } from '../../../lib/qa/ob3';
-import type { Check, Report } from '../../../lib/report';
+import type { Check, Report } from '../../../lib/engine/report';
 import { describeIssuer, domainLabel, domainOf, safeImage } from '../../../lib/trust/issuer';
 import { fullyDescribed } from '../qa/credentials';
 

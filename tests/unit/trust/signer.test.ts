@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { profileFor } from '../../../lib/qa';
-import type { Check, Report } from '../../../lib/report';
+import type { Check, Report } from '../../../lib/engine/report';
 import { trustIdOf, verifiedIssuerId } from '../../../lib/trust/signer';
 import { fullyDescribed } from '../qa/credentials';
 

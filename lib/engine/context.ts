@@ -1,0 +1,89 @@
+/**
+ * Everything the engine needs from the outside world comes in through this
+ * object: time, network and cache. Tests build one with a fake clock and an
+ * injected transport, so no global is ever mocked.
+ */
+import { createMemoryCache, type TtlCache } from './cache';
+import { LIMITS, type FetchPurpose } from './limits';
+import { createFetcher, type FetchedDocument, type Fetcher, type Transport } from './net/safe-fetch';
+import { VerifierError } from './errors';
+import type { FormatOutcome } from './formats/types';
+import { createWorkBudget, type WorkBudget } from './util/work-budget';
+
+export interface RecipientHint {
+  email?: string;
+  url?: string;
+  telephone?: string;
+  did?: string;
+}
+
+export interface VerifyContext {
+  /** milliseconds since the epoch */
+  now(): number;
+  /** the only way lib/ reaches the network */
+  fetch: Fetcher;
+  cache: TtlCache;
+  /** in-flight loads shared between concurrent verifications (one fetch per URL) */
+  inflight: Map<string, Promise<unknown>>;
+  skewSeconds: number;
+  /** known identifier of the candidate, for the recipient check */
+  recipient?: RecipientHint;
+  /**
+   * Time left for the CPU-heavy JSON-LD work (expansion and canonicalisation)
+   * of the verification in progress, shared by every proof and status list it
+   * checks (SECURITY.md row 49). verify() gives each input a fresh one.
+   */
+  work?: WorkBudget;
+  /** length of that budget in ms (LIMITS.canonicalizeMs unless a test shortens it) */
+  workMs?: number;
+  /**
+   * Verifies a credential met while verifying another (a status list), set by
+   * the pipeline: handed in, as @digitalbazaar/vc hands in `checkStatus`, so
+   * the status checks need not import the pipeline that imports them.
+   */
+  verifyNested?: (payload: string, ctx: VerifyContext) => Promise<FormatOutcome>;
+  /** how deep in such nested verifications this one is (0 or absent: the input itself) */
+  nesting?: number;
+}
+
+export interface ContextOptions {
+  now?: () => number;
+  transport?: Transport;
+  allowHosts?: Iterable<string>;
+  cache?: TtlCache;
+  recipient?: RecipientHint;
+  timeoutMs?: number;
+  /** JSON-LD time budget per verification, in ms */
+  workMs?: number;
+}
+
+export function createContext(options: ContextOptions = {}): VerifyContext {
+  const now = options.now ?? Date.now;
+  return {
+    now,
+    fetch: createFetcher({ allowHosts: new Set(options.allowHosts ?? []), transport: options.transport, timeoutMs: options.timeoutMs }),
+    cache: options.cache ?? createMemoryCache(now),
+    inflight: new Map(),
+    skewSeconds: LIMITS.skewSeconds,
+    recipient: options.recipient,
+    ...(options.workMs !== undefined ? { workMs: options.workMs } : {}),
+  };
+}
+
+/**
+ * Wraps a context so one verification can start at most `max` fetches
+ * (SECURITY.md budgets: a hostile credential cannot fan out requests).
+ */
+export function withFetchBudget(ctx: VerifyContext, max: number = LIMITS.fetchesPerVerification): VerifyContext {
+  let used = 0;
+  const fetch = (url: string, purpose: FetchPurpose): Promise<FetchedDocument> => {
+    if (++used > max) return Promise.reject(new VerifierError('FETCH_BUDGET_EXCEEDED', { max }));
+    return ctx.fetch(url, purpose);
+  };
+  return { ...ctx, fetch };
+}
+
+/** The context for one verification: a fresh JSON-LD work budget (SECURITY.md row 49). */
+export function withWorkBudget(ctx: VerifyContext): VerifyContext {
+  return { ...ctx, work: createWorkBudget(ctx.workMs ?? LIMITS.canonicalizeMs) };
+}

@@ -1,0 +1,145 @@
+/**
+ * One report per input, never a throw. Sniffs the container (PNG, SVG, XML,
+ * JSON, compact JWS, URL), unwraps it, hands the payload to its format
+ * verifier, then adds the recipient result and derives the verdict.
+ */
+import { withFetchBudget, withWorkBudget, type VerifyContext } from './context';
+import { VerifierError, toVerifierError } from './errors';
+import { fail, fromThrown, skip } from './checks/result';
+import { extractFromPng, isPng } from './extract/png';
+import { extractFromSvg, looksLikeBakedSvg } from './extract/svg';
+import { isJwsCompact, decodeJwsPayload } from './extract/jws';
+import { verifyEdc, isEdcJson } from './formats/edc/verify';
+import { verifyOb2Json, verifyOb2Jws, isOb2Json, isOb2JwsPayload } from './formats/ob2/verify';
+import type { FormatOutcome } from './formats/types';
+import { isVcJson, verifyVcJson, verifyVcJwtPayload } from './formats/vc/verify';
+import { LIMITS } from './limits';
+import { checkRecipient } from './recipient';
+import type { Container, RecipientResult, Report } from './report';
+import { fromUtf8, sha256Hex, utf8 } from './util/bytes';
+import { countJsonNodes, isObject, parseJsonCapped } from './util/json';
+import { deriveVerdict } from './verdict';
+
+export type VerifyInput =
+  | { bytes: Uint8Array; name?: string }
+  | { text: string; name?: string }
+  /** `follow`: a link a page or person gave as a credential, followed through redirects and web pages to the credential (followed by the pipeline; SECURITY.md row 55) */
+  | { url: string; name?: string; follow?: boolean };
+
+/** Verifies one input. Always resolves with a report. */
+export async function verify(input: VerifyInput, rootCtx: VerifyContext): Promise<Report> {
+  const ctx: VerifyContext = { ...withWorkBudget(withFetchBudget(rootCtx)), verifyNested: verifyPayload };
+  const checkedAt = new Date(ctx.now()).toISOString();
+  let container: Container = 'json';
+  let bytes: Uint8Array = new Uint8Array(0);
+  let outcome: FormatOutcome;
+  try {
+    if ('url' in input) {
+      container = 'url';
+      const doc = await ctx.fetch(input.url, 'credential');
+      bytes = doc.bytes;
+    } else {
+      bytes = 'bytes' in input ? input.bytes : utf8(input.text);
+    }
+    if (bytes.length === 0) throw new VerifierError('INPUT_EMPTY');
+    if (bytes.length > LIMITS.inputBytes) throw new VerifierError('INPUT_TOO_LARGE', { bytes: bytes.length, cap: LIMITS.inputBytes });
+    const unwrapped = await unwrap(bytes, ctx, container === 'url');
+    if (container !== 'url') container = unwrapped.container;
+    outcome = await verifyPayload(unwrapped.payload, ctx);
+  } catch (e) {
+    outcome = failedOutcome(e);
+  }
+  let recipient: RecipientResult;
+  try {
+    recipient = checkRecipient(outcome, rootCtx.recipient);
+  } catch (e) {
+    // Never a throw out of verify() (SECURITY.md row 50): an unexpected one is an INTERNAL check, so the input is not verified.
+    outcome = { ...outcome, checks: [...outcome.checks, fromThrown('parse', e)] };
+    recipient = { outcome: 'not-checked', identifierTypes: [], message: 'The recipient could not be read' };
+  }
+  const inputHash = await sha256Hex(bytes);
+  return {
+    verdict: deriveVerdict(outcome.checks, outcome.required),
+    format: outcome.format,
+    container,
+    checks: outcome.checks,
+    summary: outcome.summary,
+    recipient,
+    technical: outcome.technical,
+    inputHash,
+    ...('name' in input && input.name ? { inputName: input.name } : {}),
+    checkedAt,
+    ...(outcome.credential !== undefined ? { credential: outcome.credential } : {}),
+  };
+}
+
+interface Unwrapped {
+  container: Container;
+  /** JSON text, a compact JWS, or an https URL */
+  payload: string;
+}
+
+/** Bytes → payload text. A URL found inside an image or given as text is fetched once (no chains). */
+async function unwrap(bytes: Uint8Array, ctx: VerifyContext, alreadyFetched: boolean): Promise<Unwrapped> {
+  if (isPng(bytes)) return followUrl({ container: 'png', payload: extractFromPng(bytes) }, ctx, alreadyFetched);
+  let text: string;
+  try {
+    text = fromUtf8(bytes).replace(/^\uFEFF/, '').trim();
+  } catch {
+    throw new VerifierError('INPUT_UNPARSEABLE', { reason: 'not text, PNG or SVG' });
+  }
+  if (text.startsWith('<')) {
+    if (looksLikeBakedSvg(text)) {
+      return followUrl({ container: 'svg', payload: extractFromSvg(text) }, ctx, alreadyFetched);
+    }
+    // A web page (a platform's human page, a CV) is not a credential; the XML reader is for EDC files.
+    if (/^<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(text) || /^<\?xml[^>]*>\s*<(?:!doctype\s+html|html[\s>])/i.test(text))
+      throw new VerifierError('INPUT_UNKNOWN_FORMAT', { reason: 'a web page, not a credential' });
+    return { container: 'xml', payload: text };
+  }
+  return followUrl({ container: isJwsCompact(text) ? 'jws' : 'json', payload: text }, ctx, alreadyFetched);
+}
+
+async function followUrl(u: Unwrapped, ctx: VerifyContext, alreadyFetched: boolean): Promise<Unwrapped> {
+  if (!/^https?:\/\/\S+$/.test(u.payload)) return u;
+  if (alreadyFetched) throw new VerifierError('INPUT_UNKNOWN_FORMAT', { reason: 'a link to a link' });
+  const doc = await ctx.fetch(u.payload, 'credential');
+  const inner = await unwrap(doc.bytes, ctx, true);
+  return { container: u.container === 'json' ? 'url' : u.container, payload: inner.payload };
+}
+
+/** Dispatches a payload (JSON text, compact JWS or XML) to its format verifier. */
+export async function verifyPayload(payload: string, ctx: VerifyContext): Promise<FormatOutcome> {
+  if (payload.startsWith('<')) return verifyEdc(payload, ctx);
+  if (isJwsCompact(payload)) {
+    const claims = decodeJwsPayload(payload);
+    checkJsonNodes(claims);
+    if (isOb2JwsPayload(claims)) return verifyOb2Jws(payload, ctx);
+    if (isObject(claims) && (isObject(claims.vc) || claims['@context'] !== undefined || claims.credentialSubject !== undefined))
+      return verifyVcJwtPayload(payload, ctx);
+    throw new VerifierError('INPUT_UNKNOWN_FORMAT', { reason: 'a signed token that carries no credential' });
+  }
+  const json = parseJsonCapped(payload);
+  checkJsonNodes(json);
+  if (isEdcJson(json)) return verifyEdc(payload, ctx);
+  if (isVcJson(json)) return verifyVcJson(json, ctx);
+  if (isOb2Json(json)) return verifyOb2Json(json, ctx);
+  throw new VerifierError('INPUT_UNKNOWN_FORMAT');
+}
+
+/** SECURITY.md row 49: a document of more values than any credential needs is refused before any JSON-LD work. */
+function checkJsonNodes(json: unknown): void {
+  if (countJsonNodes(json, LIMITS.jsonNodes) > LIMITS.jsonNodes) throw new VerifierError('INPUT_TOO_LARGE', { nodes: LIMITS.jsonNodes });
+}
+
+function failedOutcome(e: unknown): FormatOutcome {
+  const err = toVerifierError(e);
+  const parseCheck = err.code.startsWith('INPUT_') && err.code !== 'INPUT_UNKNOWN_FORMAT' && err.code !== 'INPUT_UNSUPPORTED_FORMAT'
+    ? fail('parse', err.code, err.detail)
+    : fromThrown('parse', err);
+  // An image or document with no credential, or of an unknown shape, could not be checked: not "failed".
+  const check = err.code === 'IMAGE_NO_CREDENTIAL' || err.code === 'INPUT_UNKNOWN_FORMAT'
+    ? { ...parseCheck, status: 'error' as const }
+    : parseCheck;
+  return { format: 'unknown', checks: [check, skip('proof')], required: ['proof'], summary: {}, technical: {} };
+}

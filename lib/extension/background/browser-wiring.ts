@@ -1,0 +1,101 @@
+/**
+ * The real BackgroundDeps over WebExtension APIs, and the listeners the
+ * service worker registers. Every listener is registered synchronously at
+ * start-up (MV3 workers are woken by events and must find their listeners).
+ */
+import { browser } from 'wxt/browser';
+import { LIMITS, createContext, createMemoryCache } from '../../engine';
+import { PLATFORM_CONTENT_SCRIPT_MATCHES } from '../../detect/platforms';
+import { applyHistoryRetention, historyStore, recordVerification } from '../history/record';
+import { reportPagePath } from '../messaging';
+import { DEFAULT_SETTINGS, getSettings } from '../settings';
+import type { BackgroundDeps } from './deps';
+import { createMessageHandler } from './handler';
+import { EVERYWHERE_ORIGINS, syncScanEverywhere, type ScanEverywhereApi } from './scan-everywhere';
+import { createSessionCache } from './session-cache';
+import { fromStorageArea } from './storage-area';
+import { startStartupTasks } from './startup';
+import { createTabFlow } from './tab-flow';
+
+const MENU_ID = 'credlens-verify';
+const STATIC_MATCHES = ['https://*.linkedin.com/*', ...PLATFORM_CONTENT_SCRIPT_MATCHES];
+
+const settingsOrDefault = () => getSettings().catch(() => DEFAULT_SETTINGS);
+
+const scanEverywhereApi: ScanEverywhereApi = {
+  wanted: async () => (await settingsOrDefault()).scanEveryPage,
+  granted: () => browser.permissions.contains({ origins: EVERYWHERE_ORIGINS }),
+  registeredIds: async () => (await browser.scripting.getRegisteredContentScripts()).map((s) => s.id),
+  register: (script) => browser.scripting.registerContentScripts([script]),
+  unregister: (id) => browser.scripting.unregisterContentScripts({ ids: [id] }),
+};
+
+const syncEverywhere = async (): Promise<void> => {
+  await syncScanEverywhere(scanEverywhereApi, STATIC_MATCHES).catch(() => false);
+};
+
+/** Builds the dependencies the background logic runs on. */
+export function browserDeps(): BackgroundDeps {
+  const session = fromStorageArea(browser.storage.session);
+  const cache = createSessionCache(session);
+  return {
+    runtimeId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    session,
+    async createContext(recipient, options) {
+      const settings = await settingsOrDefault();
+      return createContext({ cache: options?.fresh ? createMemoryCache() : cache, allowHosts: settings.allowHosts, ...(recipient ? { recipient } : {}) });
+    },
+    async setBadge(tabId, badge) {
+      // Firefox MV2 builds expose the toolbar button as browserAction
+      const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+      await action.setBadgeText({ tabId, text: badge.text });
+      await action.setBadgeBackgroundColor({ tabId, color: badge.color });
+    },
+    async injectScanner(tabId) {
+      // activeTab grants this tab after the user opened the popup or used the context menu
+      await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+    },
+    async openReport(tabId, key) {
+      await browser.tabs.create({ url: browser.runtime.getURL(reportPagePath(tabId, key) as '/popup.html') });
+    },
+    history: { record: recordVerification, get: (id) => historyStore().get(id), clear: () => historyStore().clear(), applyRetention: applyHistoryRetention },
+    onSettingsChanged: syncEverywhere,
+    now: Date.now,
+  };
+}
+
+/** Registers every listener of the service worker. */
+export function startBackground(deps: BackgroundDeps = browserDeps()): void {
+  const flow = createTabFlow(deps);
+  const handle = createMessageHandler(deps, flow);
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    handle(raw, sender).then((reply) => reply && sendResponse(reply), () => sendResponse({ ok: false, code: 'INTERNAL' }));
+    return true; // the answer is asynchronous
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    // menus persist across updates; recreate rather than collide on the id
+    void browser.contextMenus
+      .removeAll()
+      .then(() => browser.contextMenus.create({ id: MENU_ID, title: 'Verify this badge', contexts: ['image', 'link'] }))
+      .catch(() => {});
+    void syncEverywhere();
+  });
+  browser.runtime.onStartup.addListener(() => void syncEverywhere());
+  browser.permissions.onAdded.addListener(() => void syncEverywhere());
+  browser.permissions.onRemoved.addListener(() => void syncEverywhere());
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const value = info.srcUrl ?? info.linkUrl ?? '';
+    // never cut a value short: a truncated data: image would read as a broken (failed) credential
+    if (info.menuItemId !== MENU_ID || tab?.id === undefined || !value || value.length > LIMITS.candidateChars) return;
+    const candidate = { kind: info.srcUrl ? ('image' as const) : ('link' as const), value };
+    void flow.verifyUserPick(tab.id, { url: tab.url ?? info.pageUrl ?? '' }, candidate);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void flow.forget(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // a new document (navigation or reload): its content script reports afresh
+    if (change.status === 'loading') void flow.forgetIfMoved(tabId, change.url);
+  });
+  // after the listeners: the event that woke the worker is served first
+  void startStartupTasks(deps, flow);
+}

@@ -1,0 +1,71 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startBackground } from '../../../../lib/extension/background/browser-wiring';
+import { startStartupTasks } from '../../../../lib/extension/background/startup';
+import { createMemoryBackend } from '../../../../lib/extension/history/backend';
+import { applyHistoryRetention, useHistoryBackend } from '../../../../lib/extension/history/record';
+import { updateSettings } from '../../../../lib/extension/settings';
+import { makeReport } from '../history/make-report';
+import { fakeDeps } from './helpers';
+
+const NOW = Date.parse('2026-11-20T00:00:00.000Z');
+const daysAgo = (d: number) => new Date(NOW - d * 86_400_000).toISOString();
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => vi.restoreAllMocks());
+
+describe('bug: history retention was applied only when something new was recorded', () => {
+  it('the worker start deletes entries past the retention setting, with no new verification', async () => {
+    const store = useHistoryBackend(createMemoryBackend(), { now: () => NOW });
+    await store.addEntries([
+      { ...(await entryOf('old', daysAgo(40))) },
+      { ...(await entryOf('recent', daysAgo(3))) },
+    ]);
+    await updateSettings({ retentionDays: 30 });
+    const flow = { resumePending: async () => 0 };
+    await startStartupTasks({ history: { record: async () => undefined, get: async () => undefined, clear: async () => undefined, applyRetention: applyHistoryRetention } }, flow);
+    expect(await store.count()).toBe(1);
+  });
+
+  it('does not hold up start-up and survives failing tasks', async () => {
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    let retentionDone = false;
+    const history = { record: async () => undefined, get: async () => undefined, clear: async () => undefined, applyRetention: () => slow.then(() => void (retentionDone = true)) };
+    let settled = false;
+    const started = startStartupTasks({ history }, { resumePending: () => Promise.reject(new Error('session storage gone')) }).then(() => void (settled = true));
+    await new Promise((r) => setTimeout(r, 5));
+    expect([settled, retentionDone]).toEqual([false, false]); // still running in the background
+    release();
+    await started;
+    expect(retentionDone).toBe(true);
+    const throwing = { ...history, applyRetention: () => { throw new Error('sync throw'); } };
+    await expect(startStartupTasks({ history: throwing }, { resumePending: async () => 0 })).resolves.toBeUndefined();
+  });
+
+  it('startBackground registers its listeners and applies retention once; its context menu derives platform links', async () => {
+    const { deps, fetched, opened } = fakeDeps();
+    let applied = 0;
+    deps.history = { record: async () => undefined, get: async () => undefined, clear: async () => undefined, applyRetention: async () => void applied++ };
+    // fakeBrowser leaves these events unimplemented
+    for (const event of [fakeBrowser.permissions.onAdded, fakeBrowser.permissions.onRemoved]) vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
+    let onMenuClick: ((info: object, tab: object) => void) | undefined;
+    vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation((l) => void (onMenuClick = l as never));
+    startBackground(deps);
+    expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(true);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(applied).toBe(1);
+    const U = '0b5d0c5e-8f4a-4c7e-9a9e-1b2c3d4e5f60';
+    onMenuClick!({ menuItemId: 'credlens-verify', linkUrl: `https://www.credly.com/badges/${U}`, pageUrl: 'https://cv.example/' }, { id: 4, url: 'https://cv.example/' });
+    await vi.waitFor(() => {
+      expect(opened).toHaveLength(1);
+      expect(fetched).toEqual([`https://api.credly.com/v1/obi/v2/badge_assertions/${U}`]);
+    });
+  });
+});
+
+async function entryOf(seed: string, checkedAt: string) {
+  const { entryFromReport } = await import('../../../../lib/extension/history/store');
+  const report = makeReport({ seed, checkedAt });
+  return entryFromReport(report, { via: 'page' }, `id-${seed}`, `input:${report.inputHash}`);
+}

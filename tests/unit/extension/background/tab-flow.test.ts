@@ -1,0 +1,152 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { HistoryHooks } from '../../../../lib/extension/background/deps';
+import { candidateKey } from '../../../../lib/detect/key';
+import type { HistorySource } from '../../../../lib/extension/history/types';
+import type { Report } from '../../../../lib/engine/report';
+import { iTXt, makePng } from '../../../support/bake';
+import { handlerSetup, fromPage } from './helpers';
+
+const U = '0b5d0c5e-8f4a-4c7e-9a9e-1b2c3d4e5f60';
+const PAGE = 'https://www.linkedin.com/in/jane-example/';
+const CREDLY_LINK = { kind: 'link', value: `https://www.credly.com/badges/${U}`, label: 'AWS SA' };
+const found = (items: unknown[]) => ({ type: 'candidates/found', pageUrl: PAGE, items });
+
+const setup = handlerSetup;
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('bug: opening the same page twice in quick succession left the tab with no results', () => {
+  it('a report of the new document that arrives while the navigation is being handled is not wiped with the old page', async () => {
+    const { handle, flow, tab, badges } = setup();
+    await handle(found([CREDLY_LINK]), fromPage(3, PAGE)); // first document
+    // second open of the same URL: the browser says "loading" without a new URL, and the new
+    // document's content script reports the same credential before that event was handled
+    const navigation = flow.forgetIfMoved(3, undefined);
+    const second = handle(found([CREDLY_LINK]), fromPage(3, PAGE));
+    await Promise.all([navigation, second]);
+    await flow.idle();
+    const results = await tab(3);
+    expect(results?.credentials.map((c) => [c.label, c.state])).toEqual([['AWS SA', 'done']]);
+    expect(badges.get(3)?.text).toBe('1');
+  });
+
+  it('a navigation to another URL still drops the old page, and a tab left alone is kept', async () => {
+    const { handle, flow, tab } = setup();
+    await handle(found([CREDLY_LINK]), fromPage(5, PAGE));
+    await flow.idle();
+    await flow.forgetIfMoved(5, PAGE); // same document URL reported: kept
+    expect((await tab(5))?.credentials).toHaveLength(1);
+    await flow.forgetIfMoved(5, 'https://www.linkedin.com/feed/');
+    expect(await tab(5)).toBeUndefined();
+  });
+
+  it('the content script’s reset (an empty batch) between two batches of the same items keeps the second batch', async () => {
+    const { handle, flow, tab } = setup();
+    await handle(found([CREDLY_LINK]), fromPage(4, PAGE));
+    await handle(found([]), fromPage(4, PAGE)); // run.ts onReset
+    await handle(found([CREDLY_LINK]), fromPage(4, PAGE));
+    await flow.idle();
+    expect((await tab(4))?.credentials.map((c) => c.state)).toEqual(['done']);
+  });
+});
+
+const BADGE_PAGE = `https://www.credly.com/badges/${U}`;
+const image = (name: string) => ({ kind: 'image', value: `https://images.credly.example/${name}` });
+const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
+
+/** A platform page's images: a plain PNG, an HTML error page, a JPEG, and a PNG baked with (unsigned) JSON. */
+function imageServer(url: string): Response {
+  if (url.endsWith('plain.png')) return new Response(makePng(iTXt('Comment', 'just a logo')) as BodyInit, { headers: { 'content-type': 'image/png' } });
+  if (url.endsWith('page.png')) return new Response('<!doctype html><html><body>Sign in</body></html>', { headers: { 'content-type': 'text/html' } });
+  if (url.endsWith('photo.jpg')) return new Response(JPEG, { headers: { 'content-type': 'image/jpeg' } });
+  if (url.endsWith('baked.png')) return new Response(makePng(iTXt('openbadgecredential', '{"broken": ')) as BodyInit, { headers: { 'content-type': 'image/png' } });
+  return new Response('not found', { status: 404 });
+}
+
+describe('bug: plain images on a known platform page were listed as "could not be checked"', () => {
+  it('images fetched unasked that hold no credential leave the list and the toolbar count; a baked one stays', async () => {
+    const recorded: Report[] = [];
+    const history: HistoryHooks = { record: async (r) => void recorded.push(r), get: async () => undefined, clear: async () => undefined };
+    const { handle, flow, tab, badges, fetched } = setup({ respond: imageServer, history });
+    const items = ['plain.png', 'page.png', 'photo.jpg', 'baked.png'].map(image);
+    await handle(found(items), fromPage(20, BADGE_PAGE));
+    await flow.idle();
+    expect(fetched).toHaveLength(4); // on a platform page the background fetches images itself
+    const results = await tab(20);
+    expect(results?.credentials.map((c) => c.key)).toEqual([candidateKey(image('baked.png') as never)]);
+    expect(results?.credentials[0]?.report?.verdict).toBe('failed'); // a broken baked credential is shown, not hidden
+    expect(badges.get(20)?.text).toBe('1');
+    expect(recorded).toHaveLength(1); // plain pictures are not history entries either
+    // the page reports the same images again (a rescan): they are not fetched again
+    await handle(found(items), fromPage(20, BADGE_PAGE));
+    await flow.idle();
+    expect(fetched).toHaveLength(4);
+    expect((await tab(20))?.credentials).toHaveLength(1);
+  });
+
+  it('an image the user asked for keeps its report, even one that was dropped before', async () => {
+    const { handle, flow, tab, opened } = setup({ respond: imageServer });
+    await handle(found([image('plain.png')]), fromPage(21, BADGE_PAGE));
+    await flow.idle();
+    expect((await tab(21))?.credentials).toHaveLength(0);
+    const key = candidateKey(image('plain.png') as never);
+    expect(await handle({ type: 'candidate/open', key }, fromPage(21, BADGE_PAGE))).toEqual({ ok: true });
+    await flow.idle();
+    expect(opened).toEqual([{ tabId: 21, key }]);
+    const report = (await tab(21))?.credentials[0]?.report;
+    expect(report?.verdict).toBe('unverifiable');
+    expect(report?.checks[0]?.code).toBe('IMAGE_NO_CREDENTIAL');
+    const picked = await flow.verifyUserPick(22, { url: BADGE_PAGE }, { kind: 'image', value: 'https://images.credly.example/photo.jpg' });
+    await flow.idle();
+    expect((await tab(22))?.credentials.map((c) => [c.key, c.state])).toEqual([[picked, 'done']]);
+  });
+
+  it('an image clicked while its automatic check is running stays listed', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { handle, flow, tab } = setup({ respond: async (url) => (await gate, imageServer(url)) });
+    await handle(found([image('plain.png')]), fromPage(23, BADGE_PAGE));
+    const key = candidateKey(image('plain.png') as never);
+    await handle({ type: 'candidate/open', key }, fromPage(23, BADGE_PAGE));
+    release();
+    await flow.idle();
+    expect((await tab(23))?.credentials.map((c) => c.report?.checks[0]?.code)).toEqual(['IMAGE_NO_CREDENTIAL']);
+  });
+});
+
+describe('bug: no verification is lost silently (a failed history write is shown on the page results)', () => {
+  const failingHistory = (fail: (source: HistorySource) => Promise<unknown>): HistoryHooks => ({ record: (_r, s) => fail(s), get: async () => undefined, clear: async () => undefined });
+
+  it('a storage error returned by the history is kept in the tab results as historyError, next to the report', async () => {
+    const history = failingHistory(async () => ({ error: 'STORAGE_QUOTA', message: 'The history is full; delete old entries or export them' }));
+    const { handle, flow, tab } = setup({ history });
+    await handle(found([{ kind: 'json', value: '{"hello":"world"}' }]), fromPage(30, 'https://cv.example/'));
+    await flow.idle();
+    const results = await tab(30);
+    expect(results?.credentials[0]?.state).toBe('done');
+    expect(results?.historyError).toEqual({ code: 'STORAGE_QUOTA', message: 'The history is full; delete old entries or export them' });
+  });
+
+  it('a history that throws is reported as STORAGE_FAILED with its reason; a new page starts without the flag', async () => {
+    const history = failingHistory(async () => {
+      throw new Error('database blocked');
+    });
+    const { handle, flow, tab } = setup({ history });
+    await handle(found([{ kind: 'json', value: '{}' }]), fromPage(31, 'https://cv.example/'));
+    await flow.idle();
+    expect((await tab(31))?.historyError?.code).toBe('STORAGE_FAILED');
+    expect((await tab(31))?.historyError?.message).toContain('database blocked');
+    await handle(found([]), fromPage(31, 'https://cv.example/other'));
+    expect((await tab(31))?.historyError).toBeUndefined();
+  });
+
+  it('a successful write sets no flag, and the found text is handed to the history for re-checking', async () => {
+    const sources: HistorySource[] = [];
+    const { handle, flow, tab } = setup({ history: failingHistory(async (s) => void sources.push(s)) });
+    await handle(found([{ kind: 'jws', value: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln' }]), fromPage(32, 'https://cv.example/'));
+    await flow.idle();
+    expect((await tab(32))?.historyError).toBeUndefined();
+    expect(sources.map((s) => [s.via, s.inputText])).toEqual([['page', 'eyJhbGciOiJFZERTQSJ9.e30.c2ln']]);
+  });
+});
