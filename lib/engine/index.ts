@@ -22,9 +22,8 @@ export { deriveVerdict } from './verdict';
 export { error } from './checks/result';
 
 // The closed list of codes, with their English text.
-export { ERROR_CODES, VerifierError, toVerifierError } from './errors';
-export type { ErrorCode, ErrorDetail } from './errors';
-export { messageFor } from './messages';
+export { ERROR_CODES, ERRORS, VerifierError, messageFor, outcomeOf, toVerifierError } from './errors';
+export type { ErrorCode, ErrorDetail, ErrorOutcome } from './errors';
 
 // The one module that fetches: the page fetches the extension makes on the user's behalf.
 export { fetchOwnResource, fetchTabPdf } from './net/safe-fetch';

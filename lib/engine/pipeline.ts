@@ -4,20 +4,17 @@
  * verifier, then adds the recipient result and derives the verdict.
  */
 import { withFetchBudget, withWorkBudget, type VerifyContext } from './context';
-import { VerifierError, toVerifierError } from './errors';
-import { fail, fromThrown, skip } from './checks/result';
+import { VerifierError } from './errors';
+import { fromThrown, skip } from './checks/result';
 import { extractFromPng, isPng } from './extract/png';
 import { extractFromSvg, looksLikeBakedSvg } from './extract/svg';
-import { isJwsCompact, decodeJwsPayload } from './extract/jws';
-import { verifyEdc, isEdcJson } from './formats/edc/verify';
-import { verifyOb2Json, verifyOb2Jws, isOb2Json, isOb2JwsPayload } from './formats/ob2/verify';
+import { isJwsCompact } from './extract/jws';
+import { verifyPayload } from './formats';
 import type { FormatOutcome } from './formats/types';
-import { isVcJson, verifyVcJson, verifyVcJwtPayload } from './formats/vc/verify';
 import { LIMITS } from './limits';
 import { checkRecipient } from './recipient';
 import type { Container, RecipientResult, Report } from './report';
 import { fromUtf8, sha256Hex, utf8 } from './util/bytes';
-import { countJsonNodes, isObject, parseJsonCapped } from './util/json';
 import { deriveVerdict } from './verdict';
 
 export type VerifyInput =
@@ -108,38 +105,7 @@ async function followUrl(u: Unwrapped, ctx: VerifyContext, alreadyFetched: boole
   return { container: u.container === 'json' ? 'url' : u.container, payload: inner.payload };
 }
 
-/** Dispatches a payload (JSON text, compact JWS or XML) to its format verifier. */
-export async function verifyPayload(payload: string, ctx: VerifyContext): Promise<FormatOutcome> {
-  if (payload.startsWith('<')) return verifyEdc(payload, ctx);
-  if (isJwsCompact(payload)) {
-    const claims = decodeJwsPayload(payload);
-    checkJsonNodes(claims);
-    if (isOb2JwsPayload(claims)) return verifyOb2Jws(payload, ctx);
-    if (isObject(claims) && (isObject(claims.vc) || claims['@context'] !== undefined || claims.credentialSubject !== undefined))
-      return verifyVcJwtPayload(payload, ctx);
-    throw new VerifierError('INPUT_UNKNOWN_FORMAT', { reason: 'a signed token that carries no credential' });
-  }
-  const json = parseJsonCapped(payload);
-  checkJsonNodes(json);
-  if (isEdcJson(json)) return verifyEdc(payload, ctx);
-  if (isVcJson(json)) return verifyVcJson(json, ctx);
-  if (isOb2Json(json)) return verifyOb2Json(json, ctx);
-  throw new VerifierError('INPUT_UNKNOWN_FORMAT');
-}
-
-/** SECURITY.md row 49: a document of more values than any credential needs is refused before any JSON-LD work. */
-function checkJsonNodes(json: unknown): void {
-  if (countJsonNodes(json, LIMITS.jsonNodes) > LIMITS.jsonNodes) throw new VerifierError('INPUT_TOO_LARGE', { nodes: LIMITS.jsonNodes });
-}
-
+/** The report of an input that never reached a format: its code says whether it is bad or merely unreadable (lib/engine/errors.ts). */
 function failedOutcome(e: unknown): FormatOutcome {
-  const err = toVerifierError(e);
-  const parseCheck = err.code.startsWith('INPUT_') && err.code !== 'INPUT_UNKNOWN_FORMAT' && err.code !== 'INPUT_UNSUPPORTED_FORMAT'
-    ? fail('parse', err.code, err.detail)
-    : fromThrown('parse', err);
-  // An image or document with no credential, or of an unknown shape, could not be checked: not "failed".
-  const check = err.code === 'IMAGE_NO_CREDENTIAL' || err.code === 'INPUT_UNKNOWN_FORMAT'
-    ? { ...parseCheck, status: 'error' as const }
-    : parseCheck;
-  return { format: 'unknown', checks: [check, skip('proof')], required: ['proof'], summary: {}, technical: {} };
+  return { format: 'unknown', checks: [fromThrown('parse', e), skip('proof')], required: ['proof'], summary: {}, technical: {} };
 }

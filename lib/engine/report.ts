@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorDetail } from './errors';
+import type { ErrorCode, ErrorDetail, PassCode } from './errors';
 
 /**
  * The one answer a recruiter gets. `unverifiable` means "could not be checked"
@@ -35,7 +35,7 @@ export type CheckId =
 export type CheckStatus = 'pass' | 'fail' | 'error' | 'skip';
 
 /** Codes a passing or skipped check carries. */
-export type PassCode = 'OK' | 'SKIPPED' | 'NOT_APPLICABLE';
+export type { PassCode } from './errors';
 
 /**
  * One step of verification. `fail` means the step established something bad;

@@ -17,3 +17,15 @@ export interface PayloadInfo {
   container: import('../report').Container;
   ctx: VerifyContext;
 }
+
+/** The checks that must pass for `verified`, per format (lib/engine/verdict.ts). */
+export const REQUIRED_CHECKS: Readonly<Record<Format, readonly CheckId[]>> = {
+  'vc-data-integrity': ['structure', 'proof', 'issuer-binding', 'validity'],
+  'vc-jwt': ['structure', 'proof', 'issuer-binding', 'validity'],
+  'vc-unsigned': ['structure', 'proof', 'issuer-binding', 'validity'],
+  'ob2-hosted': ['structure', 'hosted', 'validity'],
+  'ob2-signed': ['structure', 'proof', 'issuer-binding', 'validity'],
+  edc: ['structure', 'seal', 'certificate', 'issuer-binding', 'validity'],
+  unknown: ['proof'],
+};
+

@@ -8,14 +8,10 @@
 import { calculateJwkThumbprint } from 'jose';
 import type { VerifyContext } from '../context';
 import { VerifierError } from '../errors';
-import { resolveDidJwk } from './did-jwk';
-import { resolveDidKey } from './did-key';
 import { assertDidUrl, isDidLike } from './did-syntax';
-import { resolveDidWebDocument } from './did-web';
-import { assertionKeys } from './document';
 import { httpsOrigin } from './https';
 import { jwksKey, loadIssuerJwks } from './jwks';
-import { didMethod } from './resolve';
+import { didMethod, didMethodFor } from './resolve';
 import type { ResolvedKey } from './types';
 
 /** Keys that may be used as the issuer's assertion keys, each with its thumbprint and JWKS `kid`. */
@@ -40,13 +36,8 @@ export async function loadIssuerKeys(issuerId: string, ctx: VerifyContext): Prom
     return entries.map((e) => ({ key: jwksKey(e, issuerId), thumbprint: e.thumbprint, kid: e.kid }));
   }
   if (isDidLike(issuerId)) assertDidUrl(issuerId);
-  const method = didMethod(issuerId);
   if (issuerId.includes('#')) throw new VerifierError('KEY_UNRESOLVABLE', { reason: 'issuer id is a DID URL' });
-  let keys: ResolvedKey[];
-  if (method === 'key') keys = [resolveDidKey(issuerId)];
-  else if (method === 'jwk') keys = [resolveDidJwk(issuerId)];
-  else if (method === 'web') keys = assertionKeys(await resolveDidWebDocument(issuerId, ctx), 'did:web');
-  else if (method !== undefined) throw new VerifierError('KEY_DID_METHOD_UNSUPPORTED', { method: `did:${method}` });
-  else throw new VerifierError('KEY_UNRESOLVABLE', { reason: 'issuer id is neither an https URL nor a DID' });
+  if (didMethod(issuerId) === undefined) throw new VerifierError('KEY_UNRESOLVABLE', { reason: 'issuer id is neither an https URL nor a DID' });
+  const keys = await didMethodFor(issuerId).assertionKeys(issuerId, ctx);
   return Promise.all(keys.map(async (key) => ({ key, thumbprint: await thumbprintOf(key.publicKeyJwk) })));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkMessage, fillNamed, substitute, t } from '../../../lib/extension/i18n';
-import { messageFor } from '../../../lib/engine/messages';
+import { messageFor } from '../../../lib/engine/errors';
 import { repoPath } from '../../support/fixtures';
 
 describe('lib/extension/i18n', () => {

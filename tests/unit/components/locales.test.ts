@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../../lib/engine/messages';
+import { MESSAGES } from '../../../lib/engine/errors';
 import { EU_ELEMENTS } from '../../../lib/qa/types';
 import { VERDICTS } from '../../../lib/engine/report';
 import { REPO_ROOT } from '../../support/fixtures';

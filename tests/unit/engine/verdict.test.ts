@@ -1,8 +1,9 @@
+import { REQUIRED_CHECKS } from '../../../lib/engine/formats';
 import { describe, expect, it } from 'vitest';
 import { error, fail, pass, skip } from '../../../lib/engine/checks/result';
 import { deriveVerdict } from '../../../lib/engine/verdict';
 
-const required = ['structure', 'proof', 'issuer-binding', 'validity'] as const;
+const required = REQUIRED_CHECKS['vc-data-integrity'];
 const good = [pass('structure'), pass('proof'), pass('issuer-binding'), pass('validity')];
 
 // "row N" in the test names below is row N of the attack table in SECURITY.md.

@@ -5,7 +5,7 @@
  */
 import { fail, pass } from '../../checks/result';
 import type { ValidityWindow } from '../../checks/validity';
-import type { Check, CheckId, CredentialSummary } from '../../report';
+import type { Check, CredentialSummary } from '../../report';
 import { label } from './label';
 import { EdcCredential, type Claim, type Organisation } from './schema';
 
@@ -13,8 +13,6 @@ const VC_CONTEXTS = ['https://www.w3.org/2018/credentials/v1', 'https://www.w3.o
 /** ELM v3 application-profile context (data.europa.eu/snb/model/context/edc-ap). */
 const EDC_CONTEXT_PREFIX = 'http://data.europa.eu/snb/model/context/';
 
-/** Checks that must pass before an EDC could be `verified` (seal, its certificate, and the issuer being the sealer). */
-export const EDC_REQUIRED: readonly CheckId[] = ['structure', 'seal', 'certificate', 'issuer-binding', 'validity'];
 
 /** The structure check, and the validated credential when it passed. */
 export type StructureResult = { check: Check; credential?: EdcCredential };

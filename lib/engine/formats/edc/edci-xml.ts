@@ -12,7 +12,7 @@ import { checkValidity } from '../../checks/validity';
 import { VerifierError, toVerifierError } from '../../errors';
 import type { FormatOutcome } from '../types';
 import type { Check, CredentialSummary, TechnicalDetails } from '../../report';
-import { EDC_REQUIRED } from './credential';
+import { REQUIRED_CHECKS } from '../types';
 import { describeSubject, parseCertificate } from './x509';
 import { child, childrenNamed, findFirst, parseXml, type XmlElement } from './xml';
 
@@ -87,7 +87,7 @@ export function verifyEdciXml(xml: string, ctx: VerifyContext): FormatOutcome {
     root = parseXml(xml);
   } catch (e) {
     const err = toVerifierError(e);
-    return { format: 'edc', checks: [fail('parse', err.code, err.detail), skip('seal')], required: [...EDC_REQUIRED], summary: {}, technical: {} };
+    return { format: 'edc', checks: [fail('parse', err.code, err.detail), skip('seal')], required: [...REQUIRED_CHECKS.edc], summary: {}, technical: {} };
   }
   if (root.name !== 'europassCredential') throw new VerifierError('INPUT_UNKNOWN_FORMAT', { reason: `XML document <${root.name.slice(0, 40)}>` });
   const summary = summarizeEdciXml(root);
@@ -100,5 +100,5 @@ export function verifyEdciXml(xml: string, ctx: VerifyContext): FormatOutcome {
     skip('issuer-binding', 'SKIPPED', hasSeal ? 'Not checked because the seal could not be checked' : undefined),
     checkValidity({ validFrom: summary.validFrom, validUntil: summary.validUntil }, ctx.now(), ctx.skewSeconds),
   ];
-  return { format: 'edc', checks, required: [...EDC_REQUIRED], summary, technical: { ...sealFacts(signature), edcVersion: 'EDCI v1 XML' } };
+  return { format: 'edc', checks, required: [...REQUIRED_CHECKS.edc], summary, technical: { ...sealFacts(signature), edcVersion: 'EDCI v1 XML' } };
 }

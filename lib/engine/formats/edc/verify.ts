@@ -10,7 +10,7 @@ import type { VerifyContext } from '../../context';
 import { fail, fromThrown, pass, skip } from '../../checks/result';
 import { checkValidity } from '../../checks/validity';
 import { checkSealCertificate } from './certificate';
-import { checkEdcStructure, EDC_REQUIRED, edcValidityWindow, summarizeEdc } from './credential';
+import { checkEdcStructure, edcValidityWindow, summarizeEdc } from './credential';
 import { verifyEdciXml } from './edci-xml';
 import { openEnvelope, signatureMatches, thumbprintMatches, type SealEnvelope } from './jades';
 import type { EdcCredential } from './schema';
@@ -20,9 +20,9 @@ import { describeSubject, type SealCertificate } from './x509';
 import type { Check, CheckId, TechnicalDetails } from '../../report';
 import { checkCredentialStatus } from '../../status';
 import { asArray, isObject, parseJsonCapped } from '../../util/json';
-import type { FormatOutcome } from '../types';
+import { REQUIRED_CHECKS, type FormatOutcome } from '../types';
 
-const REQUIRED: CheckId[] = [...EDC_REQUIRED];
+const REQUIRED: CheckId[] = [...REQUIRED_CHECKS.edc];
 
 /** A JAdES envelope (JWS JSON general or flattened serialization) or a bare ELM credential. */
 export const isEdcJson = (v: unknown): boolean =>

@@ -19,10 +19,8 @@ import { checkOb2Structure, verificationType } from './structure';
 import { summarizeOb2 } from './summary';
 import type { Check, TechnicalDetails } from '../../report';
 import { asArray, isObject, str } from '../../util/json';
-import type { FormatOutcome } from '../types';
+import { REQUIRED_CHECKS, type FormatOutcome } from '../types';
 
-const HOSTED_REQUIRED = ['structure', 'hosted', 'validity'] as const;
-const SIGNED_REQUIRED = ['structure', 'proof', 'issuer-binding', 'validity'] as const;
 
 export const isOb2Json = (v: unknown): v is Record<string, unknown> =>
   isObject(v) &&
@@ -136,7 +134,7 @@ function outcome(
   return {
     format,
     checks,
-    required: [...(format === 'ob2-hosted' ? HOSTED_REQUIRED : SIGNED_REQUIRED)],
+    required: [...REQUIRED_CHECKS[format]],
     summary: summarizeOb2(assertion, docs.badgeClass, docs.issuer),
     technical,
     // only documents that were checked count as the signed payload

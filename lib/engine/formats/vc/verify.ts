@@ -15,9 +15,8 @@ import type { Check, TechnicalDetails } from '../../report';
 import { checkCredentialStatus } from '../../status';
 import { summarizeVc } from './summary';
 import { isObject, str } from '../../util/json';
-import type { FormatOutcome } from '../types';
+import { REQUIRED_CHECKS, type FormatOutcome } from '../types';
 
-const REQUIRED = ['structure', 'proof', 'issuer-binding', 'validity'] as const;
 
 /** A JSON credential with (or without) an embedded Data Integrity proof. */
 export async function verifyVcJson(credential: Record<string, unknown>, ctx: VerifyContext): Promise<FormatOutcome> {
@@ -37,7 +36,7 @@ export async function verifyVcJwtPayload(jws: string, ctx: VerifyContext): Promi
   const outcome = await verifyVcJwt(jws, ctx);
   const credential = outcome.credential;
   if (!credential) {
-    return { format: 'vc-jwt', checks: outcome.checks, required: [...REQUIRED], summary: {}, technical: outcome.technical };
+    return { format: 'vc-jwt', checks: outcome.checks, required: [...REQUIRED_CHECKS['vc-jwt']], summary: {}, technical: outcome.technical };
   }
   const structure = checkVcStructure(credential);
   return finish('vc-jwt', credential, structure, outcome.checks, outcome.technical, ctx, structure.status === 'pass');
@@ -68,7 +67,7 @@ async function finish(
   return {
     format,
     checks,
-    required: [...REQUIRED],
+    required: [...REQUIRED_CHECKS[format]],
     summary,
     technical: { ...technical, vcVersion: vcVersion(credential) },
     credential,

@@ -19,7 +19,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../../../lib/engine/context';
-import { verifyPayload } from '../../../../lib/engine/pipeline';
+import { verifyPayload } from '../../../../lib/engine/formats';
 import { verify } from '../../../../lib/engine/pipeline';
 import type { Check, Report, Verdict } from '../../../../lib/engine/report';
 import { checkCredentialStatus } from '../../../../lib/engine/status';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../../../lib/engine/context';
-import { verifyPayload } from '../../../../lib/engine/pipeline';
+import { REQUIRED_CHECKS, verifyPayload } from '../../../../lib/engine/formats';
 import type { Check } from '../../../../lib/engine/report';
 import { checkCredentialStatus } from '../../../../lib/engine/status';
 import { encodeStatusList } from '../../../../lib/engine/status/bitstring';
@@ -159,7 +159,7 @@ describe('checkCredentialStatus: 1EdTechRevocationList', () => {
     const { ctx } = ctxServing({});
     const check = await checkCredentialStatus(credential(e), ctx);
     const passed = (id: Check['id']): Check => ({ id, status: 'pass', code: 'OK', message: '' });
-    const verdict = deriveVerdict([passed('structure'), passed('proof'), passed('issuer-binding'), passed('validity'), check], ['structure', 'proof', 'issuer-binding', 'validity']);
+    const verdict = deriveVerdict([passed('structure'), passed('proof'), passed('issuer-binding'), passed('validity'), check], REQUIRED_CHECKS['vc-data-integrity']);
     expect(check.code).toBe('STATUS_RETRIEVAL_ERROR');
     expect(verdict).toBe('unverifiable');
   });
