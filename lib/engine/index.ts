@@ -17,7 +17,7 @@ export { LIMITS } from './limits';
 
 // What a report is, and how its verdict follows from its checks.
 export { VERDICTS } from './report';
-export type { Check, CheckId, CheckStatus, CredentialSummary, Format, RecipientOutcome, Report, Verdict } from './report';
+export type { Check, CheckId, CheckStatus, CredentialSummary, Format, RecipientOutcome, Report, ReportPart, Verdict } from './report';
 export { deriveVerdict } from './verdict';
 export { error } from './checks/result';
 

@@ -115,4 +115,19 @@ export interface Report {
   checkedAt: string;
   /** The signed payload (never page-supplied unsigned JSON), for the quality profile. */
   credential?: unknown;
+  /**
+   * Credentials carried inside this one, each verified on its own: the
+   * credentials of a presentation, the achievement credentials of a CLR, the
+   * endorsements of an Open Badge. A part's verdict never raises the
+   * container's; how a part's verdict lowers it is the container format's rule.
+   */
+  parts?: ReportPart[];
+}
+
+/** One credential inside another, with its own report. */
+export interface ReportPart {
+  role: 'presented' | 'achievement' | 'endorsement';
+  /** where it sat in the container, for the technical details (e.g. `verifiableCredential[2]`) */
+  path: string;
+  report: Report;
 }
