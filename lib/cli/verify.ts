@@ -12,6 +12,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createContext, verify, type RecipientHint, type Report, type VerifyInput } from '../engine';
+import { platformDataUrl } from '../detect/platforms';
 
 const USAGE = `Usage: npm run verify -- [--json] [--allow-host host:port]... [--email ADDR] [--url URL] <file|https-url|->...
 
@@ -69,7 +70,8 @@ async function readStdin(): Promise<Uint8Array> {
 
 async function toInput(arg: string): Promise<VerifyInput | { error: string }> {
   if (arg === '-') return { bytes: await readStdin(), name: 'stdin' };
-  if (/^https?:\/\//i.test(arg)) return { url: arg, name: arg };
+  // a link given on the command line is followed to the credential, as a link a profile gives (lib/engine/follow.ts)
+  if (/^https?:\/\//i.test(arg)) return { url: arg, name: arg, follow: true };
   try {
     return { bytes: new Uint8Array(await readFile(arg)), name: arg };
   } catch (e) {
@@ -108,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  const ctx = createContext({ allowHosts: args.allowHosts, recipient: Object.keys(args.recipient).length ? args.recipient : undefined });
+  const ctx = createContext({ allowHosts: args.allowHosts, platformDataUrl, recipient: Object.keys(args.recipient).length ? args.recipient : undefined });
   const reports: Report[] = [];
   let unreadable = false;
   let crashed = false;

@@ -195,6 +195,18 @@ export function matchPlatform(raw: string): PlatformMatch | undefined {
   return undefined;
 }
 
+/**
+ * The machine-readable address a platform publishes for one of its human
+ * pages (a Credly badge page → its OB 2.0 assertion), for the engine when a
+ * followed link ends on such a page; undefined when the page is no platform's
+ * or its answer comes wrapped (the background unwraps those itself).
+ */
+export function platformDataUrl(pageUrl: string): string | undefined {
+  const match = matchPlatform(pageUrl);
+  if (!match || match.platform.wrappedIn) return undefined;
+  return match.platform.fetchUrl(match.id, new URL(pageUrl));
+}
+
 /** Platform row by id. */
 export function platformById(id: string): PlatformRule | undefined {
   return PLATFORMS.find((p) => p.id === id);

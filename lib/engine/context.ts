@@ -44,10 +44,18 @@ export interface VerifyContext {
   verifyNested?: (payload: string, ctx: VerifyContext) => Promise<FormatOutcome>;
   /** how deep in such nested verifications this one is (0 or absent: the input itself) */
   nesting?: number;
+  /**
+   * The machine-readable address a credential platform publishes for one of
+   * its human pages (a Credly badge page → its assertion), from the platform
+   * table the caller owns (lib/detect/platforms.ts); used when a followed link
+   * ends on such a page (lib/engine/follow.ts).
+   */
+  platformDataUrl?: (pageUrl: string) => string | undefined;
 }
 
 export interface ContextOptions {
   now?: () => number;
+  platformDataUrl?: (pageUrl: string) => string | undefined;
   transport?: Transport;
   allowHosts?: Iterable<string>;
   cache?: TtlCache;
@@ -66,6 +74,7 @@ export function createContext(options: ContextOptions = {}): VerifyContext {
     inflight: new Map(),
     skewSeconds: LIMITS.skewSeconds,
     recipient: options.recipient,
+    ...(options.platformDataUrl ? { platformDataUrl: options.platformDataUrl } : {}),
     ...(options.workMs !== undefined ? { workMs: options.workMs } : {}),
   };
 }

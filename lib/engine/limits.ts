@@ -25,8 +25,12 @@ export const LIMITS = {
     'status-list': 2 * 1024 * 1024,
     'ob2-document': 512 * 1024,
     credential: 2 * 1024 * 1024,
+    /** a link a profile gives: a credential, or the web page in front of one (SECURITY.md row 55) */
+    'credential-link': 2 * 1024 * 1024,
     image: 4 * 1024 * 1024,
   },
+  /** redirects followed for a credential link, each hop checked like the first (SECURITY.md row 55) */
+  redirectHops: 5,
   /** decompressed status list bitstring (SECURITY.md attack 32) */
   statusListInflatedBytes: 16 * 1024 * 1024,
   /**

@@ -8,7 +8,9 @@ import { VerifierError } from './errors';
 import { fromThrown, skip } from './checks/result';
 import { extractFromPng, isPng } from './extract/png';
 import { extractFromSvg, looksLikeBakedSvg } from './extract/svg';
+import { isHtmlText } from './extract/html';
 import { isJwsCompact } from './extract/jws';
+import { findCredentialBehind } from './follow';
 import { verifyPayload } from './formats';
 import type { FormatOutcome } from './formats/types';
 import { LIMITS } from './limits';
@@ -30,8 +32,15 @@ export async function verify(input: VerifyInput, rootCtx: VerifyContext): Promis
   let container: Container = 'json';
   let bytes: Uint8Array = new Uint8Array(0);
   let outcome: FormatOutcome;
+  /** where a followed link led (technical details: the recruiter can see how the credential was found) */
+  let followed: Record<string, string | number> | undefined;
   try {
-    if ('url' in input) {
+    if ('url' in input && input.follow) {
+      container = 'url';
+      const found = await findCredentialBehind(input.url, ctx);
+      bytes = found.bytes;
+      followed = { from: input.url, to: found.url, via: found.via, ...(found.redirects ? { redirects: found.redirects.length } : {}) };
+    } else if ('url' in input) {
       container = 'url';
       const doc = await ctx.fetch(input.url, 'credential');
       bytes = doc.bytes;
@@ -40,7 +49,8 @@ export async function verify(input: VerifyInput, rootCtx: VerifyContext): Promis
     }
     if (bytes.length === 0) throw new VerifierError('INPUT_EMPTY');
     if (bytes.length > LIMITS.inputBytes) throw new VerifierError('INPUT_TOO_LARGE', { bytes: bytes.length, cap: LIMITS.inputBytes });
-    const unwrapped = await unwrap(bytes, ctx, container === 'url');
+    // a followed link may end on a baked image holding its hosted assertion's URL: that one more hop is allowed
+    const unwrapped = await unwrap(bytes, ctx, container === 'url' && !followed);
     if (container !== 'url') container = unwrapped.container;
     outcome = await verifyPayload(unwrapped.payload, ctx);
   } catch (e) {
@@ -62,7 +72,7 @@ export async function verify(input: VerifyInput, rootCtx: VerifyContext): Promis
     checks: outcome.checks,
     summary: outcome.summary,
     recipient,
-    technical: outcome.technical,
+    technical: followed ? { ...outcome.technical, followedLink: followed } : outcome.technical,
     inputHash,
     ...('name' in input && input.name ? { inputName: input.name } : {}),
     checkedAt,
@@ -90,7 +100,7 @@ async function unwrap(bytes: Uint8Array, ctx: VerifyContext, alreadyFetched: boo
       return followUrl({ container: 'svg', payload: extractFromSvg(text) }, ctx, alreadyFetched);
     }
     // A web page (a platform's human page, a CV) is not a credential; the XML reader is for EDC files.
-    if (/^<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(text) || /^<\?xml[^>]*>\s*<(?:!doctype\s+html|html[\s>])/i.test(text))
+    if (isHtmlText(text))
       throw new VerifierError('INPUT_UNKNOWN_FORMAT', { reason: 'a web page, not a credential' });
     return { container: 'xml', payload: text };
   }

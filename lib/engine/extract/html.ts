@@ -13,6 +13,11 @@
  * is trusted: each finding is verified like any other input.
  */
 
+const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]{0,2000}?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta[\s>]|title[\s>])/i;
+
+/** True when `text` is a web page (HTML), not a credential document such as EDC XML. */
+export const isHtmlText = (text: string): boolean => HTML_START.test(text.slice(0, 4096));
+
 /** Pages larger than this are read only up to here (a certificate page is a few hundred KB at most). */
 export const MAX_HTML_CHARS = 2_000_000;
 const MAX_FINDINGS = 8;

@@ -1,8 +1,10 @@
 /**
  * The only module that calls fetch(). Everything the verifier reads from the
  * network goes through here: https only (http is upgraded), no cookies, no
- * referrer, redirects refused, a deadline and a byte cap per purpose, and
- * non-public hosts refused unless the user allowed them (host-policy.ts).
+ * referrer, redirects refused (a credential link follows at most
+ * LIMITS.redirectHops, each hop checked like the first), a deadline and a
+ * byte cap per purpose, and non-public hosts refused unless the user allowed
+ * them (host-policy.ts).
  * The pattern follows jose src/jwks/remote.ts (redirect: 'manual', 200 only,
  * explicit accept header).
  *
@@ -25,8 +27,10 @@ export interface NetOptions extends HostPolicy {
 }
 
 export interface FetchedDocument {
-  /** the URL actually fetched (after the http→https upgrade) */
+  /** the URL actually fetched (after the http→https upgrade and any redirects followed) */
   url: string;
+  /** the addresses a followed redirect passed through before `url`, in order */
+  redirects?: string[];
   status: number;
   contentType: string;
   bytes: Uint8Array;
@@ -41,8 +45,16 @@ const ACCEPT: Record<FetchPurpose, string> = {
   'status-list': 'application/vc+ld+json, application/ld+json, application/vc+jwt, application/json',
   'ob2-document': 'application/ld+json, application/json',
   credential: 'application/vc+ld+json, application/ld+json, application/vc+jwt, application/json, image/png, image/svg+xml',
+  // a credential first, the web page in front of one last (lib/engine/follow.ts reads that page)
+  'credential-link':
+    'application/vc+ld+json, application/vc+jwt;q=0.95, application/ld+json;q=0.9, application/json;q=0.9, application/jwt;q=0.85, image/png;q=0.8, image/svg+xml;q=0.8, application/pdf;q=0.6, text/html;q=0.5',
   image: 'image/png, image/svg+xml',
 };
+
+/** Purposes whose address may redirect: a link a profile gives is often wrapped or shortened. */
+const FOLLOWS_REDIRECTS: ReadonlySet<FetchPurpose> = new Set(['credential-link']);
+
+const isRedirect = (res: Response) => res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400);
 
 /** Statuses a caller may want to read instead of an error (OB 2.0: 410 Gone = revoked). */
 const READABLE_STATUSES = new Set([200, 410]);
@@ -54,15 +66,15 @@ export function createFetcher(options: NetOptions): Fetcher {
   const transport: Transport = options.transport ?? globalTransport;
   const timeoutMs = options.timeoutMs ?? LIMITS.fetchMs;
   return async (rawUrl, purpose) => {
-    const url = vetUrl(rawUrl, options);
+    let url = vetUrl(rawUrl, options);
     const controller = new AbortController();
+    // one deadline for the whole fetch, redirects included
     const timer = setTimeout(() => controller.abort(), timeoutMs);
-    try {
-      let res: Response;
+    const get = async (target: URL, redirect: RequestRedirect): Promise<Response> => {
       try {
-        res = await transport(url.href, {
+        return await transport(target.href, {
           method: 'GET',
-          redirect: 'manual',
+          redirect,
           credentials: 'omit',
           cache: 'no-store',
           referrerPolicy: 'no-referrer',
@@ -70,23 +82,59 @@ export function createFetcher(options: NetOptions): Fetcher {
           signal: controller.signal,
         });
       } catch (e) {
-        if (controller.signal.aborted) throw new VerifierError('FETCH_TIMEOUT', { url: url.href, ms: timeoutMs });
-        throw new VerifierError('FETCH_NETWORK', { url: url.href }, { cause: e });
+        if (controller.signal.aborted) throw new VerifierError('FETCH_TIMEOUT', { url: target.href, ms: timeoutMs });
+        throw new VerifierError('FETCH_NETWORK', { url: target.href }, { cause: e });
       }
-      if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
+    };
+    try {
+      const redirects: string[] = [];
+      let res = await get(url, 'manual');
+      while (isRedirect(res)) {
         await res.body?.cancel().catch(() => {});
-        throw new VerifierError('FETCH_REDIRECT_BLOCKED', { url: url.href, status: res.status });
+        if (!FOLLOWS_REDIRECTS.has(purpose)) throw new VerifierError('FETCH_REDIRECT_BLOCKED', { url: url.href, status: res.status });
+        if (redirects.length >= LIMITS.redirectHops) throw new VerifierError('FETCH_REDIRECT_BLOCKED', { url: url.href, reason: `more than ${LIMITS.redirectHops} redirects` });
+        redirects.push(url.href);
+        const location = res.type === 'opaqueredirect' ? undefined : res.headers.get('location');
+        if (location) {
+          // SECURITY.md row 55: every hop is checked like the first, before it is requested
+          url = vetHop(location, url, options);
+          res = await get(url, 'manual');
+          continue;
+        }
+        // A browser hides a redirect's target from the extension (an opaque redirect). It is
+        // followed by the browser, inside the same deadline; where it ended is checked before
+        // anything is read, and the extension's network rules (SECURITY.md, network policy) keep
+        // the hops in between off private addresses.
+        res = await get(url, 'follow');
+        url = vetHop(res.url || url.href, url, options);
+        if (isRedirect(res)) throw new VerifierError('FETCH_REDIRECT_BLOCKED', { url: url.href, reason: 'too many redirects' });
       }
       if (!READABLE_STATUSES.has(res.status)) {
         await res.body?.cancel().catch(() => {});
         throw new VerifierError('FETCH_HTTP_STATUS', { url: url.href, status: res.status });
       }
       const bytes = await readCapped(res, LIMITS.bytes[purpose], url.href, controller);
-      return { url: url.href, status: res.status, contentType: res.headers.get('content-type') ?? '', bytes };
+      return { url: url.href, status: res.status, contentType: res.headers.get('content-type') ?? '', bytes, ...(redirects.length ? { redirects } : {}) };
     } finally {
       clearTimeout(timer);
     }
   };
+}
+
+/** A redirect target, resolved against the address that sent it and held to the same host policy; refused as FETCH_REDIRECT_BLOCKED. */
+function vetHop(location: string, from: URL, policy: HostPolicy): URL {
+  let next: URL;
+  try {
+    next = new URL(location, from);
+  } catch {
+    throw new VerifierError('FETCH_REDIRECT_BLOCKED', { url: from.href, reason: 'a redirect to an address that is not a URL' });
+  }
+  try {
+    return vetUrl(next.href, policy);
+  } catch (e) {
+    const code = e instanceof VerifierError ? e.code : 'FETCH_URL_REJECTED';
+    throw new VerifierError('FETCH_REDIRECT_BLOCKED', { url: from.href, to: next.href.slice(0, 200), reason: code });
+  }
 }
 
 export interface PageFetchOptions {

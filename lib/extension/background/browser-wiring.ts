@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { LIMITS, createContext, createMemoryCache } from '../../engine';
-import { PLATFORM_CONTENT_SCRIPT_MATCHES } from '../../detect/platforms';
+import { PLATFORM_CONTENT_SCRIPT_MATCHES, platformDataUrl } from '../../detect/platforms';
 import { applyHistoryRetention, historyStore, recordVerification } from '../history/record';
 import { reportPagePath } from '../messaging';
 import { DEFAULT_SETTINGS, getSettings } from '../settings';
@@ -44,7 +44,7 @@ export function browserDeps(): BackgroundDeps {
     session,
     async createContext(recipient, options) {
       const settings = await settingsOrDefault();
-      return createContext({ cache: options?.fresh ? createMemoryCache() : cache, allowHosts: settings.allowHosts, ...(recipient ? { recipient } : {}) });
+      return createContext({ cache: options?.fresh ? createMemoryCache() : cache, allowHosts: settings.allowHosts, platformDataUrl, ...(recipient ? { recipient } : {}) });
     },
     async setBadge(tabId, badge) {
       // Firefox MV2 builds expose the toolbar button as browserAction

@@ -86,3 +86,31 @@ describe('createFetcher', () => {
     expect(await codeOf(fetcher('https://issuer.example/a', 'jwks'))).toBe('FETCH_NETWORK');
   });
 });
+
+describe('createFetcher: a credential link in a browser, where redirects are opaque (SECURITY.md row 55)', () => {
+  /** What a browser's fetch answers for `redirect: 'manual'`: an opaque redirect, its target hidden. */
+  const opaqueRedirect = () => ({ type: 'opaqueredirect', status: 0, headers: new Headers(), body: null, url: '' }) as unknown as Response;
+  /** A response the browser reached by following redirects itself, at `finalUrl`. */
+  const followedTo = (finalUrl: string, body: string) => Object.defineProperty(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }), 'url', { value: finalUrl });
+
+  it('lets the browser follow, then checks where it ended before reading anything', async () => {
+    const calls: RequestRedirect[] = [];
+    const transport: Transport = async (_url, init) => {
+      calls.push(init.redirect!);
+      return init.redirect === 'manual' ? opaqueRedirect() : followedTo('https://credentials.uni-example.de/c/1.json', '{"ok":true}');
+    };
+    const doc = await createFetcher({ allowHosts: new Set(), transport })('https://sho.rt/x', 'credential-link');
+    expect(calls).toEqual(['manual', 'follow']);
+    expect(doc).toMatchObject({ url: 'https://credentials.uni-example.de/c/1.json', redirects: ['https://sho.rt/x'] });
+  });
+
+  it('refuses an answer the browser reached on a private address', async () => {
+    const transport: Transport = async (_url, init) => (init.redirect === 'manual' ? opaqueRedirect() : followedTo('https://10.0.0.7/c.json', '{}'));
+    expect(await codeOf(createFetcher({ allowHosts: new Set(), transport })('https://sho.rt/x', 'credential-link'))).toBe('FETCH_REDIRECT_BLOCKED');
+  });
+
+  it('never follows for any other purpose', async () => {
+    const transport: Transport = async () => opaqueRedirect();
+    expect(await codeOf(createFetcher({ allowHosts: new Set(), transport })('https://issuer.example/.well-known/jwks.json', 'jwks'))).toBe('FETCH_REDIRECT_BLOCKED');
+  });
+});

@@ -150,3 +150,30 @@ describe('bug: no verification is lost silently (a failed history write is shown
     expect(sources.map((s) => [s.via, s.inputText])).toEqual([['page', 'eyJhbGciOiJFZERTQSJ9.e30.c2ln']]);
   });
 });
+
+describe('every certification a profile lists is a row (SECURITY.md row 55)', () => {
+  const entryLink = (i: number) => ({ kind: 'link', value: `https://credentials.issuer${i}.example/c/${i}`, label: `Certificate ${i}`, issuerLabel: `Issuer ${i}`, issuedLabel: 'Jan 2024', fromEntry: true });
+
+  it('an entry without a link is a row that says so, never fetched and never in the history', async () => {
+    const recorded: HistorySource[] = [];
+    const history: HistoryHooks = { record: async (_r: Report, s: HistorySource) => void recorded.push(s), get: async () => undefined, clear: async () => {} };
+    const { handle, flow, tab, fetched } = setup({ history });
+    await handle(found([{ kind: 'claim', value: 'First Aid at Work', label: 'First Aid at Work', issuerLabel: 'Red Cross', fromEntry: true }]), fromPage(7, PAGE));
+    await flow.idle();
+    const [row] = (await tab(7))!.credentials;
+    expect(row).toMatchObject({ state: 'done', claim: { title: 'First Aid at Work', issuer: 'Red Cross' }, report: { verdict: 'unverifiable', checks: [{ code: 'NO_CREDENTIAL_LINK' }] } });
+    expect(fetched).toEqual([]);
+    expect(recorded).toEqual([]);
+  });
+
+  it('a page with 200 entry links: at most 40 are followed, the others are rows that say why they were not checked', async () => {
+    const { handle, flow, tab, fetched } = setup({ concurrency: 8 });
+    await handle(found(Array.from({ length: 200 }, (_, i) => entryLink(i))), fromPage(8, PAGE));
+    await flow.idle();
+    const rows = (await tab(8))!.credentials;
+    expect(rows).toHaveLength(200);
+    expect(new Set(fetched).size).toBe(40);
+    expect(rows.filter((r) => r.report?.checks[0]?.code === 'PAGE_LINK_LIMIT')).toHaveLength(160);
+    expect(rows.every((r) => r.claim?.title?.startsWith('Certificate'))).toBe(true);
+  });
+});
