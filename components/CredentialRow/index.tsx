@@ -27,11 +27,20 @@ export function CredentialRow({ item, onOpen }: CredentialRowProps) {
     >
       {row.image ? <img class={styles.image} src={row.image} alt="" /> : <span class={styles.placeholder} aria-hidden="true" />}
       <span class={styles.text}>
-        <span class={styles.title}>{row.title}</span>
+        <span class={`${styles.title} ${row.source === 'credential' ? '' : styles.claimed}`} data-source={row.source}>{row.title}</span>
         <span class={styles.meta}>
           {row.issuer}
           {row.issued ? ` · ${t('issuedOn', row.issued)}` : ''}
         </span>
+        {row.source === 'credential' ? null : (
+          <span class={styles.source}>{t(row.source === 'page' ? 'claimAsPageSays' : 'claimUnconfirmed')}</span>
+        )}
+        {row.reason ? <span class={styles.reason}>{row.reason}</span> : null}
+        {row.comparison ? (
+          <span class={row.comparison.agrees ? styles.agrees : styles.differs} data-comparison={row.comparison.agrees ? 'matches' : 'differs'}>
+            {row.comparison.text}
+          </span>
+        ) : null}
         {row.recipient ? (
           <span class={`${styles.recipient} ${styles[row.recipient] ?? ''}`} data-recipient={row.recipient}>
             {t(recipientKey(row.recipient))}

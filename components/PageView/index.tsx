@@ -1,6 +1,7 @@
 /** "This page": loading, empty, the list of found credentials, or one credential's details. */
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../../lib/extension/i18n';
+import { t, tn } from '../../lib/extension/i18n';
+import { sortRows, summarizePage, type PageSummary } from '../../lib/extension/page-summary';
 import type { TabResults } from '../../lib/extension/tab-results';
 import type { TrustEntry } from '../../lib/trust/types';
 import { BackButton } from '../BackButton';
@@ -60,12 +61,18 @@ export function PageView(props: PageViewProps) {
 }
 
 function PageList({ results, scan, onScan, canScanPage = true, onSelect, onRecipient }: PageViewProps) {
-  const items = results?.credentials ?? [];
-  const status = scan === 'scanning' ? t('scanning') : scan === 'failed' ? t('scanFailed') : items.length ? t('foundCount', items.length) : '';
+  const items = results ? sortRows(results.credentials) : [];
+  const summary = results && items.length ? summarizePage(results) : undefined;
+  const status = scan === 'scanning' ? t('scanning') : scan === 'failed' ? t('scanFailed') : summary ? summaryLine(summary) : '';
   return (
     <div class={styles.page}>
       {results?.profileName ? <p class={styles.profile}>{t('profileOf', results.profileName)}</p> : null}
-      <p class={styles.status} role="status" aria-live="polite">{status}</p>
+      <p class={styles.status} role="status" aria-live="polite" data-testid="page-summary">{status}</p>
+      {summary?.allAt ? (
+        <a class={styles.showAll} href={summary.allAt} target="_blank" rel="noreferrer" data-testid="show-all">
+          {t('showAllListed', summary.listed)}
+        </a>
+      ) : null}
       {items.length === 0 ? (
         <div class={styles.empty} data-testid="empty">
           <p class={styles.message}>{t('emptyNothingFound')}</p>
@@ -84,6 +91,19 @@ function PageList({ results, scan, onScan, canScanPage = true, onSelect, onRecip
       )}
     </div>
   );
+}
+
+/** "LinkedIn lists 7 certifications · 3 verified · 1 failed · 2 cannot be checked (1 without a link) · 1 says something else than the profile". */
+export function summaryLine(summary: PageSummary): string {
+  const parts = [summary.fromProfile ? tn('summaryListedLinkedIn', summary.listed) : tn('summaryFound', summary.rows)];
+  for (const verdict of ['verified', 'failed', 'revoked', 'expired', 'unverifiable'] as const) {
+    const n = summary.verdicts[verdict];
+    if (n === 0) continue;
+    parts.push(verdict === 'unverifiable' && summary.noLink > 0 ? `${tn(`summary_${verdict}`, n)} ${t('summaryNoLink', summary.noLink)}` : tn(`summary_${verdict}`, n));
+  }
+  if (summary.pending > 0) parts.push(tn('summary_pending', summary.pending));
+  if (summary.mismatched > 0) parts.push(tn('summaryMismatched', summary.mismatched));
+  return parts.join(' · ');
 }
 
 /** After "Back to the list", keyboard focus returns to the row that was opened. */

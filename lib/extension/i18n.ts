@@ -71,6 +71,22 @@ export function t(key: string, ...subs: Array<string | number>): string {
   return en === undefined ? key : substitute(en, strings);
 }
 
+/**
+ * A count in words: the `<key>_<category>` string for the UI language's plural
+ * category of `n` (Intl.PluralRules: one, other, …), `_other` when the
+ * language has no string of its own for that category; `$1` is `n`.
+ * @example tn('summaryFound', 3) // "3 credentials on this page"
+ */
+export function tn(key: string, n: number, ...more: Array<string | number>): string {
+  let category = 'other';
+  try {
+    category = new Intl.PluralRules(uiLanguage()).select(n);
+  } catch {
+    // an unknown language tag: the general form
+  }
+  return t(hasMessage(`${key}_${category}`) ? `${key}_${category}` : `${key}_other`, n, ...more);
+}
+
 /** True when a string exists for `key` (in any locale, through the English table). */
 export const hasMessage = (key: string): boolean => key in EN;
 

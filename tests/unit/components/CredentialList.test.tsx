@@ -59,3 +59,24 @@ describe('<CredentialList>', () => {
     expect(el.textContent).toContain('<img src=x onerror=alert(1)>');
   });
 });
+
+describe('rows of a profile: the page’s words, the reason a row was not checked, the claim against the credential', () => {
+  const claim = { title: 'Advanced Research Data Management', issuer: 'Uni Example', issued: 'Jan 2024', link: 'https://uni.example/c/1' };
+
+  it('a row that could not be checked shows the profile’s words, marked as such, and why', () => {
+    const report = makeReport('unverifiable', { checks: [{ id: 'parse', status: 'error', code: 'NO_CREDENTIAL_LINK', message: '' }] });
+    const row = rowModel(found('a', report, { claim }));
+    expect(row).toMatchObject({ title: 'Advanced Research Data Management', issuer: 'Uni Example', source: 'page', reason: 'The profile lists this certification without a link to a credential, so there is nothing to check' });
+  });
+
+  it('a failed document’s title is its unconfirmed claim, never shown as the credential’s', () => {
+    const row = rowModel(found('a', makeReport('failed')));
+    expect(row).toMatchObject({ title: 'Data Literacy (failed)', source: 'unconfirmed' });
+    expect(row.image).toBeUndefined();
+  });
+
+  it('a verified credential that is for another title says so, with both texts', () => {
+    const row = rowModel(found('a', makeReport('verified'), { claim, comparison: { outcome: 'differs', fields: [{ field: 'title', claimed: claim.title, credential: 'Introduction to Research Data Management', agrees: false }] } }));
+    expect(row).toMatchObject({ source: 'credential', comparison: { agrees: false, text: 'The profile says “Advanced Research Data Management”; the credential is for “Introduction to Research Data Management”' } });
+  });
+});

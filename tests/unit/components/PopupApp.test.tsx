@@ -60,8 +60,9 @@ describe('<PopupApp>', () => {
     expect(rows(el).map((r) => r.getAttribute('data-verdict'))).toEqual(['pending']);
     api.push(tabResults(3, [found('a', makeReport('verified')), found('b', makeReport('unverifiable'))]));
     await settle();
-    expect(rows(el).map((r) => r.getAttribute('data-verdict'))).toEqual(['verified', 'unverifiable']);
-    expect(el.querySelector('[role="status"]')!.textContent).toBe('Credentials on this page: 2');
+    // problems first: what could not be checked before what verified
+    expect(rows(el).map((r) => r.getAttribute('data-verdict'))).toEqual(['unverifiable', 'verified']);
+    expect(el.querySelector('[role="status"]')!.textContent).toBe('2 credentials on this page · 1 verified · 1 cannot be checked');
     api.push({ ...tabResults(3, [found('a', makeReport('verified'))]), profileName: 'Ada Lovelace' });
     await settle();
     expect(el.textContent).toContain('Profile of Ada Lovelace');
@@ -108,7 +109,7 @@ describe('<PopupApp>', () => {
     const api = fakeApi({ tabId: 1, results: tabResults(1, [found('a', makeReport('verified')), found('b', makeReport('failed'))]) });
     const initial = await loadInitial(api);
     const el = mount(<PopupApp api={api} initial={initial} history={() => null} />);
-    fire(rows(el)[1], 'click');
+    fire(rows(el).find((r) => r.getAttribute('data-key') === 'b'), 'click');
     expect(el.querySelector('[data-testid="credential-details"]')!.getAttribute('data-verdict')).toBe('failed');
     expect(focused.at(-1)?.tagName).toBe('H2');
     fire(all(el, 'button').find((b) => b.textContent?.includes('Back to the list')), 'click');
