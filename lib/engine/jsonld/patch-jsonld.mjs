@@ -15,6 +15,15 @@
  * unpatched jsonld.js on every fixture and on fuzzed documents), and Data
  * Integrity verification needs about half the CPU.
  *
+ * For the same reason (an active context is never changed once processing
+ * returns it: api.process clones before it defines anything) the context a
+ * type-scoped context is stacked on is shared rather than copied
+ * (`previousContext`), and the child that remembers it is made once per
+ * active context. jsonld.js caches each processed context by the identity of
+ * the active context it was applied to (ResolvedContext.getProcessed); with a
+ * fresh copy at every step that cache never hit for the type-scoped contexts
+ * of OB 3.0, so each of them was processed anew for every credential.
+ *
  * The script checks the exact version and the exact lines it replaces, so a
  * jsonld upgrade fails the install loudly instead of silently skipping the patch.
  */
@@ -25,9 +34,17 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 const VERSION = '9.0.0';
 const MARK = '/* credlens: term definitions are shared, never deep-copied */';
+const SHARED = '/* credlens: active contexts are immutable once processed, so they are shared */';
 const EDITS = [
   ['    child.mappings = util.clone(this.mappings);', `    child.mappings = new Map(this.mappings); ${MARK}`],
   ['    child.protected = util.clone(this.protected);', '    child.protected = {...this.protected};'],
+  ['const INITIAL_CONTEXT_CACHE = new Map();', `const INITIAL_CONTEXT_CACHE = new Map();\nconst NON_PROPAGATED_CHILDREN = new WeakMap(); ${SHARED}`],
+  [
+    '    rval = rval.clone();\n    rval.previousContext = activeCtx;',
+    '    rval = NON_PROPAGATED_CHILDREN.get(activeCtx);\n    if(!rval) {\n      rval = activeCtx.clone();\n      rval.previousContext = activeCtx;\n      NON_PROPAGATED_CHILDREN.set(activeCtx, rval);\n    }',
+  ],
+  ['      child.previousContext = this.previousContext.clone();', `      child.previousContext = this.previousContext; ${SHARED}`],
+  ['    return this.previousContext.clone();', `    return this.previousContext; ${SHARED}`],
 ];
 
 let packageJson;
@@ -44,13 +61,17 @@ if (version !== VERSION) {
 }
 const file = path.join(path.dirname(packageJson), 'lib', 'context.js');
 let source = readFileSync(file, 'utf8');
-if (source.includes(MARK)) process.exit(0);
+// Each edit is applied once: a copy patched by an earlier version of this script gets only the edits it lacks.
+let applied = 0;
 for (const [from, to] of EDITS) {
+  if (source.includes(to)) continue;
   if (source.split(from).length !== 2) {
     console.error(`patch-jsonld: expected exactly one "${from.trim()}" in ${file}`);
     process.exit(1);
   }
   source = source.replace(from, to);
+  applied++;
 }
+if (applied === 0) process.exit(0);
 writeFileSync(file, source);
-console.log('patch-jsonld: @credlens/jsonld active contexts now share term definitions');
+console.log('patch-jsonld: @credlens/jsonld active contexts now share term definitions and the contexts they stack on');

@@ -12,11 +12,18 @@ export interface RemoteDocument {
   contextUrl: null;
   documentUrl: string;
   document: JsonLdDocument;
+  /**
+   * `static`: the document never changes. jsonld.js keeps a resolved context in
+   * its shared cache, across calls, only when the loader tags it so
+   * (ContextResolver._cacheResolvedContext); untagged, every canonicalisation
+   * resolved and processed every bundled context again.
+   */
+  tag: 'static';
 }
 
-// Built once: handing jsonld.js the same instances lets its resolved-context cache hit.
+// Built once, and tagged static: the bundled contexts are immutable, so jsonld.js may keep them processed.
 const REMOTE_DOCUMENTS: ReadonlyMap<string, RemoteDocument> = new Map(
-  [...BUNDLED_CONTEXTS.values()].map((c) => [c.url, { contextUrl: null, documentUrl: c.url, document: c.document }]),
+  [...BUNDLED_CONTEXTS.values()].map((c) => [c.url, { contextUrl: null, documentUrl: c.url, document: c.document, tag: 'static' as const }]),
 );
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import jsonld from '@credlens/jsonld';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_CONTEXTS, CONTEXT_SHA256 } from '../../../../lib/engine/jsonld/contexts';
 import { isBundledContext, staticDocumentLoader } from '../../../../lib/engine/jsonld/static-loader';
@@ -75,6 +76,26 @@ describe('static document loader', () => {
     expect(a).toBe(b);
     expect(a).toMatchObject({ contextUrl: null, documentUrl: 'https://www.w3.org/ns/credentials/v2' });
     expect(a.document).toBe(BUNDLED_CONTEXTS.get('https://www.w3.org/ns/credentials/v2')!.document);
+  });
+
+  it('bundled contexts are tagged static, so jsonld.js keeps them processed: a second canonicalisation asks the loader for nothing', async () => {
+    let loads = 0;
+    const counting = async (url: string) => {
+      loads++;
+      return staticDocumentLoader(url);
+    };
+    const options = { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: counting, safe: true, base: null };
+    const doc = {
+      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      issuer: { id: 'did:example:issuer', type: ['Profile'], name: 'Issuer' },
+      credentialSubject: { type: ['AchievementSubject'], achievement: { id: 'https://example.org/a', type: ['Achievement'], name: 'A' } },
+    };
+    const first = await jsonld.canonize(structuredClone(doc), options as never);
+    loads = 0;
+    expect(await jsonld.canonize(structuredClone(doc), options as never)).toBe(first);
+    expect(loads).toBe(0);
+    expect((await staticDocumentLoader('https://www.w3.org/ns/credentials/v2')).tag).toBe('static');
   });
 
   it.each([

@@ -46,7 +46,11 @@ describe('the patched jsonld.js', () => {
   it('is installed with the patch (package.json postinstall ran)', () => {
     const require = createRequire(import.meta.url);
     const file = path.join(path.dirname(require.resolve('@credlens/jsonld/package.json')), 'lib', 'context.js');
-    expect(readFileSync(file, 'utf8')).toContain('credlens: term definitions are shared');
+    const source = readFileSync(file, 'utf8');
+    expect(source).toContain('credlens: term definitions are shared');
+    // the contexts a type-scoped context stacks on are shared too, so processed contexts are found again
+    expect(source).toContain('NON_PROPAGATED_CHILDREN.set(activeCtx, rval)');
+    expect(source).not.toContain('return this.previousContext.clone();');
     expect(jsonldPatched).not.toBe(jsonldReference);
   });
 });
