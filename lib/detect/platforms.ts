@@ -57,10 +57,11 @@ export const PLATFORMS: readonly PlatformRule[] = [
     id: 'accredible',
     name: 'Accredible',
     evidence: 'observed',
-    contentScriptMatches: ['https://www.credential.net/*', 'https://credential.net/*', 'https://*.accredible.com/*'],
+    contentScriptMatches: ['https://www.credential.net/*', 'https://credential.net/*', 'https://*.credential.net/*', 'https://*.accredible.com/*'],
     match: (url) => {
       if (hostIs(url, 'api.accredible.com')) return pathGroup(url, /^\/v1\/obi\/badge_assertions\/([\w-]{4,80})\/?$/);
-      if (hostIs(url, 'www.credential.net', 'credential.net') || hostEndsWith(url, '.accredible.com'))
+      // white-label hosts <org>.credential.net, as shared profile links show them
+      if (hostIs(url, 'www.credential.net', 'credential.net') || hostEndsWith(url, '.credential.net') || hostEndsWith(url, '.accredible.com'))
         return pathGroup(url, /^\/([0-9]{4,20}|[0-9a-f-]{32,36})\/?$/i);
       return undefined;
     },

@@ -4,7 +4,9 @@
  * with freshly generated keys.
  */
 import { linkPdf, plainPng } from './artifacts';
+import { BENCH_HOSTS, buildBenchProfile, type BenchProfile } from './bench-profile';
 import { CANDIDATE } from './credentials';
+import { buildIssuerLinkProfiles, LINK_HOSTS, type IssuerLinkProfiles } from './issuer-links';
 import { buildIssuerSite, ISSUER_NAME, type IssuerSite } from './issuer-site';
 import { MICRO_CREDENTIAL_SLUG, MICRO_CREDENTIAL_TITLE } from './micro-credential';
 import * as html from './pages';
@@ -25,6 +27,8 @@ export const HOSTS = {
   cv: 'cv.credlens-demo.org',
   news: 'news.credlens-demo.org',
   qualityAgency: 'qa.credlens-demo.org',
+  ...BENCH_HOSTS,
+  ...LINK_HOSTS,
 } as const;
 
 /** One credential the extension should find on a page, and its correct verdict. */
@@ -43,6 +47,10 @@ export interface Catalogue {
   pages: Record<PageName, string>;
   /** revokes a demo credential by title: its issuer's status list is re-signed with the bit set */
   revoke: (title: string) => Promise<void>;
+  /** the ten-certification profile `npm run bench` times from page load to the last verdict (tests/world/bench-profile.ts) */
+  benchProfile: BenchProfile;
+  /** a profile whose certifications link to issuers' own sites, shorteners and pages (tests/world/issuer-links.ts) */
+  issuerLinks: IssuerLinkProfiles;
 }
 
 /** Builds and signs the whole world. */
@@ -52,6 +60,8 @@ export async function buildCatalogue(): Promise<Catalogue> {
   const credly = buildCredly(routes, { www: HOSTS.credly, api: HOSTS.credlyApi, cdn: HOSTS.credlyCdn });
   const accredible = buildAccredible(routes, { www: HOSTS.accredible, api: HOSTS.accredibleApi });
   const profiles = buildProfiles(routes, issuer, credly, accredible);
+  const benchProfile = await buildBenchProfile(routes, issuer, credly, accredible, HOSTS.linkedin);
+  const issuerLinks = await buildIssuerLinkProfiles(routes, HOSTS.accredibleApi);
   const cv = buildCvSite(routes, issuer, credly);
   const control = url(HOSTS.news, '/compilers');
   routes.html(HOSTS.news, '/compilers', html.controlPage());
@@ -69,6 +79,8 @@ export async function buildCatalogue(): Promise<Catalogue> {
     expected,
     pages: { profile: profiles.profile, fakeVerified: profiles.fakeVerified, credlyBadge: credly.page, accredible: accredible.page, ...cv.pages, control },
     revoke: issuer.revoke,
+    benchProfile,
+    issuerLinks,
   };
 }
 

@@ -41,6 +41,10 @@ export interface World {
    * from then on. Throws for a credential without a status entry.
    */
   revoke(title: string): Promise<void>;
+  /** the ten-certification profile the end-to-end benchmark times (tests/world/bench-profile.ts) */
+  benchProfile: import('./bench-profile').BenchProfile;
+  /** the profile whose certifications link to issuers' own sites, shorteners and pages */
+  issuerLinks: import('./issuer-links').IssuerLinkProfiles;
   /** Chromium switches that route the demo hosts here and trust only this server key */
   chromiumArgs: string[];
   stop(): Promise<void>;
@@ -57,12 +61,19 @@ export interface LoggedRequest {
 export interface WorldOptions {
   /** defaults to CREDLENS_WORLD_PORT or 8443; 0 picks a free port */
   port?: number;
+  /** every response waits this long before it is sent, like a server across the internet (the benchmark uses 100 ms) */
+  delayMs?: number;
 }
 
 type Routes = Map<string, Resource>;
 
-/** Answers a request from the route table by Host header and path; records it. */
-function answer(routes: Routes, requests: string[], log: LoggedRequest[]): http.RequestListener {
+/** Answers a request from the route table by Host header and path, `delayMs` after it arrived; records it. */
+function answer(routes: Routes, requests: string[], log: LoggedRequest[], delayMs = 0): http.RequestListener {
+  const respond = respondFrom(routes, requests, log);
+  return delayMs > 0 ? (req, res) => void setTimeout(() => respond(req, res), delayMs) : respond;
+}
+
+function respondFrom(routes: Routes, requests: string[], log: LoggedRequest[]): http.RequestListener {
   return (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = new URL(req.url ?? '/', 'https://x').pathname;
@@ -77,7 +88,7 @@ function answer(routes: Routes, requests: string[], log: LoggedRequest[]): http.
       res.writeHead(readable ? 404 : 405, { ...common, 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(resource.status ?? 200, { ...common, 'content-type': resource.contentType });
+    res.writeHead(resource.status ?? 200, { ...common, 'content-type': resource.contentType, ...resource.headers });
     res.end(req.method === 'HEAD' ? undefined : resource.body);
   };
 }
@@ -90,7 +101,7 @@ function inMemoryTransport(routes: Routes, requests: string[]): World['transport
     const r = u.protocol === 'https:' && !u.port ? routes.get(`${u.hostname}${u.pathname}`) : undefined;
     if (!r) throw new TypeError(`fetch failed: ${url} is not in the demo world`);
     const body = typeof r.body === 'string' ? r.body : new Uint8Array(r.body);
-    return new Response(body, { status: r.status ?? 200, headers: { 'content-type': r.contentType } });
+    return new Response(body, { status: r.status ?? 200, headers: { 'content-type': r.contentType, ...r.headers } });
   };
 }
 
@@ -120,7 +131,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const catalogue = await buildCatalogue();
   const requests: string[] = [];
   const requestLog: LoggedRequest[] = [];
-  const server = https.createServer({ cert: tls.certChainPem, key: tls.keyPem }, answer(catalogue.routes, requests, requestLog));
+  const server = https.createServer({ cert: tls.certChainPem, key: tls.keyPem }, answer(catalogue.routes, requests, requestLog, options.delayMs));
   const wanted = options.port ?? Number(process.env.CREDLENS_WORLD_PORT ?? 8443);
   const port = await listen(server, wanted, options.port === undefined);
   const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
@@ -136,6 +147,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     requestLog,
     transport: inMemoryTransport(catalogue.routes, requests),
     revoke: catalogue.revoke,
+    benchProfile: catalogue.benchProfile,
+    issuerLinks: catalogue.issuerLinks,
     chromiumArgs: [
       // Every other name fails to resolve, so nothing can leave the machine by accident.
       `--host-resolver-rules=${rules}, MAP * ~NOTFOUND, EXCLUDE localhost`,

@@ -4,6 +4,8 @@ export interface Resource {
   status?: number;
   contentType: string;
   body: string | Buffer;
+  /** extra response headers (a redirect's Location) */
+  headers?: Record<string, string>;
 }
 
 /** Collects routes; small helpers keep the site builders readable. */
@@ -24,6 +26,11 @@ export class Routes {
 
   png(host: string, path: string, body: Buffer): void {
     this.put(host, path, { contentType: 'image/png', body });
+  }
+
+  /** A redirect to `to` (a shortener, an issuer's own redirect). */
+  redirect(host: string, path: string, to: string, status: 301 | 302 | 303 | 307 | 308 = 302): void {
+    this.put(host, path, { status, contentType: 'text/plain', body: '', headers: { location: to } });
   }
 }
 

@@ -38,16 +38,21 @@ export interface FetchedDocument {
 
 export type Fetcher = (url: string, purpose: FetchPurpose) => Promise<FetchedDocument>;
 
-const ACCEPT: Record<FetchPurpose, string> = {
+/**
+ * The `accept` header per purpose. Each stays a CORS-safelisted header (Fetch
+ * §2.2.2: at most 128 bytes), so a cross-origin GET needs no preflight, which
+ * issuers' servers rarely answer.
+ */
+export const ACCEPT: Record<FetchPurpose, string> = {
   'did-document': 'application/did+ld+json, application/did+json, application/json',
   'key-document': 'application/ld+json, application/json',
   jwks: 'application/jwk-set+json, application/json',
-  'status-list': 'application/vc+ld+json, application/ld+json, application/vc+jwt, application/json',
+  'jwt-vc-issuer': 'application/json',
+  'status-list': 'application/vc+ld+json, application/ld+json, application/vc+jwt, application/statuslist+jwt, application/json',
   'ob2-document': 'application/ld+json, application/json',
   credential: 'application/vc+ld+json, application/ld+json, application/vc+jwt, application/json, image/png, image/svg+xml',
   // a credential first, the web page in front of one last (lib/engine/follow.ts reads that page)
-  'credential-link':
-    'application/vc+ld+json, application/vc+jwt;q=0.95, application/ld+json;q=0.9, application/json;q=0.9, application/jwt;q=0.85, image/png;q=0.8, image/svg+xml;q=0.8, application/pdf;q=0.6, text/html;q=0.5',
+  'credential-link': 'application/vc+ld+json, application/vc+jwt, application/ld+json, application/json;q=0.9, text/html;q=0.5, */*;q=0.1',
   image: 'image/png, image/svg+xml',
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VerifierError } from '../../../../lib/engine/errors';
 import { LIMITS } from '../../../../lib/engine/limits';
-import { createFetcher, type Transport } from '../../../../lib/engine/net/safe-fetch';
+import { ACCEPT, createFetcher, type Transport } from '../../../../lib/engine/net/safe-fetch';
 
 function recorder(respond: (url: string, init: RequestInit) => Promise<Response>) {
   const calls: Array<{ url: string; init: RequestInit }> = [];
@@ -112,5 +112,14 @@ describe('createFetcher: a credential link in a browser, where redirects are opa
   it('never follows for any other purpose', async () => {
     const transport: Transport = async () => opaqueRedirect();
     expect(await codeOf(createFetcher({ allowHosts: new Set(), transport })('https://issuer.example/.well-known/jwks.json', 'jwks'))).toBe('FETCH_REDIRECT_BLOCKED');
+  });
+});
+
+describe('bug: a credential link\'s accept header of more than 128 bytes made every cross-origin fetch need a CORS preflight', () => {
+  it('every accept header is CORS-safelisted (Fetch §2.2.2: at most 128 bytes, no unsafe bytes)', () => {
+    for (const [purpose, value] of Object.entries(ACCEPT)) {
+      expect(new TextEncoder().encode(value).length, purpose).toBeLessThanOrEqual(128);
+      expect(value, purpose).not.toMatch(/[\u0000-\u0008\u000a-\u001f"():<>?@[\\\]{}\u007f]/);
+    }
   });
 });
