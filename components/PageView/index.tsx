@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t, tn } from '../../lib/extension/i18n';
 import { sortRows, summarizePage, type PageSummary } from '../../lib/extension/page-summary';
-import type { TabResults } from '../../lib/extension/tab-results';
+import type { FoundCredential, TabResults } from '../../lib/extension/tab-results';
 import type { TrustEntry } from '../../lib/trust/types';
 import { BackButton } from '../BackButton';
 import { CredentialDetails } from '../CredentialDetails';
@@ -24,6 +24,12 @@ export interface PageViewProps {
   /** false where the tab cannot be scanned in place (the browser's PDF viewer runs no content script) */
   canScanPage?: boolean;
   onRecipient: (recipient: RecipientInput) => void;
+  /** whether the extension may read issuers' sites that send no CORS permission (undefined: unknown) */
+  siteAccess?: boolean;
+  /** "Try again": one row by key, or every row that could not be checked */
+  onRecheck?: (key?: string) => void;
+  /** asks for access to issuers' sites, then checks again */
+  onAllowSites?: () => void;
   trustEntries: readonly TrustEntry[];
   onTrust: (issuerId: string, name?: string) => void;
   onUntrust: (issuerId: string) => void;
@@ -37,6 +43,10 @@ export function PageView(props: PageViewProps) {
   const selected = props.selectedKey ? items.find((c) => c.key === props.selectedKey) : undefined;
   if (selected?.state === 'done' && selected.report) {
     return (
+      <>
+      {selected.report.verdict === 'unverifiable' && props.onRecheck ? (
+        <button type="button" class={styles.retry} data-testid="retry" onClick={() => props.onRecheck!(selected.key)}>{t('tryAgain')}</button>
+      ) : null}
       <CredentialDetails
         report={selected.report}
         trustEntries={props.trustEntries}
@@ -46,6 +56,7 @@ export function PageView(props: PageViewProps) {
         pageLabel={selected.label}
         autoFocus
       />
+      </>
     );
   }
   if (selected) {
@@ -60,7 +71,10 @@ export function PageView(props: PageViewProps) {
   return <PageList {...props} />;
 }
 
-function PageList({ results, scan, onScan, canScanPage = true, onSelect, onRecipient }: PageViewProps) {
+/** Codes of a row that could not be read because the site did not answer (or, without the permission, would not let the extension read it). */
+const UNREAD = new Set(['FETCH_NETWORK', 'FETCH_TIMEOUT', 'FETCH_HTTP_STATUS', 'STATUS_RETRIEVAL_ERROR']);
+
+function PageList({ results, scan, onScan, canScanPage = true, onSelect, onRecipient, siteAccess, onRecheck, onAllowSites }: PageViewProps) {
   const items = results ? sortRows(results.credentials) : [];
   const summary = results && items.length ? summarizePage(results) : undefined;
   const status = scan === 'scanning' ? t('scanning') : scan === 'failed' ? t('scanFailed') : summary ? summaryLine(summary) : '';
@@ -68,6 +82,16 @@ function PageList({ results, scan, onScan, canScanPage = true, onSelect, onRecip
     <div class={styles.page}>
       {results?.profileName ? <p class={styles.profile}>{t('profileOf', results.profileName)}</p> : null}
       <p class={styles.status} role="status" aria-live="polite" data-testid="page-summary">{status}</p>
+      {summary && unreadRows(items) > 0 && onRecheck ? (
+        <div class={styles.unread} data-testid="unread">
+          <p>{t(siteAccess === false ? 'unreadWithoutAccess' : 'unreadSites')}</p>
+          {siteAccess === false && onAllowSites ? (
+            <button type="button" class={styles.scan} data-testid="allow-sites" onClick={onAllowSites}>{t('allowSites')}</button>
+          ) : (
+            <button type="button" class={styles.retry} data-testid="retry-all" onClick={() => onRecheck()}>{t('tryAgain')}</button>
+          )}
+        </div>
+      ) : null}
       {summary?.allAt ? (
         <a class={styles.showAll} href={summary.allAt} target="_blank" rel="noreferrer" data-testid="show-all">
           {t('showAllListed', summary.listed)}
@@ -91,6 +115,11 @@ function PageList({ results, scan, onScan, canScanPage = true, onSelect, onRecip
       )}
     </div>
   );
+}
+
+/** Rows that could not be read because a site did not answer. */
+function unreadRows(items: readonly FoundCredential[]): number {
+  return items.filter((c) => c.report?.verdict === 'unverifiable' && c.report.checks.some((k) => k.status === 'error' && UNREAD.has(k.code))).length;
 }
 
 /** "LinkedIn lists 7 certifications · 3 verified · 1 failed · 2 cannot be checked (1 without a link) · 1 says something else than the profile". */

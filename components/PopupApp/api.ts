@@ -10,7 +10,10 @@ import { tabResultsKey, type TabResults } from '../../lib/extension/tab-results'
 import { addTrustedIssuer, getTrustList, removeTrustedIssuer, TRUST_STORAGE_KEY, type TrustEntry } from '../../lib/trust/store';
 
 /** Requests the popup may send (all validated again by the background). */
-export type PopupRequest = Extract<ToBackground, { type: 'tab/scan' | 'tab/recipient' }>;
+export type PopupRequest = Extract<ToBackground, { type: 'tab/scan' | 'tab/recipient' | 'tab/recheck' }>;
+
+/** The optional host permission that lets the extension read sites which send no CORS permission (SECURITY.md permissions). */
+export const ISSUER_SITES = ['https://*/*'];
 
 export interface PopupApi {
   /** tab from `?tab=` when popped out, otherwise the active tab of this window */
@@ -28,6 +31,10 @@ export interface PopupApi {
   popOut(tabId: number, key?: string): Promise<void>;
   /** opens the verify page in a tab; with `pdfUrl` it reads that PDF and lists what it contains */
   openVerifyPage(pdfUrl?: string): Promise<void>;
+  /** whether the extension may read issuers' sites that send no CORS permission */
+  hasSiteAccess(): Promise<boolean>;
+  /** asks the user for that permission (must run in the click that asks for it); resolves with the answer */
+  requestSiteAccess(): Promise<boolean>;
 }
 
 /** Reads `?tab=<id>` (pop-out view) and `?key=<credential key>` (open one credential). */
@@ -88,6 +95,8 @@ export function createBrowserApi(search: string): PopupApi {
     async openVerifyPage(pdfUrl) {
       await browser.tabs.create({ url: browser.runtime.getURL(verifyPagePath(pdfUrl) as '/verify.html') });
     },
+    hasSiteAccess: () => browser.permissions.contains({ origins: ISSUER_SITES }),
+    requestSiteAccess: () => browser.permissions.request({ origins: ISSUER_SITES }),
   };
 }
 

@@ -56,6 +56,9 @@ export function PopupApp({ api, initial, query = {}, history = defaultHistory }:
               onScan={state.onScan}
               canScanPage={!isPdfTabUrl(state.tabUrl)}
               onRecipient={state.onRecipient}
+              siteAccess={state.siteAccess}
+              onRecheck={state.onRecheck}
+              onAllowSites={state.onAllowSites}
               trustEntries={state.trust}
               onTrust={state.onTrust}
               onUntrust={state.onUntrust}

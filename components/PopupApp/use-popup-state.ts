@@ -42,6 +42,19 @@ export function usePopupState(api: PopupApi, initial: InitialState | undefined, 
   const onRecipient = (recipient: RecipientInput) => {
     if (tabId !== undefined) void api.send({ type: 'tab/recipient', tabId, recipient }).catch(() => undefined);
   };
+  const [siteAccess, setSiteAccess] = useState<boolean | undefined>(undefined);
+  useEffect(() => void api.hasSiteAccess().then(setSiteAccess, () => setSiteAccess(undefined)), []);
+  /** "Try again": one row, or every row that could not be checked */
+  const onRecheck = (key?: string) => {
+    if (tabId !== undefined) void api.send({ type: 'tab/recheck', tabId, ...(key ? { key } : {}) }).catch(() => undefined);
+  };
+  /** Asks for access to issuers' sites in this click, then checks again what could not be read */
+  const onAllowSites = () => {
+    void api.requestSiteAccess().then((granted) => {
+      setSiteAccess(granted);
+      if (granted) onRecheck();
+    }, () => undefined);
+  };
   return {
     status: !loaded ? ('loading' as const) : tabId === undefined ? ('no-tab' as const) : ('ready' as const),
     tabId,
@@ -53,6 +66,9 @@ export function usePopupState(api: PopupApi, initial: InitialState | undefined, 
     scan,
     onScan,
     onRecipient,
+    siteAccess,
+    onRecheck,
+    onAllowSites,
     onTrust: (issuerId: string, name?: string) => void api.trust(issuerId, name).then(setTrust),
     onUntrust: (issuerId: string) => void api.untrust(issuerId).then(setTrust),
   };

@@ -57,6 +57,8 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab/get'), tabId: z.number().int().nonnegative() }).strict(),
   z.object({ type: z.literal('tab/scan'), tabId: z.number().int().nonnegative() }).strict(),
   z.object({ type: z.literal('tab/recipient'), tabId: z.number().int().nonnegative(), recipient: RecipientSchema }).strict(),
+  // "Try again": one row, or every row that could not be checked, read anew (keys and status lists too)
+  z.object({ type: z.literal('tab/recheck'), tabId: z.number().int().nonnegative(), key: z.string().max(128).optional() }).strict(),
   z.object({ type: z.literal('verify/input'), input: VerifyInputSchema, recipient: RecipientSchema.optional() }).strict(),
   z.object({ type: z.literal('history/reverify'), id: z.string().max(128) }).strict(),
   z.object({ type: z.literal('history/clear') }).strict(),
@@ -80,6 +82,7 @@ export interface ReplyData {
   'tab/get': { tab: import('./tab-results').TabResults | null };
   'tab/scan': object;
   'tab/recipient': { tab: import('./tab-results').TabResults | null };
+  'tab/recheck': { tab: import('./tab-results').TabResults | null };
   /** `history` is present when the report could not be saved to the history */
   'verify/input': { report: import('../engine').Report; history?: import('./history/types').HistoryStorageError };
   'history/reverify': { report: import('../engine').Report; history?: import('./history/types').HistoryStorageError };

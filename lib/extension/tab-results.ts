@@ -33,6 +33,39 @@ export interface FoundCredential {
   claim?: PageClaim;
   /** the page's claim held against the verified credential (lib/claims/compare.ts) */
   comparison?: ClaimComparison;
+  /** when this row's verification ran: where the time between a page load and its verdict went */
+  timing?: RowTiming;
+}
+
+/**
+ * Milliseconds since the epoch at each step of one row (Date.now() of the
+ * service worker, comparable with a page's `performance.timeOrigin + now()`),
+ * and the durations inside the verification. Always kept: a few numbers per
+ * row, read by the end-to-end benchmark (tests/bench/e2e.bench.ts).
+ */
+export interface RowTiming {
+  /** the page's report of the candidate reached the background */
+  receivedAt: number;
+  /** the row was written as pending */
+  queuedAt: number;
+  /** a verification slot was free and the verification started */
+  startedAt?: number;
+  /** the verification finished */
+  verifiedAt?: number;
+  /** the verdict was handed to storage (the popup sees it when that write completes) */
+  storedAt?: number;
+  /** wall time the verification spent waiting on fetches (overlapping fetches counted once) */
+  networkMs?: number;
+  /** fetches the verification made */
+  fetches?: number;
+}
+
+/** The service worker that wrote the results: when its script started and when its listeners were registered. */
+export interface WorkerTiming {
+  /** performance.timeOrigin of the worker, in ms since the epoch */
+  startedAt: number;
+  /** ms since the epoch when every listener was registered: the worker could answer from then on */
+  readyAt: number;
 }
 
 export interface TabResults {
@@ -51,6 +84,8 @@ export interface TabResults {
    * Kept until the page changes; the latest failure wins.
    */
   historyError?: TabHistoryError;
+  /** the service worker that last wrote these results (WorkerTiming) */
+  worker?: WorkerTiming;
 }
 
 /** A history write that failed, in the words of lib/engine/messages.ts. */

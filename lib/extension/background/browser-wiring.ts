@@ -9,6 +9,7 @@ import { PLATFORM_CONTENT_SCRIPT_MATCHES, platformDataUrl } from '../../detect/p
 import { applyHistoryRetention, historyStore, recordVerification } from '../history/record';
 import { reportPagePath } from '../messaging';
 import { DEFAULT_SETTINGS, getSettings } from '../settings';
+import type { WorkerTiming } from '../tab-results';
 import type { BackgroundDeps } from './deps';
 import { createMessageHandler } from './handler';
 import { EVERYWHERE_ORIGINS, syncScanEverywhere, type ScanEverywhereApi } from './scan-everywhere';
@@ -18,6 +19,11 @@ import { startStartupTasks } from './startup';
 import { createTabFlow } from './tab-flow';
 
 const MENU_ID = 'credlens-verify';
+
+/** When this worker's script started (its time origin) and when its listeners were all registered. */
+let workerReadyAt: number | undefined;
+const workerTiming = (): WorkerTiming | undefined =>
+  workerReadyAt === undefined ? undefined : { startedAt: Math.round(performance.timeOrigin), readyAt: workerReadyAt };
 const STATIC_MATCHES = ['https://*.linkedin.com/*', ...PLATFORM_CONTENT_SCRIPT_MATCHES];
 
 const settingsOrDefault = () => getSettings().catch(() => DEFAULT_SETTINGS);
@@ -62,6 +68,7 @@ export function browserDeps(): BackgroundDeps {
     history: { record: recordVerification, get: (id) => historyStore().get(id), clear: () => historyStore().clear(), applyRetention: applyHistoryRetention },
     onSettingsChanged: syncEverywhere,
     now: Date.now,
+    workerTiming,
   };
 }
 
@@ -96,6 +103,7 @@ export function startBackground(deps: BackgroundDeps = browserDeps()): void {
     // a new document (navigation or reload): its content script reports afresh
     if (change.status === 'loading') void flow.forgetIfMoved(tabId, change.url);
   });
+  workerReadyAt = Date.now();
   // after the listeners: the event that woke the worker is served first
   void startStartupTasks(deps, flow);
 }

@@ -5,6 +5,7 @@
  */
 import { type RecipientHint, type Report, type VerifyContext } from '../../engine';
 import type { HistoryEntry, HistorySource, HistoryStorageError } from '../history/types';
+import type { WorkerTiming } from '../tab-results';
 import type { BadgeState } from './badge';
 import type { RateLimitOptions } from './rate-limit';
 import type { KeyValueArea } from './storage-area';
@@ -39,6 +40,8 @@ export interface BackgroundDeps {
   /** re-reads settings (scan-every-page registration, allowed hosts) */
   onSettingsChanged?(): Promise<void>;
   now(): number;
+  /** when the running service worker started and became ready (kept on the tab's results, for the benchmark) */
+  workerTiming?(): WorkerTiming | undefined;
   /** verifications at a time (default 4) */
   concurrency?: number;
   rateLimit?: RateLimitOptions;

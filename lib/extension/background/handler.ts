@@ -66,6 +66,8 @@ async function route(msg: ToBackground, sender: MessageSender, deps: BackgroundD
       return { ok: true };
     case 'tab/recipient':
       return { ok: true, tab: (await flow.recheckRecipient(msg.tabId, msg.recipient)) ?? null };
+    case 'tab/recheck':
+      return { ok: true, tab: (await flow.recheck(msg.tabId, msg.key)) ?? null };
     case 'verify/input':
       return verifyFromPage(msg.input, msg.recipient, deps);
     case 'history/reverify':

@@ -8,7 +8,7 @@ import { LIMITS, type RecipientHint } from '../../engine';
 import { candidateKey } from '../../detect/key';
 import { matchPlatformHost } from '../../detect/scan';
 import type { Candidate } from '../../detect/types';
-import type { PageClaim, TabResults } from '../tab-results';
+import type { FoundCredential, PageClaim, TabResults } from '../tab-results';
 import { badgeFor } from './badge';
 import type { BackgroundDeps, HistoryVia } from './deps';
 import { deriveInput } from './derive-input';
@@ -49,6 +49,7 @@ export function createTabFlow(deps: BackgroundDeps) {
 
   /** Records candidates for a tab and starts verifying the ones that may be verified; returns their keys. */
   async function addCandidates(tabId: number, page: PageInfo, items: readonly Candidate[], options: AddOptions): Promise<string[]> {
+    const receivedAt = deps.now();
     const onPlatform = matchPlatformHost(page.url);
     const jobs: Job[] = [];
     const keys: string[] = [];
@@ -81,6 +82,7 @@ export function createTabFlow(deps: BackgroundDeps) {
           ...(page.profileName ? { profileName: page.profileName } : {}),
           state: 'pending',
           ...(claim ? { claim } : {}),
+          timing: { receivedAt, queuedAt: deps.now() },
         });
         // A profile gives at most LIMITS.linksFollowedPerPage links to follow (SECURITY.md row 55); the rest are still rows.
         const follows = derived.kind === 'input' && 'url' in derived.input && derived.input.follow === true && candidate.fromEntry === true;
@@ -104,15 +106,19 @@ export function createTabFlow(deps: BackgroundDeps) {
     return true;
   }
 
-  /** Re-runs every credential of the tab with a recipient hint; resolves when all are done. */
-  async function recheckRecipient(tabId: number, recipient: RecipientHint): Promise<TabResults | undefined> {
+  /**
+   * Re-runs the rows of a tab that `pick` selects, all with `recipient` when
+   * given; resolves with the results once all are done. `fresh` reads keys
+   * and status lists anew instead of from the shared cache.
+   */
+  async function rerun(tabId: number, pick: (row: FoundCredential) => boolean, options: { recipient?: RecipientHint; fresh?: boolean }): Promise<TabResults | undefined> {
     const jobs: Job[] = [];
     const state = await store.patch(tabId, (s) => {
-      s.inputs.recipient = recipient;
+      if (options.recipient) s.inputs.recipient = options.recipient;
       for (const credential of s.results.credentials) {
         const candidate = s.inputs.candidates[credential.key];
         const derived = candidate && deriveInput(candidate, { userInitiated: true, pageOnKnownPlatform: false });
-        if (!candidate || !derived || derived.kind === 'ignored' || derived.kind === 'needs-user') continue;
+        if (!candidate || !derived || derived.kind === 'ignored' || derived.kind === 'needs-user' || !pick(credential)) continue;
         credential.state = 'pending';
         jobs.push({ key: credential.key, candidate, derived });
       }
@@ -120,9 +126,20 @@ export function createTabFlow(deps: BackgroundDeps) {
     if (!state) return undefined;
     await refreshBadge(tabId, state.results);
     const page = pageOf(state);
-    await Promise.all(jobs.map((job) => limiter.run(() => verifyJob(tabId, page, job, 'page', recipient)).catch(() => {})));
+    const recipient = options.recipient ?? state.inputs.recipient;
+    await Promise.all(jobs.map((job) => limiter.run(() => verifyJob(tabId, page, job, 'page', recipient, options.fresh)).catch(() => {})));
     return (await store.get(tabId))?.results;
   }
+
+  /** Re-runs every credential of the tab with a recipient hint; resolves when all are done. */
+  const recheckRecipient = (tabId: number, recipient: RecipientHint) => rerun(tabId, () => true, { recipient });
+
+  /**
+   * "Try again": the row `key`, or every row that could not be checked (a
+   * site that did not answer, a permission just granted), read anew.
+   */
+  const recheck = (tabId: number, key?: string) =>
+    rerun(tabId, (row) => (key !== undefined ? row.key === key : row.report?.verdict === 'unverifiable'), { fresh: true });
 
   /**
    * The worker may have been stopped mid-verification (MV3 kills idle
@@ -156,6 +173,7 @@ export function createTabFlow(deps: BackgroundDeps) {
     addCandidates,
     openCandidate,
     recheckRecipient,
+    recheck,
     resumePending,
     /** Context menu "Verify this badge": a user-chosen image or link, verified and opened. */
     async verifyUserPick(tabId: number, page: PageInfo, candidate: Candidate): Promise<string | undefined> {

@@ -15,6 +15,7 @@ import { isPlainImage, watchFirstFetch } from './plain-image';
 import { compareClaim } from '../../claims/compare';
 import { noEndpointReport, runVerification, unreadReport } from './run-verify';
 import { findCredential, type TabState, type TabStore } from './tab-store';
+import { timeFetches } from './timing';
 
 /** What the browser (not the page) says about where candidates were seen. */
 export interface PageInfo {
@@ -34,7 +35,7 @@ export interface Job {
   overBudget?: boolean;
 }
 
-export type JobRunner = (tabId: number, page: PageInfo, job: Job, via: HistoryVia, recipient?: RecipientHint) => Promise<void>;
+export type JobRunner = (tabId: number, page: PageInfo, job: Job, via: HistoryVia, recipient?: RecipientHint, fresh?: boolean) => Promise<void>;
 
 /** Builds the function that verifies one job and stores the outcome, unless the tab navigated or closed meanwhile. */
 export function createJobRunner(deps: BackgroundDeps, store: TabStore, refreshBadge: (tabId: number, results: TabResults | undefined) => Promise<void>): JobRunner {
@@ -47,13 +48,23 @@ export function createJobRunner(deps: BackgroundDeps, store: TabStore, refreshBa
       .catch(() => undefined);
   };
 
-  return async (tabId, page, job, via, recipient) => {
-    const watched = watchFirstFetch(await deps.createContext(recipient));
+  return async (tabId, page, job, via, recipient, fresh) => {
+    const startedAt = deps.now();
+    // "Try again" reads keys and status lists anew (deps.ts ContextFreshness)
+    const timed = timeFetches(await deps.createContext(recipient, fresh ? { fresh } : undefined), () => performance.now());
+    const watched = watchFirstFetch(timed.ctx);
     const report: Report = await reportFor(job, watched.ctx, deps.now);
+    const verifiedAt = deps.now();
     let outcome: 'stored' | 'plain-image' | 'gone' = 'gone';
     const state = await store.patch(tabId, (s) => {
       if (!findCredential(s, job.key) || s.results.pageUrl !== page.url) return;
       outcome = storeReport(s, job, report, watched.first());
+      if (outcome !== 'stored') return;
+      const row = findCredential(s, job.key)!;
+      const queued = row.timing ?? { receivedAt: startedAt, queuedAt: startedAt };
+      row.timing = { ...queued, startedAt, verifiedAt, storedAt: deps.now(), networkMs: Math.round(timed.networkMs()), fetches: timed.fetches() };
+      const worker = deps.workerTiming?.();
+      if (worker) s.results.worker = worker;
     });
     if (outcome === 'gone') return;
     await refreshBadge(tabId, state?.results);

@@ -24,6 +24,8 @@ const CHECK_LABEL: Record<CheckId, string> = {
   hosted: 'Hosted copy',
   seal: 'Electronic seal',
   certificate: 'Seal certificate',
+  parts: 'Credentials inside',
+  'key-binding': 'Holder key binding',
 };
 
 /** The verdict sentence, or undefined when the verdict did not change. */

@@ -16,7 +16,7 @@ const MAX_ENTRIES = 100_000;
 
 const VerdictSchema = z.enum(VERDICTS as [string, ...string[]]);
 const FormatSchema = z.enum(['vc-data-integrity', 'vc-jwt', 'ob2-hosted', 'ob2-signed', 'edc', 'vc-unsigned', 'unknown']);
-const CheckIdSchema = z.enum(['parse', 'structure', 'proof', 'issuer-binding', 'claims', 'validity', 'status', 'hosted', 'seal', 'certificate']);
+const CheckIdSchema = z.enum(['parse', 'structure', 'proof', 'issuer-binding', 'claims', 'validity', 'status', 'hosted', 'seal', 'certificate', 'parts']);
 const CodeSchema = z.enum([...ERROR_CODES, 'OK', 'SKIPPED', 'NOT_APPLICABLE']);
 const IsoSchema = z.iso.datetime({ offset: true });
 const text = (max: number) => z.string().max(max);
@@ -45,8 +45,17 @@ const ReportSchema = z
     inputName: text(1000).optional(),
     checkedAt: IsoSchema,
     credential: z.unknown().optional(),
+    // the credentials carried inside, each with its report (lib/engine/report.ts ReportPart); one level deep and capped by the engine
+    get parts() {
+      return z.array(PartSchema).max(MAX_PARTS).optional();
+    },
   })
   .strict();
+
+/** The engine verifies at most this many carried credentials (CLR entries and endorsements) in one credential. */
+const MAX_PARTS = LIMITS.clrCredentialsVerified + LIMITS.endorsementsVerified;
+
+const PartSchema = z.object({ role: z.enum(['presented', 'achievement', 'endorsement']), path: text(300), report: ReportSchema }).strict();
 
 /** One stored entry as it appears in an export (strict: unknown fields are refused). */
 export const HistoryEntrySchema = z

@@ -7,7 +7,7 @@ import type { TabResults } from '../../../lib/extension/tab-results';
 import type { TrustEntry } from '../../../lib/trust/types';
 
 /** An in-memory PopupApi: results per tab, a trust list, and a record of what was sent. */
-function fakeApi(opts: { tabId?: number; tabUrl?: string; results?: TabResults; reply?: unknown } = {}) {
+function fakeApi(opts: { tabId?: number; tabUrl?: string; results?: TabResults; reply?: unknown; siteAccess?: boolean; grant?: boolean } = {}) {
   const listeners: Array<(r: TabResults | undefined) => void> = [];
   let trust: TrustEntry[] = [];
   const api: PopupApi & { push(r: TabResults): void } = {
@@ -25,6 +25,8 @@ function fakeApi(opts: { tabId?: number; tabUrl?: string; results?: TabResults; 
     send: vi.fn(async () => opts.reply ?? { ok: true }),
     popOut: vi.fn(async () => undefined),
     openVerifyPage: vi.fn(async () => undefined),
+    hasSiteAccess: async () => opts.siteAccess ?? true,
+    requestSiteAccess: vi.fn(async () => opts.grant ?? false),
     push: (r) => listeners.forEach((cb) => cb(r)),
   };
   return api;
@@ -193,3 +195,30 @@ describe('<PopupApp>', () => {
     expect(initial.tabUrl).toBeUndefined();
   });
 });
+
+describe('a row that could not be checked can be checked again, and a site that sends no permission can be allowed', () => {
+  const unread = makeReport('unverifiable', { checks: [{ id: 'parse', status: 'error', code: 'FETCH_NETWORK', message: '', detail: { url: 'https://uni.example/c/1' } }] });
+
+  it('offers "Allow Credlens to read issuer sites" without the permission; granted, it checks again', async () => {
+    const api = fakeApi({ tabId: 4, results: tabResults(4, [found('a', unread), found('b', makeReport('verified'))]), siteAccess: false, grant: true });
+    const el = mount(<PopupApp api={api} initial={await loadInitial(api)} history={() => null} />);
+    await settle();
+    expect(el.querySelector('[data-testid="unread"]')!.textContent).toContain('do not let an extension read them without your permission');
+    fire(el.querySelector('[data-testid="allow-sites"]'), 'click');
+    await settle();
+    expect(api.requestSiteAccess).toHaveBeenCalled();
+    expect(api.send).toHaveBeenCalledWith({ type: 'tab/recheck', tabId: 4 });
+  });
+
+  it('with the permission, offers "Try again" for the page, and for one row in its details', async () => {
+    const api = fakeApi({ tabId: 4, results: tabResults(4, [found('a', unread)]), siteAccess: true });
+    const el = mount(<PopupApp api={api} initial={await loadInitial(api)} history={() => null} />);
+    await settle();
+    fire(el.querySelector('[data-testid="retry-all"]'), 'click');
+    expect(api.send).toHaveBeenCalledWith({ type: 'tab/recheck', tabId: 4 });
+    fire(rows(el)[0], 'click');
+    fire(el.querySelector('[data-testid="retry"]'), 'click');
+    expect(api.send).toHaveBeenCalledWith({ type: 'tab/recheck', tabId: 4, key: 'a' });
+  });
+});
+

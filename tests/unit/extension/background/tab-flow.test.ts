@@ -177,3 +177,29 @@ describe('every certification a profile lists is a row (SECURITY.md row 55)', ()
     expect(rows.every((r) => r.claim?.title?.startsWith('Certificate'))).toBe(true);
   });
 });
+
+describe('"Try again" (tab/recheck)', () => {
+  it('checks again, read anew, only what could not be checked; a verified row is not touched', async () => {
+    let up = false;
+    const served: string[] = [];
+    const respond = (url: string) => {
+      served.push(url);
+      return up ? new Response('{"not":"a credential"}', { status: 200 }) : new Response('busy', { status: 503 });
+    };
+    const { handle, flow, tab } = setup({ respond });
+    await handle(found([{ kind: 'link', value: 'https://credentials.uni.example/c/1', label: 'A', fromEntry: true }, { kind: 'claim', value: 'B', label: 'B', fromEntry: true }]), fromPage(9, PAGE));
+    await flow.idle();
+    expect((await tab(9))!.credentials.map((c) => c.report?.checks[0]?.code)).toEqual(['FETCH_HTTP_STATUS', 'NO_CREDENTIAL_LINK']);
+    up = true;
+    const reply = await handle({ type: 'tab/recheck', tabId: 9 }, { id: fakeBrowser.runtime.id, url: 'chrome-extension://test-extension-id/popup.html' });
+    expect(reply).toMatchObject({ ok: true });
+    const rows = (await tab(9))!.credentials;
+    expect(rows[0]!.report?.checks[0]?.code).toBe('INPUT_UNKNOWN_FORMAT');
+    expect(served.filter((u) => u === 'https://credentials.uni.example/c/1')).toHaveLength(2);
+  });
+
+  it('is refused from a page (only the extension\'s own pages may ask, SECURITY.md row 26)', async () => {
+    const { handle } = setup();
+    expect(await handle({ type: 'tab/recheck', tabId: 9 }, fromPage(9, PAGE))).toMatchObject({ ok: false, code: 'MSG_SENDER_NOT_ALLOWED' });
+  });
+});
