@@ -6,7 +6,7 @@
  */
 import { type ErrorCode } from '../../engine';
 import { isStorageError } from '../history/types';
-import { CONTENT_SCRIPT_MESSAGES, ToBackgroundSchema, type BackgroundReply, type ToBackground } from '../messaging';
+import { CONTENT_SCRIPT_MESSAGES, ToBackgroundSchema, type BackgroundReply, type ReplyFor, type ToBackground } from '../messaging';
 import type { BackgroundDeps } from './deps';
 import { reverify, verifyFromPage } from './page-requests';
 import { createRateLimiter } from './rate-limit';
@@ -21,7 +21,7 @@ export interface MessageSender {
 
 export type MessageHandler = (raw: unknown, sender: MessageSender) => Promise<BackgroundReply | undefined>;
 
-const refuse = (code: ErrorCode): BackgroundReply => ({ ok: false, code });
+const refuse = (code: ErrorCode): { ok: false; code: ErrorCode } => ({ ok: false, code });
 
 /** Builds the `runtime.onMessage` handler. Resolves undefined for messages it ignores. */
 export function createMessageHandler(deps: BackgroundDeps, flow: TabFlow): MessageHandler {
@@ -46,41 +46,52 @@ export function createMessageHandler(deps: BackgroundDeps, flow: TabFlow): Messa
   };
 }
 
-async function route(msg: ToBackground, sender: MessageSender, deps: BackgroundDeps, flow: TabFlow): Promise<BackgroundReply> {
-  switch (msg.type) {
-    case 'candidates/found': {
-      // Where the candidates were seen comes from the browser (sender.url; tab.url needs the "tabs" permission), never from the message.
-      const url = sender.url ?? sender.tab?.url ?? '';
-      // "Show all N": the details page is offered to open only on the page's own site (a page cannot point the popup elsewhere)
-      const listed = msg.listed && sameOrigin(msg.listed.url, url) ? msg.listed : undefined;
-      const page = { url, ...(sender.tab?.title ? { title: sender.tab.title } : {}), ...(msg.profileName ? { profileName: msg.profileName } : {}), ...(listed ? { listed } : {}) };
-      const keys = await flow.addCandidates(sender.tab!.id!, page, msg.items, { userInitiated: false, via: 'page' });
-      return { ok: true, count: keys.length };
-    }
-    case 'candidate/open':
-      return (await flow.openCandidate(sender.tab!.id!, msg.key)) ? { ok: true } : refuse('MSG_INVALID');
-    case 'tab/get':
-      return { ok: true, tab: (await flow.store.get(msg.tabId))?.results ?? null };
-    case 'tab/scan':
-      await deps.injectScanner(msg.tabId);
-      return { ok: true };
-    case 'tab/recipient':
-      return { ok: true, tab: (await flow.recheckRecipient(msg.tabId, msg.recipient)) ?? null };
-    case 'tab/recheck':
-      return { ok: true, tab: (await flow.recheck(msg.tabId, msg.key)) ?? null };
-    case 'verify/input':
-      return verifyFromPage(msg.input, msg.recipient, deps);
-    case 'history/reverify':
-      return reverify(msg.id, deps);
-    case 'history/clear': {
-      if (!deps.history) return refuse('INTERNAL');
-      const result = await deps.history.clear();
-      return isStorageError(result) ? refuse(result.error) : { ok: true };
-    }
-    case 'settings/changed':
-      await deps.onSettingsChanged?.();
-      return { ok: true };
-  }
+type Message<K extends ToBackground['type']> = Extract<ToBackground, { type: K }>;
+
+/** One handler per message type, each answering with that type's reply (lib/extension/messaging.ts ReplyData). */
+type Handlers = { [K in ToBackground['type']]: (msg: Message<K>, sender: MessageSender, deps: BackgroundDeps, flow: TabFlow) => Promise<ReplyFor<K>> };
+
+const HANDLERS: Handlers = {
+  async 'candidates/found'(msg, sender, _deps, flow) {
+    // Where the candidates were seen comes from the browser (sender.url; tab.url needs the "tabs" permission), never from the message.
+    const url = sender.url ?? sender.tab?.url ?? '';
+    // "Show all N": the details page is offered to open only on the page's own site (a page cannot point the popup elsewhere)
+    const listed = msg.listed && sameOrigin(msg.listed.url, url) ? msg.listed : undefined;
+    const page = { url, ...(sender.tab?.title ? { title: sender.tab.title } : {}), ...(msg.profileName ? { profileName: msg.profileName } : {}), ...(listed ? { listed } : {}) };
+    const keys = await flow.addCandidates(sender.tab!.id!, page, msg.items, { userInitiated: false, via: 'page' });
+    return { ok: true, count: keys.length };
+  },
+  async 'candidate/open'(msg, sender, _deps, flow) {
+    return (await flow.openCandidate(sender.tab!.id!, msg.key)) ? { ok: true } : refuse('MSG_INVALID');
+  },
+  async 'tab/get'(msg, _sender, _deps, flow) {
+    return { ok: true, tab: (await flow.store.get(msg.tabId))?.results ?? null };
+  },
+  async 'tab/scan'(msg, _sender, deps) {
+    await deps.injectScanner(msg.tabId);
+    return { ok: true };
+  },
+  async 'tab/recipient'(msg, _sender, _deps, flow) {
+    return { ok: true, tab: (await flow.recheckRecipient(msg.tabId, msg.recipient)) ?? null };
+  },
+  async 'tab/recheck'(msg, _sender, _deps, flow) {
+    return { ok: true, tab: (await flow.recheck(msg.tabId, msg.key)) ?? null };
+  },
+  'verify/input': (msg, _sender, deps) => verifyFromPage(msg.input, msg.recipient, deps),
+  'history/reverify': (msg, _sender, deps) => reverify(msg.id, deps),
+  async 'history/clear'(_msg, _sender, deps) {
+    if (!deps.history) return refuse('INTERNAL');
+    const result = await deps.history.clear();
+    return isStorageError(result) ? refuse(result.error) : { ok: true };
+  },
+  async 'settings/changed'(_msg, _sender, deps) {
+    await deps.onSettingsChanged?.();
+    return { ok: true };
+  },
+};
+
+function route<K extends ToBackground['type']>(msg: Message<K>, sender: MessageSender, deps: BackgroundDeps, flow: TabFlow): Promise<ReplyFor<K>> {
+  return (HANDLERS[msg.type] as Handlers[K])(msg, sender, deps, flow);
 }
 
 function sameOrigin(a: string, b: string): boolean {

@@ -6,7 +6,7 @@
  */
 import { fromBase64, verify, type RecipientHint, type Report, type VerifyInput } from '../../engine';
 import { isStorageError } from '../history/types';
-import type { BackgroundReply } from '../messaging';
+import type { ReplyFor } from '../messaging';
 import type { BackgroundDeps } from './deps';
 import { deriveInput } from './derive-input';
 import { historyReplyField, inputTextOf, recordToHistory } from './history-write';
@@ -16,7 +16,7 @@ import { noEndpointReport, runVerification } from './run-verify';
 export type PageInput = { text: string; name?: string } | { bytesBase64: string; name?: string } | { url: string; name?: string };
 
 /** Verifies the verify page's input and records it in the history. */
-export async function verifyFromPage(input: PageInput, recipient: RecipientHint | undefined, deps: BackgroundDeps): Promise<BackgroundReply> {
+export async function verifyFromPage(input: PageInput, recipient: RecipientHint | undefined, deps: BackgroundDeps): Promise<ReplyFor<'verify/input'>> {
   const name = input.name ? { name: input.name } : {};
   let pipelineInput: VerifyInput;
   if ('bytesBase64' in input) pipelineInput = { bytes: fromBase64(input.bytesBase64) ?? new Uint8Array(0), ...name };
@@ -46,7 +46,7 @@ async function verifyUrl(url: string, name: string | undefined, deps: Background
  * VC-JWT's compact token, JSON), else a hosted credential from its id, else
  * a JSON credential from the signed payload kept in the report.
  */
-export async function reverify(id: string, deps: BackgroundDeps): Promise<BackgroundReply> {
+export async function reverify(id: string, deps: BackgroundDeps): Promise<ReplyFor<'history/reverify'>> {
   if (!deps.history) return { ok: false, code: 'INTERNAL' };
   const entry = await deps.history.get(id);
   if (isStorageError(entry)) return { ok: false, code: entry.error };
