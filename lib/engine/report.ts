@@ -15,6 +15,8 @@ export type Format =
   | 'ob2-signed'
   | 'edc' // European Digital Credential (ELM), JAdES-sealed or not
   | 'vc-unsigned'
+  | 'sd-jwt-vc' // IETF SD-JWT VC, or a W3C credential secured with SD-JWT: selectively disclosed claims
+  | 'vp' // a Verifiable Presentation: a holder's wrapper around credentials, each in `parts`
   | 'unknown';
 
 /** How the credential reached us. */
@@ -30,7 +32,11 @@ export type CheckId =
   | 'status'
   | 'hosted'
   | 'seal'
-  | 'certificate';
+  | 'certificate'
+  /** the credentials carried inside this one, where the format makes them part of it (a CLR's achievements) */
+  | 'parts'
+  /** SD-JWT: the holder's key binding JWT, made with the key the issuer bound in `cnf` */
+  | 'key-binding';
 
 export type CheckStatus = 'pass' | 'fail' | 'error' | 'skip';
 
@@ -78,6 +84,27 @@ export interface CredentialSummary {
   image?: string;
   credentialId?: string;
   types?: string[];
+  /** who awarded the achievement, where the credential names it apart from its signer (EBSI diplomas) */
+  awardingBody?: { id?: string; name?: string };
+  /** a presentation: who presented it, how many credentials it carries, whether the holder signed it */
+  presentation?: { holder?: string; credentials: number; holderSigned: boolean };
+  /** the sections of a résumé credential (HR Open LER-RS), each with short labels of its entries */
+  sections?: SummarySection[];
+  /**
+   * Set when the summary only repeats what a document says about itself: a
+   * format Credlens recognises but cannot check (Blockcerts); nothing in it was verified
+   */
+  notVerified?: boolean;
+}
+
+/** One section of a résumé credential (HR Open LER-RS) for the summary. */
+export interface SummarySection {
+  /** the LER-RS member it comes from (`employmentHistories`, `educationAndLearnings`, …) */
+  name: string;
+  /** a short label per entry shown (employer and title, institution, certification, skill) */
+  items: string[];
+  /** how many entries the section has (more than `items` when the list is cut) */
+  count: number;
 }
 
 /** Intermediate values for the "technical details" view. */

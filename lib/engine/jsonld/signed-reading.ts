@@ -51,7 +51,7 @@ export const READ_AS = {
 } as const;
 
 export const VERIFIABLE_CREDENTIAL = `${CRED}VerifiableCredential`;
-const PROOF_TYPES = [`${SEC}DataIntegrityProof`, `${SEC}Ed25519Signature2020`];
+const PROOF_TYPES = [`${SEC}DataIntegrityProof`, `${SEC}Ed25519Signature2020`, `${SEC}Ed25519Signature2018`, `${SEC}JsonWebSignature2020`];
 
 /** The text of a term: an IRI, or a literal's lexical form; blank nodes have none. */
 const textOf = (t: Term): string | undefined => (t.kind === 'blank' ? undefined : t.value);

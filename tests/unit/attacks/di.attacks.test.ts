@@ -1,5 +1,5 @@
 /**
- * SECURITY.md attack table, Data Integrity / JSON-LD rows 10–18 and 37, through
+ * SECURITY.md attack table, Data Integrity / JSON-LD rows 10–18, 37, 49, 56 and 57, through
  * verify(). Credentials are signed in the test with fresh did:key keys
  * (tests/support/sign-helper.ts) so each row bends one thing of an
  * otherwise valid credential.
@@ -15,6 +15,8 @@ import { createWorkBudget } from '../../../lib/engine/util/work-budget';
 import { newSigner, signCredential, unsignedCredential, type TestSigner } from '../../support/sign-helper';
 import { NOW, expectCode, problemCodes, spyNet, verifyJson } from './harness';
 import { FIXTURES } from '../../support/fixtures';
+import { editDerivedProof, sdIssuer, type SdIssuer } from '../engine/proofs/data-integrity/ecdsa-sd-signer';
+import { parseDerivedProofValue } from '../../../lib/engine/proofs/data-integrity/ecdsa-sd';
 
 const V2 = 'https://www.w3.org/ns/credentials/v2';
 const fixturesPresent = existsSync(path.join(FIXTURES, 'INDEX.json'));
@@ -69,7 +71,7 @@ describe('SECURITY.md attack table — Data Integrity / JSON-LD', () => {
 
   it.each([
     ['cryptosuite eddsa-2019', { cryptosuite: 'eddsa-2019' }],
-    ['type Ed25519Signature2018', { type: 'Ed25519Signature2018', cryptosuite: undefined }],
+    ['type RsaSignature2018', { type: 'RsaSignature2018', cryptosuite: undefined }],
   ])('row 12: %s → DI_UNSUPPORTED_CRYPTOSUITE, unverifiable (neither failed nor verified)', async (_name, changes) => {
     const report = await verifyJson(withProof(changes), spyNet().ctx);
     expectCode(report, 'DI_UNSUPPORTED_CRYPTOSUITE');
@@ -260,3 +262,184 @@ describe('SECURITY.md attack table — row 49: bounded work for every input', ()
     expect((await verifyJson(signed, spent)).verdict).toBe('verified');
   });
 });
+
+/** An Open Badges 3.0 credential whose holder keeps its description and criteria to themselves. */
+const sdBadge = (issuer: string) => ({
+  '@context': [V2, 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+  id: 'urn:uuid:0f5e2c1b-8d3a-4b7e-9c6f-1a2b3c4d5e6f',
+  type: ['VerifiableCredential', 'OpenBadgeCredential'],
+  issuer: { id: issuer, type: ['Profile'], name: 'Example University' },
+  validFrom: '2026-01-01T00:00:00Z',
+  credentialSubject: {
+    id: 'did:example:learner',
+    type: ['AchievementSubject'],
+    // no ids: the achievement and its criteria are blank nodes, whose labels the label map carries
+    achievement: { type: ['Achievement'], name: 'Data Analysis', description: 'Withheld by the holder', criteria: { narrative: 'Passed the final assessment' } },
+  },
+});
+
+describe('SECURITY.md attack table — row 56: ecdsa-sd-2023 selective disclosure', () => {
+  let issuer: SdIssuer;
+  let base: Record<string, unknown>;
+  let derived: Record<string, unknown>;
+  const subjectOf = (c: Record<string, unknown>) => c.credentialSubject as Record<string, unknown>;
+  const achievementOf = (c: Record<string, unknown>) => subjectOf(c).achievement as Record<string, unknown>;
+  const withAchievement = (c: Record<string, unknown>, changes: Record<string, unknown>) => ({
+    ...c,
+    credentialSubject: { ...subjectOf(c), achievement: { ...achievementOf(c), ...changes } },
+  });
+
+  beforeAll(async () => {
+    issuer = await sdIssuer('P-256');
+    base = await issuer.issue(sdBadge(issuer.did), ['/issuer', '/validFrom']);
+    derived = await issuer.derive(base, ['/credentialSubject/achievement/name', '/credentialSubject/achievement/criteria/narrative']);
+    expect((await verifyJson(derived, spyNet().ctx)).verdict).toBe('verified');
+    const { proofValue } = derived.proof as Record<string, unknown>;
+    expect(parseDerivedProofValue(proofValue).labelMap.size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('an undisclosed claim shown again (the withheld description put back) → DI_SIGNATURE_INVALID, failed', async () => {
+    expect(achievementOf(derived).description).toBeUndefined();
+    const report = await verifyJson(withAchievement(derived, { description: 'Withheld by the holder' }), spyNet().ctx);
+    expect(expectCode(report, 'DI_SIGNATURE_INVALID').detail?.reason).toMatch(/statements but .* signatures/);
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('a tampered disclosed value (the achievement name) → DI_SIGNATURE_INVALID, failed', async () => {
+    const report = await verifyJson(withAchievement(derived, { name: 'Data Science' }), spyNet().ctx);
+    expectCode(report, 'DI_SIGNATURE_INVALID');
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('a swapped label map (two blank nodes trade their signed labels) → DI_SIGNATURE_INVALID, failed', async () => {
+    const forged = editDerivedProof(derived, (components) => {
+      const labelMap = components[3] as Map<number, Uint8Array>;
+      const [a, b] = [...labelMap.keys()];
+      const [va, vb] = [labelMap.get(a!)!, labelMap.get(b!)!];
+      labelMap.set(a!, vb);
+      labelMap.set(b!, va);
+    });
+    const report = await verifyJson(forged, spyNet().ctx);
+    expectCode(report, 'DI_SIGNATURE_INVALID');
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('one signed label given to two blank nodes → DI_SIGNATURE_INVALID, failed', async () => {
+    const forged = editDerivedProof(derived, (components) => {
+      const labelMap = components[3] as Map<number, Uint8Array>;
+      const [a, b] = [...labelMap.keys()];
+      labelMap.set(b!, labelMap.get(a!)!);
+    });
+    expectCode(await verifyJson(forged, spyNet().ctx), 'DI_SIGNATURE_INVALID');
+  });
+
+  it('the per-statement signatures reordered → DI_SIGNATURE_INVALID, failed', async () => {
+    const forged = editDerivedProof(derived, (components) => {
+      const signatures = components[2] as Uint8Array[];
+      expect(signatures.length).toBeGreaterThan(1);
+      signatures.reverse();
+    });
+    const report = await verifyJson(forged, spyNet().ctx);
+    expectCode(report, 'DI_SIGNATURE_INVALID');
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('a mandatory statement passed off as selectively disclosed (mandatoryIndexes emptied) → DI_SIGNATURE_INVALID, failed', async () => {
+    const forged = editDerivedProof(derived, (components) => {
+      components[4] = [];
+    });
+    expectCode(await verifyJson(forged, spyNet().ctx), 'DI_SIGNATURE_INVALID');
+  });
+
+  it('the base proof handed to a verifier → DI_MALFORMED_PROOF ("a base proof is for the holder, not for a verifier"), failed, no key looked up', async () => {
+    const { ctx, requests } = spyNet();
+    const report = await verifyJson(base, ctx);
+    expect(expectCode(report, 'DI_MALFORMED_PROOF').detail?.reason).toBe('a base proof is for the holder, not for a verifier');
+    expect(report.verdict).toBe('failed');
+    expect(requests).toEqual([]);
+  });
+
+  it('a derived proof by a key that is not the issuer\'s (issuer names another did:key) → KEY_NOT_BOUND_TO_ISSUER, failed, nothing fetched', async () => {
+    const other = await sdIssuer('P-256');
+    const byOther = await other.derive(await other.issue(sdBadge(issuer.did), ['/issuer']), ['/credentialSubject/achievement/name']);
+    const { ctx, requests } = spyNet();
+    const report = await verifyJson(byOther, ctx);
+    expectCode(report, 'KEY_NOT_BOUND_TO_ISSUER');
+    expect(report.verdict).toBe('failed');
+    expect(requests).toEqual([]);
+  });
+});
+
+describe('SECURITY.md attack table — row 57: proofs Credlens cannot check are "could not be checked", never failed, and never hide a verified one', () => {
+  it.each([
+    ['bbs-2023', { type: 'DataIntegrityProof', cryptosuite: 'bbs-2023', proofValue: 'u2V0CBFhQ' }, 'DI_BBS_UNSUPPORTED'],
+    ['MerkleProof2019 (Blockcerts v3)', { type: 'MerkleProof2019', cryptosuite: undefined, proofValue: 'z7veGu1qoKR3AS5' }, 'BLOCKCERTS_UNSUPPORTED'],
+    ['EthereumEip712Signature2021', { type: 'EthereumEip712Signature2021', cryptosuite: undefined, proofValue: '0x1234' }, 'DI_EIP712_UNSUPPORTED'],
+    ['EcdsaSecp256k1Signature2019', { type: 'EcdsaSecp256k1Signature2019', cryptosuite: undefined, jws: 'e30..AAAA' }, 'DI_SECP256K1_UNSUPPORTED'],
+    ['EcdsaSecp256k1RecoverySignature2020', { type: 'EcdsaSecp256k1RecoverySignature2020', cryptosuite: undefined, jws: 'e30..AAAA' }, 'DI_SECP256K1_UNSUPPORTED'],
+  ])('%s → its own code, unverifiable, nothing fetched', async (_name, changes, code) => {
+    const { ctx, requests } = spyNet();
+    const report = await verifyJson(withProof(changes), ctx);
+    expect(expectCode(report, code).status).toBe('error');
+    expect(report.verdict).toBe('unverifiable');
+    expect(requests).toEqual([]);
+  });
+
+  it('a Blockcerts v2 certificate (MerkleProof2017) → BLOCKCERTS_UNSUPPORTED, unverifiable (not OB2_INVALID), its claims marked not verified', async () => {
+    const { ctx, requests } = spyNet();
+    const report = await verifyJson(blockcertsV2(), ctx);
+    expect(expectCode(report, 'BLOCKCERTS_UNSUPPORTED').status).toBe('error');
+    expect(problemCodes(report)).not.toContain('OB2_INVALID');
+    expect(report.verdict).toBe('unverifiable');
+    expect(report.summary).toMatchObject({ title: 'Certified Data Steward', issuer: { name: 'University of Learning' }, notVerified: true });
+    expect(requests).toEqual([]);
+  });
+
+  it('a verified eddsa-rdfc-2022 proof next to a bbs-2023 one: unverifiable, and the proof check says the first verified', async () => {
+    const set = { ...signed, proof: [proofOf(signed), { type: 'DataIntegrityProof', cryptosuite: 'bbs-2023', verificationMethod: signer.verificationMethod, proofPurpose: 'assertionMethod', proofValue: 'u2V0CBFhQ' }] };
+    const report = await verifyJson(set, spyNet().ctx);
+    const proof = expectCode(report, 'DI_PROOF_SET_PARTLY_UNCHECKED');
+    expect(proof).toMatchObject({ id: 'proof', status: 'error', detail: { suites: 'eddsa-rdfc-2022', verified: 1, unsupported: 'bbs-2023' } });
+    expect(proof.message).toContain('Signature valid (eddsa-rdfc-2022)');
+    expect(proof.message).toContain('(bbs-2023)');
+    expect(report.checks.find((c) => c.id === 'issuer-binding')?.status).toBe('pass');
+    expect(report.verdict).toBe('unverifiable');
+  });
+
+  it('an unsupported proof never hides a forged one: a tampered eddsa-rdfc-2022 proof next to bbs-2023 → DI_SIGNATURE_INVALID, failed', async () => {
+    const tampered = { ...signed, credentialSubject: { id: 'did:example:subject', name: 'Someone Else' } };
+    const set = { ...tampered, proof: [proofOf(signed), { type: 'DataIntegrityProof', cryptosuite: 'bbs-2023', verificationMethod: signer.verificationMethod, proofPurpose: 'assertionMethod', proofValue: 'u2V0CBFhQ' }] };
+    const report = await verifyJson(set, spyNet().ctx);
+    expectCode(report, 'DI_SIGNATURE_INVALID');
+    expect(report.verdict).toBe('failed');
+  });
+});
+
+/** A Blockcerts v2 certificate in the shape of the Blockcerts schema 2.0 samples. */
+function blockcertsV2(): Record<string, unknown> {
+  return {
+    '@context': ['https://w3id.org/openbadges/v2', 'https://w3id.org/blockcerts/v2'],
+    type: 'Assertion',
+    id: 'urn:uuid:bbba8553-8ec1-445f-82c9-a57251dd731c',
+    recipient: { type: 'email', identity: 'sha256$a1b2', hashed: true, salt: 'x' },
+    recipientProfile: { type: ['RecipientProfile', 'Extension'], name: 'Ada Example', publicKey: 'ecdsa-koblitz-pubkey:1BAsQTy8rUfgHLcDFmYcRMoJVqZpLgkA4q' },
+    badge: {
+      type: 'BadgeClass',
+      id: 'urn:uuid:82a4c9f2-3588-457b-80ea-da695571b8fc',
+      name: 'Certified Data Steward',
+      description: 'Completed the data stewardship programme',
+      image: 'data:image/png;base64,iVBORw0KGgo=',
+      issuer: { id: 'https://issuer.example/issuer.json', type: 'Profile', name: 'University of Learning', url: 'https://issuer.example', email: 'registrar@issuer.example' },
+      criteria: { narrative: 'Passed all modules' },
+    },
+    issuedOn: '2018-06-14T12:00:00Z',
+    verification: { type: ['MerkleProofVerification2017', 'Extension'], publicKey: 'ecdsa-koblitz-pubkey:1AwdUWQzJgfDDjeKtpPzMfYMHejFBrxZfo' },
+    signature: {
+      type: ['MerkleProof2017', 'Extension'],
+      targetHash: '6ad52ac7b1c8a2bde0a3a8d6d3c1e3b1d3a57cf7b3f0f0e5f8bfa5e4e7c2f1a0',
+      merkleRoot: '6ad52ac7b1c8a2bde0a3a8d6d3c1e3b1d3a57cf7b3f0f0e5f8bfa5e4e7c2f1a0',
+      proof: [],
+      anchors: [{ sourceId: 'd75b7a5bdb3d5244b753e6b84e987267cfa4ffa7a532a2ed49ad3848be1d82f8', type: 'BTCOpReturn', chain: 'bitcoinMainnet' }],
+    },
+  };
+}

@@ -148,7 +148,7 @@ describe('SECURITY.md attack table — row 48: a key that could never be the iss
 });
 
 describe('SECURITY.md attack table — row 53 (Data Integrity side): secp256k1 keys', () => {
-  it('an EcdsaSecp256k1Signature2019 proof by a secp256k1 did:key stays DI_UNSUPPORTED_CRYPTOSUITE, unverifiable', async () => {
+  it('an EcdsaSecp256k1Signature2019 proof by a secp256k1 did:key is DI_SECP256K1_UNSUPPORTED (row 57), unverifiable', async () => {
     const key = makeEs256kSigner();
     const credential = {
       ...unsignedCredential(key.did),
@@ -156,7 +156,7 @@ describe('SECURITY.md attack table — row 53 (Data Integrity side): secp256k1 k
     };
     const { ctx, requests } = spyNet();
     const report = await verifyJson(credential, ctx);
-    expectCode(report, 'DI_UNSUPPORTED_CRYPTOSUITE');
+    expectCode(report, 'DI_SECP256K1_UNSUPPORTED');
     expect(requests).toEqual([]);
     expect(report.verdict).toBe('unverifiable');
   });

@@ -7,13 +7,15 @@
  * the result is verified only if all proofs verify), and at least one of
  * them must be made with a key bound to the issuer. A proof Credlens cannot
  * check (unknown type) next to a valid one therefore leaves the credential
- * unverifiable rather than verified.
+ * unverifiable rather than verified; the others are still checked, so the
+ * report says what they established (SECURITY.md row 57).
  */
-import { fail, fromThrown, pass, skip } from '../../checks/result';
+import { error, fail, fromThrown, pass, skip } from '../../checks/result';
 import type { VerifyContext } from '../../context';
-import { computeHashData, type HashData } from './cryptosuites';
-import { parseProof, type ParsedProof } from './proof-shape';
-import { VerifierError } from '../../errors';
+import { computeHashData, UNSUPPORTED_CODES, type HashData, type SignatureCheck } from './cryptosuites';
+import { disclosedPointers } from './ecdsa-sd';
+import { parseProof, type ParsedProof, type ProofPurposeName } from './proof-shape';
+import { VerifierError, type ErrorCode } from '../../errors';
 import { proofMismatch } from '../../checks/signed-meaning';
 import { assertPlainJsonLd } from '../../jsonld/plain';
 import { LIMITS } from '../../limits';
@@ -44,11 +46,27 @@ interface ProofResult {
   proof?: ParsedProof;
   key?: ResolvedKey;
   hash?: HashData;
+  /** for a selectively disclosed credential: how many statements were mandatory and how many chosen */
+  disclosure?: SignatureCheck['disclosure'];
 }
 
 /**
+ * Whose signature a proof set is, and whom its key must belong to: a
+ * credential's issuer, as an assertion (the default), or a presentation's
+ * holder, as an authentication (lib/engine/formats/presentation/holder.ts).
+ */
+export interface ProofPurpose {
+  name: ProofPurposeName;
+  /** the id the signing key must belong to */
+  signerOf(document: Record<string, unknown>): string | undefined;
+  bind(key: ResolvedKey, signerId: string): Check;
+}
+
+export const ASSERTION: ProofPurpose = { name: 'assertionMethod', signerOf: issuerIdOf, bind: checkKeyBinding };
+
+/**
  * Verifies the embedded proof(s) of `credential` and binds the signing key to
- * its issuer. Never throws: every problem becomes a check.
+ * its issuer (or, for another `purpose`, to its signer). Never throws: every problem becomes a check.
  *
  * @example
  * const { checks, technical } = await verifyDataIntegrity(credential, ctx);
@@ -57,15 +75,16 @@ export async function verifyDataIntegrity(
   credential: Record<string, unknown>,
   ctx: VerifyContext,
   resolveKey: KeyResolver = resolveVerificationMethod,
+  purpose: ProofPurpose = ASSERTION,
 ): Promise<ProofOutcome> {
   try {
-    return await verifyProofs(credential, ctx, resolveKey);
+    return await verifyProofs(credential, ctx, resolveKey, purpose);
   } catch (e) {
     return { checks: [fromThrown('proof', e), skip('issuer-binding')], technical: {} };
   }
 }
 
-async function verifyProofs(credential: Record<string, unknown>, ctx: VerifyContext, resolveKey: KeyResolver): Promise<ProofOutcome> {
+async function verifyProofs(credential: Record<string, unknown>, ctx: VerifyContext, resolveKey: KeyResolver, purpose: ProofPurpose): Promise<ProofOutcome> {
   const rawProofs = Array.isArray(credential.proof) ? credential.proof : credential.proof === undefined ? [] : [credential.proof];
   if (rawProofs.length === 0) return { checks: [fail('proof', 'PROOF_MISSING'), skip('issuer-binding')], technical: {} };
   // SECURITY.md row 49: each proof costs a key lookup and a canonicalisation; a chain is a set with links, so this caps it too.
@@ -73,18 +92,24 @@ async function verifyProofs(credential: Record<string, unknown>, ctx: VerifyCont
     return { checks: [fail('proof', 'DI_MALFORMED_PROOF', { reason: `${rawProofs.length} proofs, more than the ${LIMITS.proofsPerCredential} Credlens checks` }), skip('issuer-binding')], technical: {} };
   const parsed = rawProofs.map((p): ProofResult => {
     try {
-      return { check: pass('proof'), proof: parseProof(p, ctx.now()) };
+      return { check: pass('proof'), proof: parseProof(p, ctx.now(), purpose.name) };
     } catch (e) {
       return { check: fromThrown('proof', e) };
     }
   });
-  const shapeProblem = worst(parsed.map((r) => r.check));
+  // A proof of a kind Credlens cannot check is set aside; the others are checked (SECURITY.md row 57).
+  const unchecked = parsed.filter((r) => r.check.status === 'error' && UNSUPPORTED_CODES.has(r.check.code as ErrorCode));
+  const checkable = parsed.filter((r) => !unchecked.includes(r));
+  const shapeProblem = worst(checkable.map((r) => r.check));
   if (shapeProblem) return { checks: [shapeProblem, skip('issuer-binding')], technical: {} };
-  const proofs = parsed.map((r) => r.proof!);
+  const proofs = checkable.map((r) => r.proof!);
+  // A chain may run through a proof that cannot be read, so with one of those no chain is followed.
+  if (unchecked.length > 0 && (proofs.length === 0 || proofs.some((p) => p.previousProof.length > 0)))
+    return { checks: [unchecked[0]!.check, skip('issuer-binding')], technical: {} };
   const chainProblem = checkChains(proofs);
   if (chainProblem) return { checks: [chainProblem, skip('issuer-binding')], technical: {} };
 
-  const issuerId = issuerIdOf(credential);
+  const issuerId = purpose.signerOf(credential);
   if (issuerId === undefined) {
     return { checks: [skip('proof'), fail('issuer-binding', 'KEY_NOT_BOUND_TO_ISSUER', { reason: 'the credential names no issuer' })], technical: {} };
   }
@@ -104,22 +129,26 @@ async function verifyProofs(credential: Record<string, unknown>, ctx: VerifyCont
     proofs.map((p, i) => verifyOneProof(p, unsecured, proofs, prechecks[i] ? withoutNetwork(ctx) : ctx, resolveKey, prechecks[i] !== undefined)),
   );
   const proofProblem = worst(results.map((r) => r.check));
-  if (proofProblem) return { checks: [proofProblem, unbound ?? skip('issuer-binding')], technical: technicalFor(results[0]!, results.length) };
+  if (proofProblem) return { checks: [proofProblem, unbound ?? skip('issuer-binding')], technical: technicalFor(results[0]!, rawProofs.length, unsecured) };
 
   // What each proof signed about itself must be what its JSON members say (SECURITY.md row 43).
   const proofDrift = results.map((r) => (r.hash && r.proof!.suite.canonicalization === 'rdfc' ? proofMismatch(r.proof!.raw, readSignedProof(r.hash.canonicalProofConfig)) : undefined)).find(Boolean);
-  if (proofDrift) return { checks: [fail('proof', 'DI_SIGNED_DATA_MISMATCH', { field: proofDrift }), skip('issuer-binding')], technical: technicalFor(results[0]!, results.length) };
+  if (proofDrift) return { checks: [fail('proof', 'DI_SIGNED_DATA_MISMATCH', { field: proofDrift }), skip('issuer-binding')], technical: technicalFor(results[0]!, rawProofs.length, unsecured) };
 
-  const bindings = results.map((r, i) => prechecks[i] ?? checkKeyBinding(r.key!, issuerId));
+  const bindings = results.map((r, i) => prechecks[i] ?? purpose.bind(r.key!, issuerId));
   const boundIndex = Math.max(bindings.findIndex((b) => b.status === 'pass'), 0);
   const suites = [...new Set(results.map((r) => r.proof!.suite.name))].join(', ');
-  const proofCheck = pass('proof', `Signature valid (${suites})`, results.length > 1 ? { proofs: results.length } : undefined);
+  const proofCheck =
+    unchecked.length > 0
+      ? // All proofs must verify for `verified`; the message still says which ones did.
+        error('proof', 'DI_PROOF_SET_PARTLY_UNCHECKED', { suites, verified: results.length, unsupported: unchecked.map((r) => String(r.check.detail?.suite ?? r.check.code)).join(', ') })
+      : pass('proof', `Signature valid (${suites})`, results.length > 1 ? { proofs: results.length } : undefined);
   // The dataset of a proof that is not chained is the credential alone (a chained one also covers earlier proofs).
   const rdfc = results.find((r) => r.hash && r.proof!.suite.canonicalization === 'rdfc' && r.proof!.previousProof.length === 0);
   const signerDid = signerDidOf(bindings[boundIndex]!);
   return {
     checks: [proofCheck, bindings[boundIndex]!],
-    technical: { ...technicalFor(results[boundIndex]!, results.length), ...(signerDid ? { signerDid } : {}) },
+    technical: { ...technicalFor(results[boundIndex]!, rawProofs.length, unsecured), ...(signerDid ? { signerDid } : {}) },
     ...(rdfc ? { signedDataset: rdfc.hash!.canonicalDocument } : {}),
   };
 }
@@ -148,9 +177,9 @@ async function verifyOneProof(
   try {
     const document = documentForProof(proof, unsecured, all);
     const hash = await computeHashData(proof.suite, document, proof.options, proof.suite.hashFor(key.publicKeyJwk), ctx.work);
-    const valid = await proof.suite.verifySignature(key.publicKeyJwk, hash.hashData, proof.signature);
-    const check = valid ? pass('proof') : fail('proof', 'DI_SIGNATURE_INVALID', { keyId: key.id.slice(0, 200) });
-    return { check, proof, key, hash };
+    const result = await proof.suite.verify(key.publicKeyJwk, hash, proof.signature, ctx.work);
+    const check = result.valid ? pass('proof') : fail('proof', 'DI_SIGNATURE_INVALID', { keyId: key.id.slice(0, 200), ...(result.reason ? { reason: result.reason } : {}) });
+    return { check, proof, key, hash, ...(result.disclosure ? { disclosure: result.disclosure } : {}) };
   } catch (e) {
     return { check: fromThrown('proof', e), proof, key };
   }
@@ -195,8 +224,13 @@ function issuerIdOf(credential: Record<string, unknown>): string | undefined {
   return isObject(issuer) && typeof issuer.id === 'string' ? issuer.id : undefined;
 }
 
-function technicalFor(result: ProofResult, proofCount: number): TechnicalDetails {
+function technicalFor(result: ProofResult, proofCount: number, unsecured: Record<string, unknown>): TechnicalDetails {
   const technical: TechnicalDetails = {};
+  // A selectively disclosed credential shows only what its holder revealed: say what that is.
+  if (result.disclosure) {
+    technical.disclosed = disclosedPointers(unsecured);
+    technical.disclosedStatements = result.disclosure;
+  }
   if (result.proof) technical.cryptosuite = result.proof.suite.name;
   if (result.key) {
     technical.keyId = result.key.id;

@@ -46,6 +46,16 @@ describe('bundled contexts', () => {
     }
   });
 
+  it('bundles the plugfest suite contexts: ed25519-2018 as its npm package has it, jws-2020 as published (the npm copy adds only privateKeyJwk)', async () => {
+    const { createRequire } = await import('node:module');
+    const require = createRequire(import.meta.url);
+    const ed25519 = require('ed25519-signature-2018-context').contexts.get('https://w3id.org/security/suites/ed25519-2018/v1');
+    expect(BUNDLED_CONTEXTS.get('https://w3id.org/security/suites/ed25519-2018/v1')?.document).toEqual(ed25519);
+    const { privateKeyJwk, ...npmJws } = require('@transmute/security-context/contexts/suites/jws-2020-v1.json')['@context'];
+    expect(privateKeyJwk).toBeDefined();
+    expect(BUNDLED_CONTEXTS.get('https://w3id.org/security/suites/jws-2020/v1')?.document).toEqual({ '@context': npmJws });
+  });
+
   it('serves the spec-repo copy of OB 3.0.3, not the 1EdTech validator variant with extra terms', () => {
     const ob303 = JSON.stringify(BUNDLED_CONTEXTS.get('https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json')?.document);
     expect(ob303).not.toContain('endorsementJwt');

@@ -28,17 +28,20 @@ describe('cryptosuite table', () => {
     ['DataIntegrityProof', 'ecdsa-jcs-2019', 'ecdsa-jcs-2019'],
     // the 2022 draft name of eddsa-rdfc-2022 (1EdTech ob30/simple-eddsa-2022.json)
     ['DataIntegrityProof', 'eddsa-2022', 'eddsa-2022'],
+    ['DataIntegrityProof', 'ecdsa-sd-2023', 'ecdsa-sd-2023'],
+    ['Ed25519Signature2018', undefined, 'Ed25519Signature2018'],
+    ['JsonWebSignature2020', undefined, 'JsonWebSignature2020'],
   ])('%s %s is supported', (type, suite, name) => {
     expect(findCryptosuite(type, suite)?.name).toBe(name);
   });
 
   it.each([
-    ['DataIntegrityProof', 'ecdsa-sd-2023'],
+    ['DataIntegrityProof', 'bbs-2023'],
     ['DataIntegrityProof', undefined],
     ['DataIntegrityProof', '__proto__'],
     ['constructor', undefined],
     ['toString', undefined],
-    ['Ed25519Signature2018', undefined],
+    ['RsaSignature2018', undefined],
     ['DataIntegrityProof/eddsa-rdfc-2022', undefined],
   ])('%s %s is not (no prototype keys, no smuggled separators)', (type, suite) => {
     expect(findCryptosuite(type, suite)).toBeUndefined();
@@ -50,7 +53,7 @@ describe('parseProof', () => {
     const parsed = parseProof(proof({ id: 'urn:uuid:1', previousProof: 'urn:uuid:0' }), NOW);
     expect(parsed.options).not.toHaveProperty('proofValue');
     expect(parsed.options).toMatchObject({ type: 'DataIntegrityProof', verificationMethod: VM });
-    expect(parsed.signature).toEqual(new Uint8Array(64).fill(7));
+    expect(parsed.signature).toEqual({ kind: 'multibase', bytes: new Uint8Array(64).fill(7) });
     expect(parsed.previousProof).toEqual(['urn:uuid:0']);
   });
 

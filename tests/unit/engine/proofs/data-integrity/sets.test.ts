@@ -44,10 +44,12 @@ describe('proof sets', () => {
     expect((await verifyDataIntegrity({ ...unsigned, proof: [good, bad] }, ctx())).checks[0]).toMatchObject({ status: 'fail', code: 'DI_SIGNATURE_INVALID' });
   });
 
-  it('an unsupported proof next to a valid one leaves the credential unverifiable (all proofs must verify)', async () => {
+  it('an unsupported proof next to a valid one leaves the credential unverifiable (all proofs must verify), and says the other verified', async () => {
     const good = await proofBy(issuer, unsigned);
     const unknown = { type: 'SomeProofType', proofPurpose: 'assertionMethod', verificationMethod: issuer.verificationMethod, proofValue: 'zabc' };
-    expect((await verifyDataIntegrity({ ...unsigned, proof: [good, unknown] }, ctx())).checks[0]).toMatchObject({ status: 'error', code: 'DI_UNSUPPORTED_CRYPTOSUITE' });
+    const { checks } = await verifyDataIntegrity({ ...unsigned, proof: [good, unknown] }, ctx());
+    expect(checks[0]).toMatchObject({ status: 'error', code: 'DI_PROOF_SET_PARTLY_UNCHECKED', detail: { verified: 1, unsupported: 'SomeProofType' } });
+    expect(checks[1]).toMatchObject({ id: 'issuer-binding', status: 'pass' });
   });
 
   it('a malformed proof outranks an unsupported one', async () => {

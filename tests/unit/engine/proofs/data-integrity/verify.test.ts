@@ -117,13 +117,22 @@ describe('proof shape, checked before any key is resolved', () => {
   });
 
   it.each([
-    ['DataIntegrityProof', 'ecdsa-sd-2023'],
     ['DataIntegrityProof', 'eddsa-2019'],
-    ['Ed25519Signature2018', undefined],
+    ['RsaSignature2018', undefined],
     ['SomeProofType', undefined],
   ])('%s %s is DI_UNSUPPORTED_CRYPTOSUITE (could not check)', async (type, cryptosuite) => {
     const { checks } = await verifyDataIntegrity(withProof({ type, cryptosuite }), spyContext().ctx, resolver);
     expect(checks).toMatchObject([{ id: 'proof', status: 'error', code: 'DI_UNSUPPORTED_CRYPTOSUITE' }, { id: 'issuer-binding', status: 'skip' }]);
+  });
+
+  it.each([
+    ['DataIntegrityProof', 'bbs-2023', 'DI_BBS_UNSUPPORTED'],
+    ['MerkleProof2019', undefined, 'BLOCKCERTS_UNSUPPORTED'],
+    ['EthereumEip712Signature2021', undefined, 'DI_EIP712_UNSUPPORTED'],
+    ['EcdsaSecp256k1Signature2019', undefined, 'DI_SECP256K1_UNSUPPORTED'],
+  ])('%s %s is %s: a suite Credlens knows it cannot check, named (could not check)', async (type, cryptosuite, code) => {
+    const { checks } = await verifyDataIntegrity(withProof({ type, cryptosuite }), spyContext().ctx, resolver);
+    expect(checks).toMatchObject([{ id: 'proof', status: 'error', code, detail: { suite: cryptosuite ?? type } }, { id: 'issuer-binding', status: 'skip' }]);
   });
 
   it('a proof of an unknown type that names no verificationMethod is malformed, not merely unsupported (simple-multiple-proofs regression)', async () => {
