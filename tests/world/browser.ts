@@ -25,12 +25,15 @@ export interface ExtensionBrowser {
 export interface LaunchOptions {
   /** a visible window (needs a display); default headless */
   headed?: boolean;
+  /** another unpacked build than EXTENSION_PATH (the benchmark compares builds side by side) */
+  extensionPath?: string;
 }
 
 /** Launches Chromium on `userDataDir` (reuse the folder to simulate a browser restart). */
 export async function launchWithExtension(world: World, userDataDir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  if (!fs.existsSync(path.join(EXTENSION_PATH, 'manifest.json'))) {
-    throw new Error(`Extension not built at ${EXTENSION_PATH}: run \`npx wxt build\` first (npm test does).`);
+  const extensionPath = options.extensionPath ?? EXTENSION_PATH;
+  if (!fs.existsSync(path.join(extensionPath, 'manifest.json'))) {
+    throw new Error(`Extension not built at ${extensionPath}: run \`npx wxt build\` first (npm test does).`);
   }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -39,8 +42,8 @@ export async function launchWithExtension(world: World, userDataDir: string, opt
     acceptDownloads: true,
     args: [
       ...(options.headed ? [] : ['--headless=new']),
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
       '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       ...world.chromiumArgs,
@@ -50,7 +53,7 @@ export async function launchWithExtension(world: World, userDataDir: string, opt
   serviceWorker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(async (e: unknown) => {
     await context.close();
     // Chromium refuses an extension with a manifest error silently; the worker then never starts.
-    throw new Error(`The extension's service worker did not start: check that ${EXTENSION_PATH} loads in chrome://extensions (${String(e)})`);
+    throw new Error(`The extension's service worker did not start: check that ${extensionPath} loads in chrome://extensions (${String(e)})`);
   });
   const extensionId = new URL(serviceWorker.url()).host;
   return { context, serviceWorker, extensionId, userDataDir };
