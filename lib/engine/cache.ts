@@ -27,17 +27,28 @@ export function createMemoryCache(now: () => number = Date.now, maxEntries = 500
   };
 }
 
-/** Runs `load` once per key while its result is fresh; concurrent callers share one promise. */
+/**
+ * Runs `load` once per key while its result is fresh; concurrent callers share one promise.
+ * The extension shares `inflight` between the verifications of a page, so one caller's load
+ * may fail for reasons of its own (its fetch budget spent, its time budget gone): a caller that
+ * joined a load that failed runs its own, so no verification inherits another one's failure.
+ */
 export function cached<T>(cache: TtlCache, inflight: Map<string, Promise<T>>, key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
   const pending = inflight.get(key);
-  if (pending) return pending;
-  const p = (async () => {
+  if (pending) return pending.catch(() => loadOnce(cache, inflight, key, ttlMs, load));
+  return loadOnce(cache, inflight, key, ttlMs, load);
+}
+
+function loadOnce<T>(cache: TtlCache, inflight: Map<string, Promise<T>>, key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+  const p: Promise<T> = (async () => {
     const hit = await cache.get<T>(key);
     if (hit !== undefined) return hit;
     const value = await load();
     await cache.set(key, value, ttlMs);
     return value;
-  })().finally(() => inflight.delete(key));
+  })().finally(() => {
+    if (inflight.get(key) === p) inflight.delete(key);
+  });
   inflight.set(key, p);
   return p;
 }

@@ -5,6 +5,7 @@
  */
 import { createMemoryCache, type TtlCache } from './cache';
 import { LIMITS, type FetchPurpose } from './limits';
+import type { HostLimiter } from './net/host-limit';
 import { createFetcher, type FetchedDocument, type Fetcher, type Transport } from './net/safe-fetch';
 import { VerifierError } from './errors';
 import type { FormatOutcome } from './formats/types';
@@ -63,15 +64,19 @@ export interface ContextOptions {
   timeoutMs?: number;
   /** JSON-LD time budget per verification, in ms */
   workMs?: number;
+  /** in-flight loads shared with other contexts: the extension shares them between the verifications of its pages (cache.ts `cached`) */
+  inflight?: Map<string, Promise<unknown>>;
+  /** requests in flight per host, shared with other contexts (net/host-limit.ts) */
+  hostLimiter?: HostLimiter;
 }
 
 export function createContext(options: ContextOptions = {}): VerifyContext {
   const now = options.now ?? Date.now;
   return {
     now,
-    fetch: createFetcher({ allowHosts: new Set(options.allowHosts ?? []), transport: options.transport, timeoutMs: options.timeoutMs }),
+    fetch: createFetcher({ allowHosts: new Set(options.allowHosts ?? []), transport: options.transport, timeoutMs: options.timeoutMs, hostLimiter: options.hostLimiter }),
     cache: options.cache ?? createMemoryCache(now),
-    inflight: new Map(),
+    inflight: options.inflight ?? new Map(),
     skewSeconds: LIMITS.skewSeconds,
     recipient: options.recipient,
     ...(options.platformDataUrl ? { platformDataUrl: options.platformDataUrl } : {}),

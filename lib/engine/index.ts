@@ -13,6 +13,8 @@ export { createContext } from './context';
 export type { RecipientHint, VerifyContext } from './context';
 export { createMemoryCache } from './cache';
 export type { TtlCache } from './cache';
+export { createHostLimiter } from './net/host-limit';
+export type { HostLimiter } from './net/host-limit';
 export { LIMITS } from './limits';
 
 // What a report is, and how its verdict follows from its checks.

@@ -18,6 +18,14 @@ export const LIMITS = {
   fetchMs: 5_000,
   /** fetches one verification may start (keys, status lists, hosted copies) */
   fetchesPerVerification: 8,
+  /** requests in flight to one host from all verifications together, as browsers keep six connections per host (net/host-limit.ts) */
+  fetchesPerHost: 6,
+  /**
+   * Verifications the extension runs at once. They mostly wait on the network (each a short
+   * chain of fetches: the credential, its issuer's keys, its status list), so a page's rows
+   * are checked together; fetchesPerHost keeps any one host from being flooded.
+   */
+  verificationsAtOnce: 16,
   bytes: {
     'did-document': 64 * 1024,
     'key-document': 64 * 1024,

@@ -15,6 +15,7 @@
  */
 import { VerifierError } from '../errors';
 import { LIMITS, PAGE_FETCH, type FetchPurpose, type PageFetchPurpose } from '../limits';
+import type { HostLimiter } from './host-limit';
 import { vetUrl, type HostPolicy } from './host-policy';
 import { readAllCapped } from '../util/stream';
 
@@ -24,6 +25,12 @@ export interface NetOptions extends HostPolicy {
   /** defaults to the global fetch; tests inject their own */
   transport?: Transport;
   timeoutMs?: number;
+  /**
+   * Requests in flight per host, shared with other fetchers (host-limit.ts). A request
+   * waiting for its turn is inside its deadline: a host that hangs makes the requests
+   * queued behind it time out at the same deadline, not later.
+   */
+  hostLimiter?: HostLimiter;
 }
 
 export interface FetchedDocument {
@@ -76,8 +83,8 @@ export function createFetcher(options: NetOptions): Fetcher {
     // one deadline for the whole fetch, redirects included
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     const get = async (target: URL, redirect: RequestRedirect): Promise<Response> => {
-      try {
-        return await transport(target.href, {
+      const request = () =>
+        transport(target.href, {
           method: 'GET',
           redirect,
           credentials: 'omit',
@@ -86,6 +93,8 @@ export function createFetcher(options: NetOptions): Fetcher {
           headers: { accept: ACCEPT[purpose] },
           signal: controller.signal,
         });
+      try {
+        return await (options.hostLimiter ? options.hostLimiter.run(target.host, request, controller.signal) : request());
       } catch (e) {
         if (controller.signal.aborted) throw new VerifierError('FETCH_TIMEOUT', { url: target.href, ms: timeoutMs });
         throw new VerifierError('FETCH_NETWORK', { url: target.href }, { cause: e });

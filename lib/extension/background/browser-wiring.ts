@@ -4,7 +4,7 @@
  * start-up (MV3 workers are woken by events and must find their listeners).
  */
 import { browser } from 'wxt/browser';
-import { LIMITS, createContext, createMemoryCache } from '../../engine';
+import { LIMITS, createContext, createHostLimiter, createMemoryCache } from '../../engine';
 import { PLATFORM_CONTENT_SCRIPT_MATCHES, platformDataUrl } from '../../detect/platforms';
 import { applyHistoryRetention, historyStore, recordVerification } from '../history/record';
 import { reportPagePath } from '../messaging';
@@ -24,6 +24,7 @@ const MENU_ID = 'credlens-verify';
 let workerReadyAt: number | undefined;
 const workerTiming = (): WorkerTiming | undefined =>
   workerReadyAt === undefined ? undefined : { startedAt: Math.round(performance.timeOrigin), readyAt: workerReadyAt };
+
 const STATIC_MATCHES = ['https://*.linkedin.com/*', ...PLATFORM_CONTENT_SCRIPT_MATCHES];
 
 const settingsOrDefault = () => getSettings().catch(() => DEFAULT_SETTINGS);
@@ -44,13 +45,20 @@ const syncEverywhere = async (): Promise<void> => {
 export function browserDeps(): BackgroundDeps {
   const session = fromStorageArea(browser.storage.session);
   const cache = createSessionCache(session);
+  // Shared by every verification of this worker: a page's rows are checked together, so the
+  // issuer keys and status lists they have in common are fetched once (lib/engine/cache.ts),
+  // and no host gets more than LIMITS.fetchesPerHost requests at a time.
+  const inflight = new Map<string, Promise<unknown>>();
+  const hostLimiter = createHostLimiter(LIMITS.fetchesPerHost);
   return {
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     session,
     async createContext(recipient, options) {
       const settings = await settingsOrDefault();
-      return createContext({ cache: options?.fresh ? createMemoryCache() : cache, allowHosts: settings.allowHosts, platformDataUrl, ...(recipient ? { recipient } : {}) });
+      // a fresh check (ContextFreshness) joins no load that may answer from the cache
+      const shared = options?.fresh ? { cache: createMemoryCache() } : { cache, inflight };
+      return createContext({ ...shared, hostLimiter, allowHosts: settings.allowHosts, platformDataUrl, ...(recipient ? { recipient } : {}) });
     },
     async setBadge(tabId, badge) {
       // Firefox MV2 builds expose the toolbar button as browserAction
@@ -69,6 +77,7 @@ export function browserDeps(): BackgroundDeps {
     onSettingsChanged: syncEverywhere,
     now: Date.now,
     workerTiming,
+    concurrency: LIMITS.verificationsAtOnce,
   };
 }
 

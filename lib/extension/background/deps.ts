@@ -42,7 +42,7 @@ export interface BackgroundDeps {
   now(): number;
   /** when the running service worker started and became ready (kept on the tab's results, for the benchmark) */
   workerTiming?(): WorkerTiming | undefined;
-  /** verifications at a time (default 4) */
+  /** verifications at a time (default LIMITS.verificationsAtOnce) */
   concurrency?: number;
   rateLimit?: RateLimitOptions;
 }

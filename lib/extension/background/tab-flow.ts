@@ -30,7 +30,7 @@ const MAX_INPUTS_PER_TAB = 2 * LIMITS.candidatesPerPage;
 
 export function createTabFlow(deps: BackgroundDeps) {
   const store = createTabStore(deps.session, deps.now);
-  const limiter = createLimiter(deps.concurrency ?? 4);
+  const limiter = createLimiter(deps.concurrency ?? LIMITS.verificationsAtOnce);
   const running = new Set<Promise<void>>();
 
   const refreshBadge = async (tabId: number, results: TabResults | undefined): Promise<void> => {
