@@ -19,6 +19,7 @@ import { createTestIssuer, signJcs } from '../support/sign-jcs';
 import { startHttpsServer } from '../support/https-server';
 import { tlsTransport } from './tls-transport';
 import { referenceVerify } from './reference';
+import { sdIssuer } from '../unit/engine/proofs/data-integrity/ecdsa-sd-signer';
 import { stats, type Stats } from './stats';
 
 const WARM_RUNS = Number(process.env.BENCH_WARM_RUNS ?? 200);
@@ -93,10 +94,27 @@ async function cases(): Promise<Case[]> {
     issuer,
   );
   const ob2 = () => createContext({ now: () => NOW, transport: createFixtureTransport().transport });
+  // issued and derived by the reference ecdsa-sd-2023 implementation: the holder discloses the achievement name
+  const sd = await sdIssuer('P-256');
+  const sdDerived = await sd.derive(
+    await sd.issue(
+      {
+        '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+        id: 'urn:uuid:4b1d2c3e-5f60-4718-a9b0-c1d2e3f4a5b6',
+        type: ['VerifiableCredential', 'OpenBadgeCredential'],
+        issuer: { id: sd.did, type: ['Profile'], name: 'Bench Issuer' },
+        validFrom: '2026-01-01T00:00:00Z',
+        credentialSubject: { id: 'did:example:bench', type: ['AchievementSubject'], achievement: { id: 'https://bench.example/a/3', type: ['Achievement'], name: 'Disclosed', description: 'Withheld', criteria: { narrative: 'Withheld' } } },
+      },
+      ['/issuer', '/validFrom'],
+    ),
+    ['/credentialSubject/achievement/name'],
+  );
   return [
     { name: 'DI eddsa-rdfc-2022 (DCC OB 3.0)', input: { text: fixture(rdfc) }, context: offline, reference: JSON.parse(fixture(rdfc)) },
     { name: 'DI Ed25519Signature2020 (DCC OB 3.0)', input: { text: fixture(ed2020) }, context: offline, reference: JSON.parse(fixture(ed2020)) },
     { name: 'DI eddsa-jcs-2022', input: { text: JSON.stringify(jcsCredential) }, context: offline },
+    { name: 'DI ecdsa-sd-2023 (derived, P-256)', input: { text: JSON.stringify(sdDerived) }, context: offline, reference: sdDerived },
     await jwtCase('EdDSA'),
     await jwtCase('ES256'),
     await jwtCase('RS256'),

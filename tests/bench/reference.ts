@@ -12,6 +12,8 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 // @ts-expect-error untyped package
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
+// @ts-expect-error untyped package
+import { createVerifyCryptosuite as ecdsaSd2023 } from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
 import { BUNDLED_CONTEXTS } from '../../lib/engine/jsonld/contexts';
 
 type Doc = Record<string, unknown>;
@@ -19,6 +21,7 @@ type Doc = Record<string, unknown>;
 /** did:key documents built locally, as a did:key driver would. */
 function didKeyDocument(url: string): Doc | undefined {
   const [did, fragment] = url.split('#');
+  if (did?.startsWith('did:key:zDna')) return p256DidKeyDocument(did, fragment);
   if (!did?.startsWith('did:key:z6Mk')) return undefined;
   const key = did.slice('did:key:'.length);
   const vmId = `${did}#${key}`;
@@ -36,6 +39,14 @@ function didKeyDocument(url: string): Doc | undefined {
   };
 }
 
+/** A P-256 did:key (ecdsa-sd-2023 issuers) as a Multikey document. */
+function p256DidKeyDocument(did: string, fragment: string | undefined): Doc {
+  const key = did.slice('did:key:'.length);
+  const vm = { id: `${did}#${key}`, type: 'Multikey', controller: did, publicKeyMultibase: key };
+  if (fragment) return { '@context': 'https://w3id.org/security/multikey/v1', ...vm };
+  return { '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'], id: did, verificationMethod: [vm], assertionMethod: [vm.id] };
+}
+
 export async function documentLoader(url: string) {
   const ctx = BUNDLED_CONTEXTS.get(url);
   if (ctx) return { contextUrl: null, documentUrl: url, document: ctx.document };
@@ -44,7 +55,7 @@ export async function documentLoader(url: string) {
   throw new Error(`reference loader: not bundled: ${url}`);
 }
 
-const suites = [new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }), new Ed25519Signature2020()];
+const suites = [new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }), new DataIntegrityProof({ cryptosuite: ecdsaSd2023() }), new Ed25519Signature2020()];
 
 /** @digitalbazaar/vc verifyCredential; returns whether it verified. */
 export async function referenceVerify(credential: Doc): Promise<boolean> {

@@ -296,14 +296,53 @@ const MADE: MadeRow[] = [
     verdict: 'unverifiable',
     why: 'anchored on a blockchain, which Credlens does not consult',
   },
+  {
+    format: 'LER-RS',
+    name: 'résumé as a VC-JWT (jose)',
+    make: async () => {
+      const { didKeyOf, makeSigner } = await import('./keys/jwt-signer');
+      const signer = await makeSigner('EdDSA');
+      const { did, vm } = didKeyOf(signer);
+      return { jwt: await signer.sign(lerRs(did), { kid: vm, typ: 'vc+jwt' }) };
+    },
+    verdict: 'verified',
+    why: 'a VC-JWT signs the JSON itself; LER-RS needs no JSON-LD context there',
+  },
+  {
+    format: 'LER-RS',
+    name: 'résumé with Data Integrity and an LER-RS context',
+    make: async () => {
+      const { thirdPartyIssuer } = await import('../../support/third-party-signing');
+      const issuer = await thirdPartyIssuer();
+      const signed = await issuer.sign({ ...lerRs(issuer.did), type: ['VerifiableCredential'], credentialSubject: { id: 'did:example:jane' } });
+      return { ...lerRs(issuer.did), proof: signed.proof, '@context': ['https://www.w3.org/ns/credentials/v2', 'https://schema.hropenstandards.org/4.4/ler-rs/context.jsonld'] };
+    },
+    verdict: 'unverifiable',
+    why: 'HR Open publishes no JSON-LD context for LER-RS, so none is bundled: DI_CONTEXT_NOT_ALLOWED',
+  },
 ];
+
+/** A minimal HR Open LER-RS résumé credential. */
+function lerRs(issuer: string) {
+  return {
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    id: 'urn:uuid:5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f',
+    type: ['VerifiableCredential', 'LERRSCredential'],
+    issuer,
+    validFrom: '2026-01-01T00:00:00Z',
+    credentialSubject: { id: 'did:example:jane', type: 'LER-RS', person: { name: { formattedName: 'Jane Candidate' } }, employmentHistories: [{ employer: { name: 'Acme Corp' } }] },
+  };
+}
 
 describe('interoperability: vectors and credentials made by other libraries, offline', () => {
   const madeTally = new Map<string, { right: number; total: number }>();
   const ctx = createContext({ now: () => NOW, transport: async (url) => { throw new Error(`no network in this suite: ${url}`); } });
 
   it.each(MADE.map((row) => [`${row.format}: ${row.name}`, row] as const))('%s', async (_name, row) => {
-    const report = await verify({ text: JSON.stringify(await row.make()) }, ctx);
+    const made = await row.make();
+    // A JWT travels as its compact form, everything else as JSON.
+    const text = typeof made === 'object' && made !== null && 'jwt' in made ? String(made.jwt) : JSON.stringify(made);
+    const report = await verify({ text }, ctx);
     const t = madeTally.get(row.format) ?? { right: 0, total: 0 };
     t.total++;
     if (report.verdict === row.verdict) t.right++;

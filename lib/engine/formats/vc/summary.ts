@@ -1,6 +1,7 @@
 /** Display-ready facts from a W3C / OB 3.0 credential (signed payload only). */
 import type { CredentialSummary } from '../../report';
 import { asArray, idOf, isObject, str } from '../../util/json';
+import { lerRsSummary } from './ler-rs';
 
 /**
  * A text value: a string, a VC 2.0 §11.1 value object (`{"@value", "@language"}`) or the first of
@@ -49,5 +50,7 @@ export function summarizeVc(credential: Record<string, unknown>): CredentialSumm
     image: imageOf(credential.image) ?? imageOf(achievement?.image),
     credentialId: str(credential.id),
     types,
+    // a résumé (HR Open LER-RS): its sections, and the person's name when the subject has none
+    ...lerRsSummary(credential),
   };
 }

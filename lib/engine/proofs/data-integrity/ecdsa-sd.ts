@@ -217,14 +217,26 @@ export async function verifyDerivedProof(input: DerivedProofInput): Promise<Deri
   if (derived.signatures.length !== selective.length) {
     return { valid: false, reason: `${selective.length} disclosed statements but ${derived.signatures.length} signatures`, ...counts };
   }
-  const proofScopedKey = decodeMultikey(`z${toBase58(derived.publicKey)}`);
-  const selectiveValid = await Promise.all(selective.map((statement, i) => verifyEcdsa(proofScopedKey, utf8(statement), derived.signatures[i]!)));
+  const verifyStatement = await proofScopedVerifier(decodeMultikey(`z${toBase58(derived.publicKey)}`));
+  const selectiveValid = await Promise.all(selective.map((statement, i) => verifyStatement(utf8(statement), derived.signatures[i]!)));
   if (selectiveValid.includes(false)) return { valid: false, reason: 'a disclosed statement does not match its signature', ...counts };
   const [proofHash, mandatoryHash] = await Promise.all([digest(hash, input.canonicalProofConfig), digest(hash, mandatory.join(''))]);
   // vc-di-ecdsa §3.5.4 serializeSignData: proofHash || publicKey || mandatoryHash.
   const signData = concatBytes(proofHash, derived.publicKey, mandatoryHash);
   if (await verifyEcdsa(issuerKey, signData, derived.baseSignature)) return { valid: true, ...counts };
   return { valid: false, reason: 'the base signature does not match the mandatory statements and proof options', ...counts };
+}
+
+/**
+ * ES256 with the proof-scoped key (vc-di-ecdsa §3.4.4 step 2), imported once for all the
+ * statements it signed rather than once per statement (lib/engine/crypto/signatures.ts
+ * verifyEcdsa imports per call, which suits one signature per credential).
+ */
+async function proofScopedVerifier(jwk: JsonWebKey): Promise<(message: Uint8Array, signature: Uint8Array) => Promise<boolean>> {
+  const key = await crypto.subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y }, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']).catch(() => {
+    throw new VerifierError('KEY_MALFORMED', { reason: 'the proof-scoped key is not a P-256 public key' });
+  });
+  return (message, signature) => crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, signature as BufferSource, message as BufferSource);
 }
 
 async function digest(hash: 'SHA-256' | 'SHA-384', text: string): Promise<Uint8Array> {
