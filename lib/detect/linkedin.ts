@@ -4,8 +4,10 @@
  * markup changes often and differs by login state, so entries are located by
  * `data-view-name` first, then by the section anchor, header text or the
  * public profile's `data-section`. The layouts read here are those of the
- * saved pages in tests/unit/detect/pages/linkedin-real/ (each names its
- * source). Pure DOM reading: no fetch, no verification.
+ * saved pages in tests/unit/detect/pages/linkedin-real/ and, for the 2026
+ * server-driven layout of which no page is saved, the pages rebuilt from
+ * scrapers' records in tests/unit/detect/pages/linkedin-reconstructed/ (each
+ * names its source). Pure DOM reading: no fetch, no verification.
  */
 import { absoluteHttpUrl as absolute } from './links';
 import { matchPlatform, unwrapRedirect } from './platforms';
@@ -18,14 +20,19 @@ export interface LinkedInEntry {
   anchor: Element;
 }
 
-/** The company logo link of an entry in the server-driven layout; the entry is its parent. */
+/** The company link of an entry in the server-driven layout (2025 on): the entry is around it. */
 const LOCKUP = '[data-view-name="license-certifications-lockup-view"]';
+/** The "Show credential" control of the server-driven layout (2026): the entry is around it, and it is the entry's credential link. */
+const SEE_LICENSE = '[data-view-name="license-certifications-see-license-button"]';
+/** Elements that mark one entry each in the server-driven layout; a `figure` (the issuer logo) only inside a certifications section. */
+const ENTRY_MARKERS = [LOCKUP, SEE_LICENSE, 'figure'] as const;
 /** An entry of the logged-in layout since 2024. */
 const ENTITY = '[data-view-name="profile-component-entity"]';
 /** List items holding one entry each: logged-in list and details page (2022 on), logged-out public profile. */
 const LIST_ITEMS = 'li.pvs-list__paged-list-item, li.artdeco-list__item, li.profile-section-card';
 /** Sections that are certifications by their own attributes (logged-out public profile: `data-section`). */
-const SECTION_ATTRIBUTES = 'section[data-view-name*="certif"], section[data-section="certifications"]';
+const SECTION_ATTRIBUTES =
+  'section[data-view-name*="certif"], section[data-section="certifications"], [data-view-name="profile-card-licenses-and-certifications"], [data-view-name="profile-certifications-details-view"]';
 /** Actions, skills and attachments hang below an entry's own lines in the logged-in layout. */
 const SUB_COMPONENTS = '.pvs-entity__sub-components';
 /** Elements that hold one visible line when they hold no other such element. */
@@ -37,7 +44,7 @@ const EXPIRES = /^(?:Expires|Expired|Läuft ab(?: am)?|Abgelaufen|Expire le|Expi
 const NO_EXPIRY = /^(?:No Expiration Date|Kein Ablaufdatum|Aucune date d’expiration|Sin fecha de vencimiento)$/i;
 const CREDENTIAL_ID = /^(?:Credential ID|Credential-ID|Nachweis-ID|ID de la credencial|ID de la certification|ID del credenziale)\s*:?\s*/i;
 /** Lines that are controls, not claims: the credential button, "Show all", skills. */
-const ACTION = /^(?:(?:Show|See) credential|Credential anzeigen|Nachweis anzeigen|Show all\b)|^(?:Skills|Kenntnisse|Aptitudes|Compétences)\s*:/i;
+const ACTION = /^(?:(?:Show|See) credential|Credential anzeigen|Nachweis anzeigen|Show all\b|Attached media$)|^(?:Skills|Kenntnisse|Aptitudes|Compétences)\s*:/i;
 /** Text of the link LinkedIn labels as the entry's credential ("Show credential" logged in, "See credential" logged out). */
 const CREDENTIAL_LINK_TEXT = /^(?:(?:Show|See) credential|Credential anzeigen|Nachweis anzeigen|Mostrar credencial|Afficher la certification)\b/i;
 const DATE_SEPARATOR = /\s*·\s*/;
@@ -127,11 +134,14 @@ export function readShowAll(root: Document | Element, pageUrl: string): { count:
 /** Entry elements, outermost only (an entity inside another entry is the same certification). */
 function findEntries(root: Document | Element, pageUrl: string): Element[] {
   const found = new Set<Element>();
-  if (isElement(root) && root.matches(LOCKUP)) found.add(entryOfLockup(root));
-  for (const lockup of all(root, LOCKUP)) found.add(entryOfLockup(lockup));
+  for (const marker of [...(isElement(root) && root.matches(`${LOCKUP}, ${SEE_LICENSE}`) ? [root] : []), ...all(root, `${LOCKUP}, ${SEE_LICENSE}`)]) {
+    found.add(entryAround(marker));
+  }
   for (const section of findSections(root, pageUrl)) {
     const entities = all(section, ENTITY);
-    for (const e of entities.length ? entities : all(section, LIST_ITEMS)) found.add(e);
+    const items = entities.length ? entities : all(section, LIST_ITEMS);
+    // the server-driven layout has no list items: an issuer logo marks each entry (SDUI pages in tests/unit/detect/pages/linkedin-reconstructed)
+    for (const e of items.length ? items : all(section, 'figure').map(entryAround)) found.add(e);
   }
   if (isElement(root) && found.size === 0) {
     // An added subtree may be a single entry inside an already known section.
@@ -139,11 +149,35 @@ function findEntries(root: Document | Element, pageUrl: string): Element[] {
     if (inSection && root.matches(`${ENTITY}, ${LIST_ITEMS}`)) found.add(root);
   }
   const list = [...found].filter((e) => !e.closest(`[${OWN_NODE_ATTRIBUTE}]`));
-  return list.filter((e) => !list.some((other) => other !== e && other.contains(e)));
+  return list.filter((e) => !list.some((other) => other !== e && other.contains(e))).sort(inDocumentOrder);
 }
 
-function entryOfLockup(lockup: Element): Element {
-  return lockup.closest('li') ?? lockup.parentElement ?? lockup;
+/** Entries come from several markers; the page's order is the order a person reads them in. */
+function inDocumentOrder(a: Element, b: Element): number {
+  const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, spelled out: no DOM globals in tests
+  return a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1;
+}
+
+/**
+ * The entry around a marker of the server-driven layout: its list item where
+ * there is one, else the largest ancestor that still holds one entry — at
+ * most one of each marker, no `<hr>` (LinkedIn separates entries with one),
+ * no section heading, and never the section itself. The markup of an entry
+ * varies between A/B layouts (the company link wraps the logo, or the lines,
+ * or sits five levels deep), so no fixed depth is assumed.
+ */
+function entryAround(marker: Element): Element {
+  const item = marker.closest('li');
+  if (item) return item;
+  let entry = marker;
+  for (let parent = entry.parentElement; parent && holdsOneEntry(parent); parent = parent.parentElement) entry = parent;
+  return entry;
+}
+
+function holdsOneEntry(element: Element): boolean {
+  if (element.matches(`section, main, body, ${SECTION_ATTRIBUTES}`) || element.querySelector('hr')) return false;
+  if (all(element, 'h1, h2, h3').some((h) => HEADER_TEXT.test(h.textContent ?? ''))) return false;
+  return ENTRY_MARKERS.every((marker) => element.querySelectorAll(marker).length <= 1);
 }
 
 /** Sections holding certifications: anchor id, attributes, header text, or the details page's main column. */
@@ -213,7 +247,7 @@ function credentialLink(entry: Element, pageUrl: string): string | null {
     if (!href) continue;
     const target = withoutTracking(unwrapRedirect(href));
     const label = `${oneLine(a.textContent)} ${a.getAttribute('aria-label') ?? ''}`.trim();
-    if ((a.getAttribute('data-tracking-control-name') ?? '').endsWith('see-credential') || CREDENTIAL_LINK_TEXT.test(label)) return target;
+    if ((a.getAttribute('data-tracking-control-name') ?? '').endsWith('see-credential') || a.matches(SEE_LICENSE) || CREDENTIAL_LINK_TEXT.test(label)) return target;
     if (!firstOff && !onLinkedIn(target)) firstOff = target;
   }
   return firstOff ?? null;

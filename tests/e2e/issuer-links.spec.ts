@@ -3,15 +3,16 @@
  * to issuers' own sites, a redirect wrapper, a shortener that redirects twice,
  * a page carrying its credential as JSON-LD or an alternate link, a white-label
  * Accredible host, a course provider's page without a credential and an entry
- * without a link (tests/world/issuer-links.ts), logged in and logged out on a
- * country host. One row per certification, each with its state; the summary
+ * without a link (tests/world/issuer-links.ts), logged in, logged out on a
+ * country host, and in the server-driven layout of 2026. One row per
+ * certification, each with its state; the summary
  * counts them; the claim that differs from its credential is shown as such.
  */
 import type { TabResults } from '../../lib/extension/tab-results';
 import { expect, readTabResults, test } from './fixtures';
 import { openAndCount } from './flow';
 
-for (const variant of ['loggedIn', 'loggedOut'] as const) {
+for (const variant of ['loggedIn', 'loggedOut', 'sdui2026'] as const) {
   test(`every certification of the issuer-links profile (${variant}) is a row with its right state`, async ({ page, world, serviceWorker, openExtensionPage }) => {
     const { entries } = world.issuerLinks;
     const { tabId, listed } = await openAndCount(page, serviceWorker, world.issuerLinks[variant], entries.length);
@@ -29,7 +30,7 @@ for (const variant of ['loggedIn', 'loggedOut'] as const) {
     const rows = popup.getByTestId('credential');
     await expect(rows).toHaveCount(entries.length);
     const verified = entries.filter((e) => e.verdict === 'verified').length;
-    const listedInAll = variant === 'loggedIn' ? world.issuerLinks.listedInAll : entries.length;
+    const listedInAll = variant !== 'loggedOut' ? world.issuerLinks.listedInAll : entries.length;
     await expect(popup.getByTestId('page-summary')).toHaveText(
       `LinkedIn lists ${listedInAll} certifications · ${verified} verified · 2 cannot be checked (1 without a link) · 1 says something else than the profile`,
     );
@@ -42,6 +43,6 @@ for (const variant of ['loggedIn', 'loggedOut'] as const) {
     await expect(noLink).toContainText('as the profile says');
     await expect(noLink).toContainText('without a link to a credential');
     await expect(rows.filter({ hasText: 'Python for Everyone' })).toContainText('www.coursehub-learning.com');
-    if (variant === 'loggedIn') await expect(popup.getByTestId('show-all')).toHaveAttribute('href', /\/details\/certifications\/$/);
+    if (variant !== 'loggedOut') await expect(popup.getByTestId('show-all')).toHaveAttribute('href', /\/details\/certifications\/$/);
   });
 }

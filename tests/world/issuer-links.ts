@@ -8,7 +8,12 @@
  * LinkedIn markup (tests/unit/detect/pages/linkedin-real): logged in (August
  * 2024, `data-view-name="profile-component-entity"`, direct links) and the
  * logged-out public profile on a country host (March 2024,
- * `li.profile-section-card`, h3/h4, "See credential" with `trk` parameters).
+ * `li.profile-section-card`, h3/h4, "See credential" with `trk` parameters),
+ * and a third as LinkedIn's server-driven layout of 2026 draws it, rebuilt
+ * from scrapers of live profiles (tests/unit/detect/pages/linkedin-reconstructed):
+ * entries of `<p>` lines separated by `<hr>`, the company link several levels
+ * from the lines, "Show credential" as a named control wrapped in
+ * `/safety/go/?url=`.
  */
 import { plainPng } from './artifacts';
 import { CANDIDATE, ob2Hosted, openBadgeCredential, type DemoCredentialSpec } from './credentials';
@@ -78,6 +83,27 @@ function publicEntry(e: LinkEntry): string {
 <div class="text-color-text-low-emphasis text-md"><div class="not-first-middot"><span>Issued <time>${esc(e.issued)}</time></span></div>${see}</div></div></li>`;
 }
 
+/** LinkedIn's 2026 outbound link wrapper, dots spelled %2E as recorded; it replaces the older /redir/redirect wrapper. */
+function safetyGo(link: string): string {
+  const target = new URL(link).pathname === '/redir/redirect' ? new URL(link).searchParams.get('url')! : link;
+  return `https://www.linkedin.com/safety/go/?url=${encodeURIComponent(target).replace(/\./g, '%2E')}&urlhash=Qx1b&isSdui=true`;
+}
+
+/** An entry as the server-driven layout of 2026 draws it. */
+function sduiEntry(e: LinkEntry): string {
+  const p = (text: string, title = false) => `<p class="ddde811d ${title ? '_94c14fcf' : '_19ee2a11'}">${esc(text)}</p>`;
+  const see = e.link ? `<div><a data-view-name="license-certifications-see-license-button" href="${esc(safetyGo(e.link))}"><span>Show credential</span></a></div>` : '';
+  return `<div class="_43f1157d"><div><div><div><div><a data-view-name="license-certifications-lockup-view" href="https://www.linkedin.com/company/1035/"><figure><img width="48" height="48" alt="${esc(e.issuer)} logo" src="/static/logo.png"></figure></a></div></div></div></div>
+<div>${p(e.title, true)}${p(e.issuer)}${p(`Issued ${e.issued}${e.expires ? ` · Expires ${e.expires}` : ''}`)}${e.credentialId ? p(`Credential ID ${e.credentialId}`) : ''}</div>${see}</div>`;
+}
+
+function sduiProfile(name: string, entries: readonly LinkEntry[], slug: string): string {
+  return htmlPage(`${name} | LinkedIn`, `<div data-view-name="profile-top-card"><section><div><h2>${esc(name)}</h2></div></section></div>
+<section><div data-view-name="profile-card-licenses-and-certifications"><div><h2>Licenses &amp; certifications</h2></div>
+<div>${entries.map(sduiEntry).join('\n<hr>\n')}</div>
+<div><a data-view-name="license-certifications-see-all-button" href="https://www.linkedin.com/in/${slug}/details/certifications/"><span>Show all ${entries.length + 4} licenses &amp; certifications</span></a></div></div></section>`);
+}
+
 function loggedInProfile(name: string, entries: readonly LinkEntry[], slug: string): string {
   return htmlPage(`${name} | LinkedIn`, `<section class="artdeco-card"><div class="ph5 pb5"><h1 class="text-heading-xlarge inline t-24">${esc(name)}</h1></div></section>
 <section class="artdeco-card pv-profile-card break-words mt2" data-view-name="profile-card"><div id="licenses_and_certifications" class="pv-profile-card__anchor"></div>
@@ -97,6 +123,8 @@ export interface IssuerLinkProfiles {
   loggedIn: string;
   /** logged out, on a country host */
   loggedOut: string;
+  /** logged in, the server-driven layout of 2026 */
+  sdui2026: string;
   entries: LinkEntry[];
   /** what LinkedIn says the logged-in profile has in all ("Show all N") */
   listedInAll: number;
@@ -153,6 +181,7 @@ export async function buildIssuerLinkProfiles(routes: Routes, accredibleApi: str
   const slug = 'grace-hopper-northwind';
   routes.html('www.linkedin.com', `/in/${slug}/`, loggedInProfile(CANDIDATE.name, entries, slug));
   routes.html(H.publicProfile, `/in/${slug}`, publicProfile(CANDIDATE.name, entries));
+  routes.html('www.linkedin.com', `/in/${slug}-2026/`, sduiProfile(CANDIDATE.name, entries, `${slug}-2026`));
   routes.png('www.linkedin.com', '/static/logo.png', plainPng([10, 102, 194]));
-  return { loggedIn: url('www.linkedin.com', `/in/${slug}/`), loggedOut: url(H.publicProfile, `/in/${slug}`), entries, listedInAll: entries.length + 4 };
+  return { loggedIn: url('www.linkedin.com', `/in/${slug}/`), loggedOut: url(H.publicProfile, `/in/${slug}`), sdui2026: url('www.linkedin.com', `/in/${slug}-2026/`), entries, listedInAll: entries.length + 4 };
 }
