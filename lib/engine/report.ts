@@ -92,7 +92,8 @@ export interface CredentialSummary {
   sections?: SummarySection[];
   /**
    * Set when the summary only repeats what a document says about itself: a
-   * format Credlens recognises but cannot check (Blockcerts); nothing in it was verified
+   * format Credlens recognises but cannot check (Blockcerts), or an OB 2.0
+   * assertion whose BadgeClass could not be loaded; nothing in it was verified
    */
   notVerified?: boolean;
 }

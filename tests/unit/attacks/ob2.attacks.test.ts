@@ -8,6 +8,8 @@
  */
 import { CompactSign, exportSPKI, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { describeIssuer } from '../../../lib/trust/issuer';
+import type { TrustEntry } from '../../../lib/trust/types';
 import { expectCode, spyNet, verifyJson, verifyRow } from './harness';
 
 const H = 'https://badges.example';
@@ -140,7 +142,7 @@ describe('SECURITY.md attack table — row 44: Open Badges 2.0 documents speak o
     expect(fromHost(requests, E)).toEqual([forged.id]);
   });
 
-  it('an embedded BadgeClass whose Issuer pretends to be the university without an address of its own → OB2_ISSUER_NO_ADDRESS, unverifiable, its name not shown', async () => {
+  it('an embedded BadgeClass whose Issuer pretends to be the university without an address of its own → OB2_ISSUER_NO_ADDRESS, unverifiable, its name only as the document\'s unconfirmed claim', async () => {
     const { id: _none, ...nameOnly } = REAL_ISSUER;
     for (const claimed of [{ ...nameOnly, id: 'urn:uuid:example-university' }, nameOnly]) {
       const forged = embedding(`${E}/a/2`, { ...claimed, verification: { allowedOrigins: ['evil.example'] } });
@@ -148,7 +150,11 @@ describe('SECURITY.md attack table — row 44: Open Badges 2.0 documents speak o
       const report = await verifyJson(forged, ctx);
       expect(expectCode(report, 'OB2_ISSUER_NO_ADDRESS').status).toBe('error');
       expect(report.verdict).toBe('unverifiable');
-      expect(JSON.stringify(report.summary)).not.toContain('Example University');
+      // the recruiter sees what the document claims, marked as such (summary.notVerified), never as its signer or a trusted issuer
+      expect(report.summary.notVerified).toBe(true);
+      const panel = describeIssuer(report, [{ issuerId: REAL_ISSUER.id, source: 'you', addedAt: '2025-01-01T00:00:00Z' } as TrustEntry]);
+      expect(panel.signer).toBeUndefined();
+      expect(panel.trusted).toBe(false);
       expect(requests).toEqual([forged.id]);
     }
   });

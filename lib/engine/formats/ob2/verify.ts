@@ -17,7 +17,7 @@ import { GONE_MESSAGE, verifyHosted } from './hosted';
 import { checkKeyOwnership, checkOb2RevocationList, checkOb2Signature, creatorOf, precheckOb2Signature } from './signed';
 import { checkOb2Structure, verificationType } from './structure';
 import { summarizeOb2 } from './summary';
-import type { Check, TechnicalDetails } from '../../report';
+import type { Check, CredentialSummary, TechnicalDetails } from '../../report';
 import { asArray, isObject, str } from '../../util/json';
 import { REQUIRED_CHECKS, type FormatOutcome } from '../types';
 
@@ -89,6 +89,19 @@ export async function verifyOb2Jws(jws: string, ctx: VerifyContext): Promise<For
   return outcome('ob2-signed', [structure, proof, binding, validityOf(payload, ctx), status], docs, technical, true);
 }
 
+/**
+ * When the BadgeClass could not be loaded (a server down, a check that
+ * stopped first), the recruiter still sees what the assertion says it is:
+ * the embedded BadgeClass and Issuer, marked `notVerified`, so a row keeps
+ * its title and issuer instead of "Untitled credential".
+ */
+function summarizeClaimed(assertion: Json): CredentialSummary {
+  const badgeClass = isObject(assertion.badge) ? assertion.badge : undefined;
+  const issuer = badgeClass && isObject(badgeClass.issuer) ? badgeClass.issuer : undefined;
+  const summary = summarizeOb2(assertion, badgeClass, issuer);
+  return badgeClass ? { ...summary, notVerified: true } : summary;
+}
+
 /** issuedOn must not be in the future; expires must not precede issuedOn nor be past (as openbadges-validator-core checks them). */
 function validityOf(assertion: Json, ctx: VerifyContext): Check {
   return checkValidity({ validFrom: str(assertion.issuedOn), validUntil: str(assertion.expires) }, ctx.now(), ctx.skewSeconds);
@@ -135,7 +148,7 @@ function outcome(
     format,
     checks,
     required: [...REQUIRED_CHECKS[format]],
-    summary: summarizeOb2(assertion, docs.badgeClass, docs.issuer),
+    summary: docs.badgeClass ? summarizeOb2(assertion, docs.badgeClass, docs.issuer) : summarizeClaimed(assertion),
     technical,
     // only documents that were checked count as the signed payload
     ...(authentic && docs.assertion && docs.badgeClass && docs.issuer

@@ -26,6 +26,20 @@ function assertion(id: string, verification: Record<string, unknown> = { type: '
 describe('OB 2.0 hosted assertions', () => {
   const base = { [`${H}/issuer.json`]: json(ISSUER), [`${H}/badge.json`]: json(BADGE) };
 
+  it('regression: an assertion with its BadgeClass embedded showed no title or issuer when the issuer could not be read', async () => {
+    const embedded = { ...BADGE, issuer: { ...ISSUER, id: 'urn:uuid:6f1c0a52-1e1b-4b7e-9a43-0c2b0d5d6e11' } };
+    const a = assertion(`${H}/a/9`, { type: 'hosted' }, { badge: embedded });
+    const report = await verify({ text: json(a) }, ctxOf({ [`${H}/a/9`]: json(a) }).ctx);
+    expect(report.verdict).toBe('unverifiable');
+    expect(codes(report)).toEqual(['OB2_ISSUER_NO_ADDRESS']);
+    // what the assertion says, shown as its claim: nothing in it was verified
+    expect(report.summary).toMatchObject({ title: 'Data Skills', issuer: { name: 'Example University' }, notVerified: true });
+    // a verified badge never carries the mark
+    const ok = await verify({ text: json(assertion(`${H}/a/1`)) }, ctxOf({ ...base, [`${H}/a/1`]: json(assertion(`${H}/a/1`)) }).ctx);
+    expect(ok.verdict).toBe('verified');
+    expect(ok.summary.notVerified).toBeUndefined();
+  });
+
   it('verifies a hosted assertion and matches its plain recipient', async () => {
     const a = assertion(`${H}/a/1`);
     const fx = ctxOf({ ...base, [`${H}/a/1`]: json(a) });
