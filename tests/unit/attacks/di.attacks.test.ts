@@ -187,9 +187,8 @@ describe('SECURITY.md attack table — row 49: bounded work for every input', ()
     const expandSpy = vi.spyOn(jsonld, 'expand');
     const { ctx, requests } = spyNet();
     const hundred = { ...signed, proof: Array.from({ length: 100 }, () => proofOf(signed)) };
-    const started = performance.now();
+    // "at once" is shown by what did not run (the spies below), not by a clock on a shared machine
     const report = await verifyJson(hundred, ctx, 1_000);
-    expect(performance.now() - started).toBeLessThan(500);
     expect(expectCode(report, 'DI_MALFORMED_PROOF').detail?.reason).toContain('100 proofs');
     expect(report.verdict).toBe('failed');
     expect(verifySpy).not.toHaveBeenCalled();

@@ -121,23 +121,9 @@ describe('SECURITY.md attack table — row 49: images are scanned in time linear
     return svg(`${open.repeat(n)}${'</g>'.repeat(n)}<openbadges:credential><![CDATA[${credentialText}]]></openbadges:credential>`);
   };
 
-  it.each([
-    ['CDATA openers, tags, quotes, entities and DOCTYPE fragments', pathologicalSvg],
-    ['unclosed CDATA openers (quadratic in the old scanner)', bodyOfOpeners],
-    ['nested groups, each declaring a namespace', deepGroups],
-  ])('a 10 MB SVG of %s is scanned in well under a second', (_name, make) => {
-    const text = make(10 * MB);
-    expect(text.length).toBeGreaterThanOrEqual(10 * MB);
-    const started = performance.now();
-    try {
-      extractFromSvg(text);
-    } catch (e) {
-      expect((e as { code?: string }).code).toMatch(/^IMAGE_/);
-    }
-    expect(performance.now() - started).toBeLessThan(1_000);
-  });
-
-  it('the same through verify(): a 10 MB SVG is INPUT_TOO_LARGE at once, one just under the 4 MB input cap finishes within the budget', async () => {
+  // Linearity itself is measured in tests/unit/engine/extract/svg.test.ts (16 times the input, side by side);
+  // here the budget of SECURITY.md holds for the largest input verify() accepts.
+  it('a 10 MB SVG is INPUT_TOO_LARGE at once; one just under the 4 MB input cap, of CDATA openers, tags, quotes, entities, DOCTYPE fragments, unclosed CDATA finishes within the budget', async () => {
     const tooBig = await verifyRow({ bytes: enc.encode(pathologicalSvg(10 * MB)) }, spyNet().ctx, 1_000);
     expectCode(tooBig, 'INPUT_TOO_LARGE');
     for (const make of [pathologicalSvg, bodyOfOpeners]) {
