@@ -137,7 +137,8 @@ describe('HistoryStore queries', () => {
     expect(ok(await store.count())).toBe(5);
   });
 
-  it('stays fast with 10,000 entries (paged query under 250 ms)', async () => {
+  // its speed at this size is measured by `npm run bench` (history rows), not by a clock here
+  it('pages and groups 10,000 entries right', async () => {
     const backend = createMemoryBackend();
     const store = newStore(backend);
     const base = makeReport();
@@ -146,12 +147,10 @@ describe('HistoryStore queries', () => {
       verdict: i % 7 === 0 ? ('revoked' as const) : ('verified' as const), format: base.format, title: `Badge ${i}`, profileName: `Candidate ${i % 300}`,
     }));
     ok(await store.addEntries(entries));
-    const t0 = performance.now();
     const page = ok(await store.query({ verdicts: ['revoked'], search: 'candidate 1' }, 0, 50));
     const groups = ok(await store.groups());
-    const elapsed = performance.now() - t0;
     expect(page.entries).toHaveLength(50);
+    expect(page.entries.every((e) => e.verdict === 'revoked' && /^Candidate 1/.test(e.profileName ?? ''))).toBe(true);
     expect(groups).toHaveLength(300);
-    expect(elapsed).toBeLessThan(250);
   });
 });
