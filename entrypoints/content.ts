@@ -14,7 +14,9 @@ import type { PageScanner } from '../lib/detect/observe';
 export default defineContentScript({
   // every LinkedIn host: the logged-out public profile lives on country hosts (se.linkedin.com, de.linkedin.com)
   matches: ['https://*.linkedin.com/*', ...PLATFORM_CONTENT_SCRIPT_MATCHES],
-  runAt: 'document_idle',
+  // As soon as the HTML is parsed: the scan reads markup only, and document_idle waits for the
+  // page's images (up to its load event), which delayed every verdict by as long.
+  runAt: 'document_end',
   allFrames: false,
   main(ctx) {
     // Injected a second time into the same page (toolbar click): rescan instead of doubling markers.

@@ -53,6 +53,8 @@ export interface World {
 export interface LoggedRequest {
   host: string;
   path: string;
+  /** when the request arrived (ms since the epoch), before any `delayMs` */
+  at: number;
   accept?: string;
   cookie?: string;
   referer?: string;
@@ -70,16 +72,16 @@ type Routes = Map<string, Resource>;
 /** Answers a request from the route table by Host header and path, `delayMs` after it arrived; records it. */
 function answer(routes: Routes, requests: string[], log: LoggedRequest[], delayMs = 0): http.RequestListener {
   const respond = respondFrom(routes, requests, log);
-  return delayMs > 0 ? (req, res) => void setTimeout(() => respond(req, res), delayMs) : respond;
+  return delayMs > 0 ? (req, res) => void setTimeout(respond, delayMs, req, res, Date.now()) : (req, res) => respond(req, res, Date.now());
 }
 
-function respondFrom(routes: Routes, requests: string[], log: LoggedRequest[]): http.RequestListener {
-  return (req, res) => {
+function respondFrom(routes: Routes, requests: string[], log: LoggedRequest[]) {
+  return (req: http.IncomingMessage, res: http.ServerResponse, at: number): void => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = new URL(req.url ?? '/', 'https://x').pathname;
     requests.push(`${host} ${path}`);
     const { accept, cookie, referer } = req.headers;
-    log.push({ host, path, ...(accept ? { accept } : {}), ...(cookie ? { cookie } : {}), ...(referer ? { referer } : {}) });
+    log.push({ host, path, at, ...(accept ? { accept } : {}), ...(cookie ? { cookie } : {}), ...(referer ? { referer } : {}) });
     const readable = req.method === 'GET' || req.method === 'HEAD';
     const resource = readable ? routes.get(`${host}${path}`) : undefined;
     // CORS is open because real issuers serve public credentials this way; the extension fetches with credentials omitted.

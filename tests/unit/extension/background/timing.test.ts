@@ -37,6 +37,31 @@ describe('timeFetches', () => {
   });
 });
 
+describe('timeFetches and the in-flight loads shared between verifications', () => {
+  it('a load another verification started and this one joined is network time for both, and the shared promise is the same one', async () => {
+    let clock = 0;
+    let release!: () => void;
+    const shared = new Map<string, Promise<unknown>>();
+    const base = createContext({ inflight: shared });
+    const starter = timeFetches(base, () => clock);
+    const joiner = timeFetches(base, () => clock);
+    const load = new Promise<void>((resolve) => (release = resolve));
+    starter.ctx.inflight.set('did-document:https://issuer.example/.well-known/did.json', load);
+    expect(shared.get('did-document:https://issuer.example/.well-known/did.json')).toBe(load);
+    clock = 10;
+    expect(joiner.ctx.inflight.get('did-document:https://issuer.example/.well-known/did.json')).toBe(load);
+    clock = 110;
+    release();
+    await load;
+    await new Promise((r) => setTimeout(r, 0));
+    clock = 500;
+    expect(joiner.networkMs()).toBe(100);
+    expect(joiner.fetches()).toBe(0);
+    expect(joiner.ctx.inflight.delete('did-document:https://issuer.example/.well-known/did.json')).toBe(true);
+    expect(shared.size).toBe(0);
+  });
+});
+
 describe('row timing', () => {
   it('each verified row keeps received ≤ queued ≤ started ≤ verified ≤ stored, its fetches, and the worker that wrote it', async () => {
     const fake = fakeDeps({ respond: () => new Response('{"not":"a credential"}', { headers: { 'content-type': 'application/json' } }) });
