@@ -9,8 +9,10 @@ import { t } from '../../lib/extension/i18n';
 import { type Report } from '../../lib/engine';
 import { describeIssuer, safeImage } from '../../lib/trust/issuer';
 import type { TrustEntry } from '../../lib/trust/types';
+import { AchievementList } from '../AchievementList';
 import { BackButton } from '../BackButton';
 import { CheckList } from '../CheckList';
+import { DiplomaSupplement } from '../DiplomaSupplement';
 import { formatDate, recipientKey } from '../CredentialRow/row-model';
 import { IssuerTrustPanel } from '../IssuerTrustPanel';
 import { QualityProfilePanel } from '../QualityProfilePanel';
@@ -66,6 +68,8 @@ export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrus
       {labelDiffers(pageLabel, title) ? <p class={styles.warning} data-testid="label-differs">{t('pageLabelDiffers', pageLabel!, title!)}</p> : null}
       {summary.description ? <p class={styles.description}>{summary.description}</p> : null}
       <CheckList checks={report.checks} />
+      {/* a CLR's entries, each with its own verdict; opened, each shows its own checks and quality profile */}
+      <AchievementList report={report} renderDetails={(part) => <CredentialDetails report={part.report} trustEntries={trustEntries} />} />
       <IssuerTrustPanel
         trust={trust}
         onTrust={onTrust && trustId ? () => onTrust(trustId, summary.issuer?.name) : undefined}
@@ -73,6 +77,7 @@ export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrus
       />
       {/* a failed credential's content may be forged: describing its quality would lend it weight */}
       {profile && report.verdict !== 'failed' ? <QualityProfilePanel profile={profile} /> : null}
+      {profile?.diplomaSupplement && report.verdict !== 'failed' ? <DiplomaSupplement supplement={profile.diplomaSupplement} /> : null}
       <TechnicalDetails report={report} />
     </article>
   );

@@ -5,6 +5,7 @@
  */
 import { t } from '../../lib/extension/i18n';
 import type { FoundCredential } from '../../lib/extension/tab-results';
+import { partsSummary } from '../AchievementList/summary';
 import { VerdictBadge } from '../VerdictBadge';
 import { recipientKey, rowModel } from './row-model';
 import styles from './style.module.css';
@@ -16,6 +17,8 @@ export interface CredentialRowProps {
 
 export function CredentialRow({ item, onOpen }: CredentialRowProps) {
   const row = rowModel(item);
+  // a CLR transcript is one row; its entries are counted here and listed in the details
+  const parts = item.state === 'done' && item.report ? partsSummary(item.report) : undefined;
   return (
     <button
       type="button"
@@ -35,6 +38,7 @@ export function CredentialRow({ item, onOpen }: CredentialRowProps) {
         {row.source === 'credential' ? null : (
           <span class={styles.source}>{t(row.source === 'page' ? 'claimAsPageSays' : 'claimUnconfirmed')}</span>
         )}
+        {parts ? <span class={styles.meta} data-testid="parts-summary">{parts}</span> : null}
         {row.reason ? <span class={styles.reason}>{row.reason}</span> : null}
         {row.comparison ? (
           <span class={row.comparison.agrees ? styles.agrees : styles.differs} data-comparison={row.comparison.agrees ? 'matches' : 'differs'}>

@@ -3,9 +3,11 @@
  * for it — kept apart from the verdict, so trust never changes it (OB 3.0
  * recommended practices: self-asserted issuer data is marked as such).
  */
+import { LIMITS } from '../../lib/engine';
 import { t } from '../../lib/extension/i18n';
 import { domainLabel, type IssuerTrust } from '../../lib/trust/issuer';
 import { formatDate } from '../CredentialRow/row-model';
+import { EndorsementLine } from '../EndorsementList';
 import styles from './style.module.css';
 
 export interface IssuerTrustPanelProps {
@@ -15,9 +17,11 @@ export interface IssuerTrustPanelProps {
   onUntrust?: () => void;
 }
 
-function voucherText(v: IssuerTrust['vouchers'][number]): string {
-  if (v.kind === 'trust-list') return t('trustOnYourList', formatDate(v.since) ?? '', v.label);
-  return t(v.kind === 'accreditation' ? 'trustAccreditation' : 'trustEndorsement', v.label);
+function Voucher({ voucher: v }: { voucher: IssuerTrust['vouchers'][number] }) {
+  if (v.kind === 'trust-list') return <>{t('trustOnYourList', formatDate(v.since) ?? '', v.label)}</>;
+  // an endorsement says whether it was verified and whether it counts (SECURITY.md row 61)
+  if (v.kind === 'endorsement' && v.endorsement) return <EndorsementLine endorsement={{ endorser: v.label, ...v.endorsement }} />;
+  return <>{t('trustAccreditation', v.label)}</>;
 }
 
 export function IssuerTrustPanel({ trust, onTrust, onUntrust }: IssuerTrustPanelProps) {
@@ -49,10 +53,11 @@ export function IssuerTrustPanel({ trust, onTrust, onUntrust }: IssuerTrustPanel
       ) : null}
       <h4 class={styles.subheading}>{t('trustVouchers')}</h4>
       {trust.vouchers.length ? (
-        <ul class={styles.facts}>{trust.vouchers.map((v, i) => <li key={i} data-voucher={v.kind}>{voucherText(v)}</li>)}</ul>
+        <ul class={styles.facts}>{trust.vouchers.map((v, i) => <li key={i} data-voucher={v.kind}><Voucher voucher={v} /></li>)}</ul>
       ) : (
         <p class={styles.muted}>{t('trustNoVouchers')}</p>
       )}
+      {trust.endorsementsNotChecked ? <p class={styles.muted}>{t('endorsementsNotChecked', trust.endorsementsNotChecked, LIMITS.endorsementsVerified)}</p> : null}
       {trust.canTrust && onTrust ? <button type="button" class={styles.action} onClick={onTrust}>{t('trustAction')}</button> : null}
       {trust.trusted && onUntrust ? <button type="button" class={styles.action} onClick={onUntrust}>{t('trustRemove')}</button> : null}
       <p class={styles.note}>{t('trustNote')}</p>

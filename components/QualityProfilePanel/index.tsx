@@ -5,6 +5,7 @@
  */
 import { t } from '../../lib/extension/i18n';
 import type { QualityProfile } from '../../lib/qa/types';
+import { EndorsementList } from '../EndorsementList';
 import { localSummary, profileFacts, triKey } from './summary';
 import styles from './style.module.css';
 
@@ -18,6 +19,20 @@ export function QualityProfilePanel({ profile }: { profile: QualityProfile }) {
         <summary class={styles.summary}>{localSummary(profile)}</summary>
         <p class={styles.note}>{t('profileNote')}</p>
         {facts.length ? <p class={styles.facts}>{facts.map((f) => <span key={f} class={styles.chip}>{f}</span>)}</p> : null}
+        {profile.ctdlType ? <p class={styles.facts} data-testid="ctdl-type">{t('ctdlType', t(`ctdl_${profile.ctdlType}`))}</p> : null}
+        {profile.registry?.length ? (
+          <ul class={styles.registry} data-testid="registry">
+            {profile.registry.map((r) => (
+              <li key={r.url}>
+                {t('registryDescribed')}:{' '}
+                {/* opened by the recruiter's click, in a tab of its own; never fetched by Credlens (SECURITY.md rule 5) */}
+                <a href={r.url} target="_blank" rel="noopener noreferrer" title={t('registryHint')}>{r.ctid ?? r.url}</a>
+                {r.sandbox ? <span class={styles.sandbox}> ({t('registrySandbox')})</span> : null}
+                <code class={styles.source}> {t('profileSource', r.source)}</code>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <ul class={styles.elements}>
           {profile.elements.map((f) => (
             <li key={f.element} class={styles[f.presence]} data-presence={f.presence} data-element={f.element}>
@@ -33,6 +48,12 @@ export function QualityProfilePanel({ profile }: { profile: QualityProfile }) {
             <span class={styles.name}>{t('escoSkills')}: </span>
             {profile.escoSkills.map((s) => <span key={s.uri} class={styles.chip} title={s.uri}>{s.label ?? s.uri}</span>)}
           </p>
+        ) : null}
+        {profile.endorsements?.length ? (
+          <>
+            <h4 class={styles.subheading}>{t('endorsementsHeading')}</h4>
+            <EndorsementList endorsements={profile.endorsements} />
+          </>
         ) : null}
         <h4 class={styles.subheading}>{t('unescoHeading')}</h4>
         <ul class={styles.unesco}>

@@ -28,7 +28,7 @@ export function unwrapRedirect(href: string): string {
  * redirect wrappers, which are unwrapped first.
  */
 export const MAYBE_CREDENTIAL_LINK =
-  /credly|youracclaim|credential|accredible|badgr|openbadge|europass|verifierplus|\/badges\/|coursera|assertion|\.json|\.jwt|\/vcs?\/|\/redir\/redirect|\/safety\/go/i;
+  /credly|youracclaim|credential|accredible|badgr|openbadge|europass|verifierplus|\/badges\/|coursera|digitary|0xcert|assertion|\.json|\.jwt|\/vcs?\/|\/redir\/redirect|\/safety\/go/i;
 
 /**
  * Links that look like a machine-readable credential even off the known

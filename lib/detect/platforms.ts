@@ -145,6 +145,37 @@ export const PLATFORMS: readonly PlatformRule[] = [
       `https://${url.host}${url.pathname.replace(/\/badges\/(?:badge|assertion)\.php$/, '')}/badges/assertion.php?b=${hash}&obversion=2`,
   },
   {
+    // Digitary CORE "Document Shares": "a secure and unique URL that links back to" the Digitary server, which shows the
+    // validation result on screen (digitary.net/recruiters, /url-checker); the shared records are digitally signed PDFs
+    // (digitary.net FAQ). Link shape observed in a public portfolio repository: core.digitary.net/sharelink/<uuid>/<uuid>;
+    // core.digitaryuk.net is the UK instance of the same platform (its FAQ page). No machine-readable credential is
+    // published: recognised so the recruiter is told why it cannot be checked here.
+    id: 'digitary',
+    name: 'Digitary',
+    evidence: 'not found',
+    contentScriptMatches: [],
+    match: (url) =>
+      hostIs(url, 'core.digitary.net', 'core.digitaryuk.net') ? pathGroup(url, new RegExp(`^/sharelink/(${UUID}/${UUID})/?$`, 'i'))?.toLowerCase() : undefined,
+    fetchUrl: () => undefined,
+  },
+  {
+    // Credentify (MicroCredentials/credentify-app-ui components/modals/VerifyModal.vue): "Verify credential" opens the
+    // 0xcert verifier at verify.0xcert.org?assetId=<decimal>&ledgerId=<0x address>&network=<n>, which checks an Ethereum
+    // asset ledger; no credential document is served. Recognised, not verified. (The Open Education Passport, oepass.eu,
+    // publishes a Learning Passport format and form, no per-credential share links: there is nothing to recognise.)
+    id: 'credentify',
+    name: 'Credentify (0xcert)',
+    evidence: 'not found',
+    contentScriptMatches: [],
+    match: (url) => {
+      if (!hostIs(url, 'verify.0xcert.org')) return undefined;
+      const asset = url.searchParams.get('assetId') ?? '';
+      const ledger = url.searchParams.get('ledgerId') ?? '';
+      return /^\d{1,80}$/.test(asset) && /^0x[0-9a-f]{40}$/i.test(ledger) ? `${ledger.toLowerCase()}:${asset}` : undefined;
+    },
+    fetchUrl: () => undefined,
+  },
+  {
     // Coursera verify pages are HTML only (observed; no machine-readable endpoint found); recognised to explain, not verified.
     id: 'coursera',
     name: 'Coursera',

@@ -59,6 +59,14 @@ export const LIMITS = {
   linksFollowedPerPage: 40,
   /** PNG text chunks */
   pngTextChunkBytes: 1024 * 1024,
+  /**
+   * Credentials carried inside one credential that are verified (SECURITY.md rows 61–62): OB 3.0
+   * endorsements (real issuers attach one to three), and the achievement credentials of a CLR 2.0
+   * transcript (a degree's courses; the 5,000 JSON values of one document hold fewer than 200).
+   * They share the verification's fetch and JSON-LD budgets.
+   */
+  endorsementsVerified: 8,
+  clrCredentialsVerified: 200,
 } as const;
 
 export type FetchPurpose = keyof typeof LIMITS.bytes;

@@ -77,6 +77,7 @@ export async function verify(input: VerifyInput, rootCtx: VerifyContext): Promis
     ...('name' in input && input.name ? { inputName: input.name } : {}),
     checkedAt,
     ...(outcome.credential !== undefined ? { credential: outcome.credential } : {}),
+    ...(outcome.parts?.length ? { parts: outcome.parts } : {}),
   };
 }
 

@@ -10,7 +10,7 @@ import type { Check, CheckId, Verdict } from './report';
 const isState = (c: Check): boolean => c.code !== 'OK' && c.code !== 'SKIPPED' && c.code !== 'NOT_APPLICABLE' && outcomeOf(c.code) === 'state';
 
 /** Checks whose failure to complete leaves authenticity unknown. */
-const AUTHENTICITY: ReadonlySet<CheckId> = new Set(['parse', 'structure', 'proof', 'issuer-binding', 'claims', 'hosted', 'seal', 'certificate']);
+const AUTHENTICITY: ReadonlySet<CheckId> = new Set(['parse', 'structure', 'proof', 'issuer-binding', 'claims', 'hosted', 'seal', 'certificate', 'parts']);
 
 export function deriveVerdict(checks: readonly Check[], required: readonly CheckId[]): Verdict {
   const fails = checks.filter((c) => c.status === 'fail');

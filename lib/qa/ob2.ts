@@ -4,12 +4,13 @@
  * than OB 3.0: no issuer address, no credits, so most elements are prose.
  */
 import { readAlignments } from './alignment';
+import { readCtdl } from './ctdl';
 import { finishProfile } from './finish';
 import {
   absent, ASSESSMENT_IN_TEXT, ECTS_IN_TEXT, EQF_IN_TEXT, finding, firstMention, HOURS_IN_TEXT, isRecord, list,
-  numberOf, PARTICIPATION_IN_TEXT, plain, QA_IN_TEXT, sources, type TextSource,
+  numberOf, PARTICIPATION_IN_TEXT, plain, QA_IN_TEXT, say, sources, type TextSource,
 } from './text';
-import type { ElementFinding, QualityProfile } from './types';
+import type { ElementFinding, EndorsementView, QualityProfile } from './types';
 
 /** The three OB 2.0 objects; BadgeClass and issuer may be embedded in the assertion instead. */
 export interface Ob2Parts {
@@ -33,6 +34,7 @@ export function profileOb2(parts: Ob2Parts): QualityProfile {
   const hours = firstMention(prose, HOURS_IN_TEXT);
   const ects = firstMention(prose, ECTS_IN_TEXT);
   const eqfLevel = alignments.eqfLevel ?? (eqfMention ? numberOf(eqfMention.match[1] ?? eqfMention.match[2]) : undefined);
+  const endorsements = statedEndorsements(assertion, badge, issuer);
   const elements: ElementFinding[] = [
     learnerOf(assertion),
     plain(badge.name) ? finding('title', 'present', 'badge.name', plain(badge.name)) : absent('title'),
@@ -42,18 +44,22 @@ export function profileOb2(parts: Ob2Parts): QualityProfile {
     outcomesOf(alignments.outcomes, prose),
     mention('workload', ects ?? hours),
     alignments.eqfLevel !== undefined
-      ? finding('level', 'present', 'badge.alignment', `EQF level ${alignments.eqfLevel}`)
+      ? finding('level', 'present', 'badge.alignment', `EQF level ${alignments.eqfLevel}`, [say('eqfLevel', alignments.eqfLevel)])
       : mention('level', eqfMention),
     mention('assessment', firstMention(prose, ASSESSMENT_IN_TEXT)),
     mention('participation', firstMention(prose, PARTICIPATION_IN_TEXT)),
-    qualityAssuranceOf(assertion, badge, issuer, prose),
+    qualityAssuranceOf(endorsements, prose),
   ];
+  const ctdl = readCtdl(badge, issuer, { achievement: 'badge', issuer: 'badge.issuer' });
   return finishProfile(elements, {
     eqfLevel,
     workloadHours: hours ? numberOf(hours.match[1]) : undefined,
     ects: alignments.ects ?? (ects ? numberOf(ects.match[1]) : undefined),
     escoSkills: alignments.escoSkills,
     prose,
+    endorsements,
+    ...(ctdl.ctdlType ? { ctdlType: ctdl.ctdlType } : {}),
+    registry: ctdl.registry,
   });
 }
 
@@ -81,10 +87,24 @@ function outcomesOf(outcomes: string[], prose: TextSource[]): ElementFinding {
   return text ? finding('learningOutcomes', 'free-text', text.path, text.text) : absent('learningOutcomes');
 }
 
-function qualityAssuranceOf(assertion: Record<string, unknown>, badge: Record<string, unknown>, issuer: Record<string, unknown>, prose: TextSource[]): ElementFinding {
-  for (const [path, holder] of [['endorsement', assertion], ['badge.endorsement', badge], ['badge.issuer.endorsement', issuer]] as const) {
-    const count = list(holder.endorsement).length;
-    if (count) return finding('qualityAssurance', 'present', path, `${count} endorsement${count > 1 ? 's' : ''}`);
-  }
-  return mention('qualityAssurance', firstMention(prose, QA_IN_TEXT));
+/**
+ * OB 2.0 Endorsements (hosted or signed documents of their own) are not
+ * verified by Credlens: they are listed as stated and never count as quality
+ * assurance (SECURITY.md row 61).
+ */
+function statedEndorsements(assertion: Record<string, unknown>, badge: Record<string, unknown>, issuer: Record<string, unknown>): EndorsementView[] {
+  const holders = [['endorsement', assertion, 'credential'], ['badge.endorsement', badge, 'achievement'], ['badge.issuer.endorsement', issuer, 'issuer']] as const;
+  return holders.flatMap(([path, holder, about]) =>
+    list(holder.endorsement).map((e, i) => {
+      const endorsement = rec(e);
+      const endorser = rec(endorsement.issuer);
+      return { path: `${path}[${i}]`, about, endorser: plain(endorser.name) ?? plain(endorser.id) ?? plain(endorsement.id) ?? `${path}[${i}]`, state: 'not-checked' as const, counts: false };
+    }),
+  );
+}
+
+function qualityAssuranceOf(endorsements: readonly EndorsementView[], prose: TextSource[]): ElementFinding {
+  const found = mention('qualityAssurance', firstMention(prose, QA_IN_TEXT));
+  if (found.presence !== 'absent' || !endorsements.length) return found;
+  return { element: 'qualityAssurance', presence: 'absent', source: endorsements[0]!.path.replace(/\[\d+\]$/, '') };
 }

@@ -5,12 +5,13 @@
  * or form of participation, so those can only be alignments or prose.
  */
 import { readAlignments, type AlignmentFacts } from './alignment';
+import { readCtdl } from './ctdl';
 import { finishProfile } from './finish';
 import {
   absent, ASSESSMENT_IN_TEXT, ECTS_IN_TEXT, EQF_IN_TEXT, finding, firstMention, HOURS_IN_TEXT, isRecord, list,
-  NQF_IN_TEXT, numberOf, PARTICIPATION_IN_TEXT, plain, QA_IN_TEXT, sources, type TextSource,
+  NQF_IN_TEXT, numberOf, PARTICIPATION_IN_TEXT, plain, QA_IN_TEXT, say, sources, type TextSource,
 } from './text';
-import type { ElementFinding, QualityProfile } from './types';
+import type { ElementFinding, EndorsementView, QualityProfile } from './types';
 
 const A = 'credentialSubject.achievement';
 
@@ -42,15 +43,22 @@ function view(credential: unknown): Ob3View {
   };
 }
 
-/** Profiles an OB 3.0 credential (the signed payload); never throws on odd shapes. */
-export function profileOb3(credential: unknown): QualityProfile {
+/**
+ * Profiles an OB 3.0 credential (the signed payload); never throws on odd
+ * shapes. `endorsements` are the credential's endorsements as verified by the
+ * engine (lib/trust/endorsements.ts `endorsementsOf`); an endorsement the
+ * credential carries but that is not among them was not verified, so it
+ * never counts as quality assurance (SECURITY.md row 61).
+ */
+export function profileOb3(credential: unknown, endorsements: readonly EndorsementView[] = []): QualityProfile {
   const v = view(credential);
   const workload = workloadOf(v);
   const level = levelOf(v);
   const elements: ElementFinding[] = [
     learnerOf(v), titleOf(v), countryOf(v), awardingBodyOf(v), dateOf(v), outcomesOf(v),
-    workload.finding, level.finding, assessmentOf(v), participationOf(v), qualityAssuranceOf(v),
+    workload.finding, level.finding, assessmentOf(v), participationOf(v), qualityAssuranceOf(v, endorsements),
   ];
+  const ctdl = readCtdl(v.achievement, v.issuer, { achievement: A, issuer: 'issuer' });
   return finishProfile(elements, {
     eqfLevel: level.eqf,
     workloadHours: workload.hours,
@@ -58,6 +66,9 @@ export function profileOb3(credential: unknown): QualityProfile {
     escoSkills: v.alignments.escoSkills,
     achievementType: plain(v.achievement.achievementType),
     prose: v.prose,
+    endorsements,
+    ...(ctdl.ctdlType ? { ctdlType: ctdl.ctdlType } : {}),
+    registry: ctdl.registry,
   });
 }
 
@@ -125,9 +136,9 @@ function workloadOf({ achievement, subject, alignments, prose }: Ob3View): { fin
   const hours = hoursMention ? numberOf(hoursMention.match[1]) : undefined;
   if (credits !== undefined) {
     const unit = ects !== undefined ? 'ECTS' : 'credits';
-    return { finding: finding('workload', 'present', path, `${credits} ${unit}`), hours, ects };
+    return { finding: finding('workload', 'present', path, `${credits} ${unit}`, [ects !== undefined ? say('ectsPoints', credits) : say('creditsCount', credits)]), hours, ects };
   }
-  if (alignments.ects !== undefined) return { finding: finding('workload', 'present', `${A}.alignment`, `${alignments.ects} ECTS`), hours, ects };
+  if (alignments.ects !== undefined) return { finding: finding('workload', 'present', `${A}.alignment`, `${alignments.ects} ECTS`, [say('ectsPoints', alignments.ects)]), hours, ects };
   const mention = proseEcts ?? hoursMention;
   if (!mention) return { finding: absent('workload') };
   const proseEctsValue = proseEcts ? numberOf(proseEcts.match[1]) : undefined;
@@ -136,7 +147,7 @@ function workloadOf({ achievement, subject, alignments, prose }: Ob3View): { fin
 
 function levelOf({ alignments, prose }: Ob3View): { finding: ElementFinding; eqf?: number } {
   if (alignments.eqfLevel !== undefined) {
-    return { finding: finding('level', 'present', `${A}.alignment`, `EQF level ${alignments.eqfLevel}`), eqf: alignments.eqfLevel };
+    return { finding: finding('level', 'present', `${A}.alignment`, `EQF level ${alignments.eqfLevel}`, [say('eqfLevel', alignments.eqfLevel)]), eqf: alignments.eqfLevel };
   }
   if (alignments.nqf) return { finding: finding('level', 'present', `${A}.alignment`, alignments.nqf) };
   const eqf = firstMention(prose, EQF_IN_TEXT);
@@ -169,24 +180,38 @@ function participationOf({ alignments, prose }: Ob3View): ElementFinding {
   return mention ? finding('participation', 'free-text', mention.path, mention.match[0]) : absent('participation');
 }
 
-function qualityAssuranceOf({ vc, issuer, achievement, prose }: Ob3View): ElementFinding {
+function qualityAssuranceOf({ vc, issuer, achievement, prose }: Ob3View, endorsements: readonly EndorsementView[]): ElementFinding {
   const accreditations = list(issuer.accreditations).filter(isRecord);
   if (accreditations.length) {
     const names = accreditations.map((a) => plain(a.name) ?? (isRecord(a.accreditingAgent) ? plain(a.accreditingAgent.name) : undefined) ?? plain(a.id));
-    return finding('qualityAssurance', 'present', 'issuer.accreditations', names.filter(Boolean).join('; ') || 'accreditation');
+    const named = names.filter(Boolean).join('; ');
+    return named ? finding('qualityAssurance', 'present', 'issuer.accreditations', named) : finding('qualityAssurance', 'present', 'issuer.accreditations', 'accreditation', [say('qaAccreditation')]);
   }
   // an EndorsementCredential is itself a third party's statement about the subject (OB 3.0 §EndorsementCredential)
   if (list(vc.type).includes('EndorsementCredential')) {
     const subject = list(vc.credentialSubject).find(isRecord);
-    return finding('qualityAssurance', 'present', 'type', plain(subject?.endorsementComment) ?? 'EndorsementCredential');
+    const comment = plain(subject?.endorsementComment);
+    return comment ? finding('qualityAssurance', 'present', 'type', comment) : finding('qualityAssurance', 'present', 'type', 'EndorsementCredential', [say('qaEndorsementCredential')]);
   }
   if (plain(achievement.achievementType) === 'QualityAssuranceCredential') {
-    return finding('qualityAssurance', 'present', `${A}.achievementType`, 'QualityAssuranceCredential');
+    return finding('qualityAssurance', 'present', `${A}.achievementType`, 'QualityAssuranceCredential', [say('ctdl_QualityAssuranceCredential')]);
   }
-  for (const [path, holder] of [['endorsement', vc], [`${A}.endorsement`, achievement], ['issuer.endorsement', issuer]] as const) {
-    const count = list(holder.endorsement).length + list(holder.endorsementJwt).length;
-    if (count) return finding('qualityAssurance', 'present', path, `${count} endorsement${count > 1 ? 's' : ''}`);
-  }
+  // an endorsement counts only once verified, about this credential, by someone other than the issuer (SECURITY.md row 61)
+  const counted = endorsements.filter((e) => e.counts);
+  // the one quality assurance an OB 3.0 credential can carry that Credlens verified
+  const endorsers = counted.map((e) => e.endorser).join('; ');
+  if (counted.length) return { ...finding('qualityAssurance', 'present', counted[0]!.path, `Endorsed by ${endorsers}`, [say('qaEndorsedBy', endorsers)]), checked: true };
   const mention = firstMention(prose, QA_IN_TEXT);
-  return mention ? finding('qualityAssurance', 'free-text', mention.path, mention.match[0]) : absent('qualityAssurance');
+  if (mention) return finding('qualityAssurance', 'free-text', mention.path, mention.match[0]);
+  // endorsements that did not verify (or were never verified) are listed with their state, not counted
+  const stated = endorsements[0]?.path ?? statedEndorsementPath(vc, achievement, issuer);
+  return stated ? { element: 'qualityAssurance', presence: 'absent', source: stated } : absent('qualityAssurance');
+}
+
+/** Where the credential states an endorsement, when none was verified (or the profile was built without the engine's parts). */
+function statedEndorsementPath(vc: Record<string, unknown>, achievement: Record<string, unknown>, issuer: Record<string, unknown>): string | undefined {
+  for (const [path, holder] of [['endorsement', vc], [`${A}.endorsement`, achievement], ['issuer.endorsement', issuer]] as const) {
+    if (list(holder.endorsement).length + list(holder.endorsementJwt).length) return path;
+  }
+  return undefined;
 }

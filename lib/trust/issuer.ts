@@ -9,6 +9,7 @@
 import { isIssuerBound } from '../qa/dispatch';
 import type { QualityProfile } from '../qa/types';
 import { type Report } from '../engine';
+import { endorsementsOf, type EndorsementView } from './endorsements';
 import { hostToUnicode } from './punycode';
 import { trustIdOf, verifiedIssuerId } from './signer';
 import type { TrustEntry } from './types';
@@ -26,10 +27,12 @@ export interface Signer {
 
 export interface Voucher {
   kind: 'trust-list' | 'endorsement' | 'accreditation';
-  /** display text: list source, endorsement or accreditation description */
+  /** display text: list source, endorser, or accreditation description */
   label: string;
   /** date added to a trust list (ISO 8601) */
   since?: string;
+  /** an endorsement: whether it was verified and whether it counts (SECURITY.md row 61) */
+  endorsement?: Pick<EndorsementView, 'state' | 'counts' | 'doesNotCount' | 'about' | 'comment'>;
 }
 
 export interface IssuerTrust {
@@ -43,6 +46,8 @@ export interface IssuerTrust {
   trusted: boolean;
   /** "Trust this issuer" makes sense: a bound issuer not yet on the list */
   canTrust: boolean;
+  /** endorsements beyond the engine's cap, not checked (LIMITS.endorsementsVerified) */
+  endorsementsNotChecked?: number;
 }
 
 /**
@@ -102,10 +107,13 @@ export function describeIssuer(report: Report, trustList: readonly TrustEntry[],
   const trustId = signer ? trustIdOf(report) : undefined;
   const entry = trustId ? trustList.find((e) => e.issuerId === trustId) : undefined;
   if (entry) vouchers.push({ kind: 'trust-list', label: entry.source, since: entry.addedAt });
+  // an accreditation is the issuer's own statement: shown as stated, not checked
   const qa = profile?.elements.find((f) => f.element === 'qualityAssurance');
-  if (qa && qa.presence === 'present') {
-    const kind = qa.source?.includes('accreditation') ? 'accreditation' : 'endorsement';
-    vouchers.push({ kind, label: qa.value ?? qa.source ?? '' });
+  if (qa && qa.presence === 'present' && qa.source?.includes('accreditation')) vouchers.push({ kind: 'accreditation', label: qa.value ?? qa.source });
+  // endorsements with their own verification: who vouches, and whether that was verified (SECURITY.md row 61)
+  for (const e of profile?.endorsements ?? endorsementsOf(report)) {
+    const { state, counts, doesNotCount, about, comment } = e;
+    vouchers.push({ kind: 'endorsement', label: e.endorser, endorsement: { state, counts, about, ...(doesNotCount ? { doesNotCount } : {}), ...(comment ? { comment } : {}) } });
   }
   return {
     ...(signer ? { signer } : {}),
@@ -117,6 +125,9 @@ export function describeIssuer(report: Report, trustList: readonly TrustEntry[],
       boundToDomain: Boolean(signer?.domain && claimedHost && (claimedHost === signer.domain || claimedHost.endsWith(`.${signer.domain}`))),
     },
     vouchers,
+    ...(typeof report.technical.endorsementsNotChecked === 'number' && report.technical.endorsementsNotChecked > 0
+      ? { endorsementsNotChecked: report.technical.endorsementsNotChecked }
+      : {}),
     ...(trustId ? { trustId } : {}),
     trusted: entry !== undefined,
     canTrust: trustId !== undefined && entry === undefined,

@@ -1,5 +1,5 @@
 import type { VerifyContext } from '../context';
-import type { Check, CheckId, CredentialSummary, Format, TechnicalDetails } from '../report';
+import type { Check, CheckId, CredentialSummary, Format, ReportPart, TechnicalDetails } from '../report';
 
 /** What a format verifier returns; the pipeline adds hashing, recipient and verdict. */
 export interface FormatOutcome {
@@ -11,6 +11,8 @@ export interface FormatOutcome {
   technical: TechnicalDetails;
   /** the signed payload, for the recipient check and the quality profile */
   credential?: unknown;
+  /** credentials carried inside this one, each with its own report (lib/engine/formats/vc/parts.ts) */
+  parts?: ReportPart[];
 }
 
 export interface PayloadInfo {

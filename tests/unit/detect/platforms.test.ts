@@ -30,6 +30,9 @@ describe('platform table: link → fetch URL', () => {
     ['europass', 'https://europa.eu/europass/digital-credentials/viewer/#/home'],
     ['obp', 'https://openbadgepassport.com/app/badge/info/123456'],
     ['coursera', 'https://www.coursera.org/account/accomplishments/verify/ABCD1234EF'],
+    ['digitary', `https://core.digitary.net/sharelink/${U}/${U.toUpperCase()}`],
+    ['digitary', `https://core.digitaryuk.net/sharelink/${U}/${U}/`],
+    ['credentify', 'https://verify.0xcert.org/?assetId=41299481920573913571059347431066146327548139386&ledgerId=0x6D984eD0a0675199C5146220BBeE274b52EC0b13&network=2'],
   ])('%s is recognised but has no public endpoint', (platform, link) => {
     expect(MAYBE_CREDENTIAL_LINK.test(link)).toBe(true);
     const m = matchPlatform(link);
@@ -44,6 +47,9 @@ describe('platform table: link → fetch URL', () => {
     'https://badgr.com.evil.example/public/assertions/abcdef1234',
     'https://moodle.example.edu/badges/badge.php?hash=<script>',
     'https://verifierplus.org/#verify?vc=javascript:alert(1)',
+    `https://core.digitary.net/#/user/login`,
+    `https://core.digitary.net.evil.example/sharelink/${U}/${U}`,
+    'https://verify.0xcert.org/?assetId=abc&ledgerId=0x6D984eD0a0675199C5146220BBeE274b52EC0b13',
     'ftp://www.credly.com/badges/' + U,
     'not a url',
   ])('no match or no fetch for %s', (link) => {

@@ -28,7 +28,6 @@ describe('profileOb2 with separate documents', () => {
     expect(el(p, 'awardingBody')).toMatchObject({ presence: 'present', source: 'badge.issuer.name', value: 'Bildungswerk' });
     expect(el(p, 'dateOfIssue')).toMatchObject({ presence: 'present', source: 'issuedOn' });
     expect(el(p, 'learningOutcomes')).toMatchObject({ presence: 'present', source: 'badge.alignment', value: 'weld metal' });
-    expect(el(p, 'qualityAssurance')).toMatchObject({ presence: 'present', source: 'badge.issuer.endorsement' });
     expect(el(p, 'issuerCountry').presence).toBe('absent');
   });
 
@@ -39,7 +38,13 @@ describe('profileOb2 with separate documents', () => {
     expect(el(p, 'assessment')).toMatchObject({ presence: 'free-text', value: 'exam' });
     expect(el(p, 'participation')).toMatchObject({ presence: 'free-text', value: 'Blended' });
     expect(p.escoSkills).toEqual([{ uri: 'http://data.europa.eu/esco/skill/abc', label: 'weld metal' }]);
-    expect(p.summaryLine).toBe('Micro-credential profile: 6 of 11 EU elements · assessed · quality assured');
+    expect(p.summaryLine).toBe('Micro-credential profile: 5 of 11 EU elements · assessed · no quality assurance stated');
+  });
+
+  it('regression: an OB 2.0 endorsement, which Credlens does not verify, is listed as not checked and never counts as quality assurance (SECURITY.md row 61)', () => {
+    expect(el(p, 'qualityAssurance')).toEqual({ element: 'qualityAssurance', presence: 'absent', source: 'badge.issuer.endorsement' });
+    expect(p.unesco.qualityAssured).toBe('unknown');
+    expect(p.endorsements).toEqual([{ path: 'badge.issuer.endorsement[0]', about: 'issuer', endorser: 'badge.issuer.endorsement[0]', state: 'not-checked', counts: false }]);
   });
 
   it('never hashes or shows the recipient identity value', () => {
@@ -51,7 +56,10 @@ describe.skipIf(!haveFixtures)(`profileOb2 on shared fixtures${haveFixtures ? ''
   it('1EdTech assertion with embedded BadgeClass and endorsements', () => {
     const p = profileOb2({ assertion: load('1edtech-validator/ob20/assertion-with-endorsements.json') });
     expect(el(p, 'title').value).toBe('Awesome Robotics Badge');
-    expect(el(p, 'qualityAssurance')).toMatchObject({ presence: 'present', source: 'endorsement', value: '2 endorsements' });
+    // its endorsements are stated, not verified: listed with their endorser, not counted
+    expect(el(p, 'qualityAssurance')).toMatchObject({ presence: 'absent', source: 'endorsement' });
+    expect(p.endorsements?.length).toBeGreaterThanOrEqual(2);
+    expect(p.endorsements?.every((e) => e.state === 'not-checked' && !e.counts)).toBe(true);
     // the issuer is only referenced by IRI, so the awarding body is its identifier
     expect(el(p, 'awardingBody')).toMatchObject({ source: 'badge.issuer.id', value: 'https://example.org/organization.json' });
     expect(el(p, 'learningOutcomes')).toMatchObject({ presence: 'free-text', source: 'badge.description' });

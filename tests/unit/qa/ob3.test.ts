@@ -79,9 +79,10 @@ describe('profileOb3: prose and edge cases', () => {
     expect(p.exclusions).toContain('participation-only');
   });
 
-  it('counts endorsements and QualityAssuranceCredential as quality assurance', () => {
+  it('regression: endorsements the engine did not verify never count as quality assurance; QualityAssuranceCredential does', () => {
     const endorsed = profileOb3({ endorsement: [{}, {}], credentialSubject: { achievement: {} } });
-    expect(el(endorsed, 'qualityAssurance')).toMatchObject({ presence: 'present', source: 'endorsement', value: '2 endorsements' });
+    expect(el(endorsed, 'qualityAssurance')).toEqual({ element: 'qualityAssurance', presence: 'absent', source: 'endorsement' });
+    expect(endorsed.unesco.qualityAssured).toBe('unknown');
     const qa = profileOb3({ credentialSubject: { achievement: { achievementType: 'QualityAssuranceCredential' } } });
     expect(el(qa, 'qualityAssurance').source).toBe('credentialSubject.achievement.achievementType');
   });

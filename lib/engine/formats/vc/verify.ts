@@ -13,6 +13,7 @@ import { verifyDataIntegrity } from '../../proofs/data-integrity/verify';
 import { verifyVcJwt } from '../../proofs/vc-jwt/verify';
 import type { Check, TechnicalDetails } from '../../report';
 import { checkCredentialStatus } from '../../status';
+import { verifyCarried } from './parts';
 import { summarizeVc } from './summary';
 import { isObject, str } from '../../util/json';
 import { REQUIRED_CHECKS, type FormatOutcome } from '../types';
@@ -64,13 +65,22 @@ async function finish(
   } else {
     checks.push(skip('validity'), skip('status'));
   }
+  // what it carries is checked unless the credential itself is forged or malformed (its content could be anything)
+  const forged = !continueChecks || checks.some((c) => c.status === 'fail' && (c.id === 'structure' || c.id === 'proof' || c.id === 'issuer-binding'));
+  const carried = await verifyCarried(credential, ctx, !forged);
+  checks.push(...carried.checks);
   return {
     format,
     checks,
     required: [...REQUIRED_CHECKS[format]],
     summary,
-    technical: { ...technical, vcVersion: vcVersion(credential) },
+    technical: {
+      ...technical,
+      vcVersion: vcVersion(credential),
+      ...(carried.endorsementsNotChecked ? { endorsementsNotChecked: carried.endorsementsNotChecked } : {}),
+    },
     credential,
+    ...(carried.parts.length ? { parts: carried.parts } : {}),
   };
 }
 

@@ -1,0 +1,37 @@
+/** The Diploma Supplement section of the details. */
+import { describe, expect, it } from 'vitest';
+import { CredentialDetails } from '../../../components/CredentialDetails';
+import { DiplomaSupplement } from '../../../components/DiplomaSupplement';
+import type { DiplomaSupplementView } from '../../../lib/qa/types';
+import { all, mount, settle } from './dom';
+import { makeReport } from './reports';
+
+const view: DiplomaSupplementView = {
+  marker: 'profile',
+  sections: [
+    { section: 'holder', items: [{ field: 'name', value: 'Ana Andromeda' }] },
+    { section: 'level', items: [{ field: 'eqf', value: 'Level 7' }, { field: 'credits', value: '120 ECTS' }] },
+    { section: 'function', items: [{ field: 'partialQualification', value: 'false' }] },
+  ],
+};
+
+describe('<DiplomaSupplement>', () => {
+  it('shows the numbered sections with their fields in words', () => {
+    const el = mount(<DiplomaSupplement supplement={view} />);
+    expect(all(el, '[data-section] h4').map((h) => h.textContent)).toEqual(['1. Holder', '3. Level and duration', '5. Function of the qualification']);
+    expect(el.querySelector('[data-field="credits"]')!.textContent).toBe('Credits120 ECTS');
+    expect(el.querySelector('[data-field="partialQualification"] dd')!.textContent).toBe('no');
+  });
+
+  it('is its own section in the details of an EDC that carries one, never for a failed one', async () => {
+    const credential = { type: ['VerifiableCredential', 'DiplomaSupplement'], credentialSubject: { fullName: { en: 'Ana Andromeda' } } };
+    const report = makeReport('verified', { format: 'edc', credential });
+    const shown = mount(<CredentialDetails report={report} />);
+    const failed = mount(<CredentialDetails report={{ ...report, verdict: 'failed' }} />);
+    // the EDC profile is loaded on demand (it brings zod); the section appears once it is
+    for (let i = 0; i < 20 && !shown.querySelector('[data-testid="diploma-supplement"]'); i++) await settle();
+    expect(shown.querySelector('[data-testid="diploma-supplement"] [data-field="name"] dd')!.textContent).toBe('Ana Andromeda');
+    expect(failed.querySelector('[data-testid="diploma-supplement"]')).toBeNull();
+    expect(mount(<CredentialDetails report={makeReport('verified')} />).querySelector('[data-testid="diploma-supplement"]')).toBeNull();
+  });
+});
