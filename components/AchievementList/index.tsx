@@ -59,7 +59,13 @@ export function AchievementList({ report, renderDetails }: AchievementListProps)
                   </span>
                   <VerdictBadge verdict={part.report.verdict} />
                 </summary>
-                {open.has(part.path) ? <div class={styles.details}>{renderDetails(part)}</div> : null}
+                {open.has(part.path) ? (
+                  <div class={styles.details}>
+                    {/* where the entry sits in the transcript, for whoever checks by hand */}
+                    <code class={styles.path}>{part.path}</code>
+                    {renderDetails(part)}
+                  </div>
+                ) : null}
               </details>
             </li>
           );

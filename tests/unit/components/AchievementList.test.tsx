@@ -67,6 +67,7 @@ describe('a CLR in the popup', () => {
     const details = items[0]!.querySelector('details')! as unknown as { open: boolean };
     details.open = true;
     fire(items[0]!.querySelector('details'), 'toggle');
+    expect(items[0]!.querySelector('code')!.textContent).toBe('credentialSubject.verifiableCredential[0]');
     const nested = items[0]!.querySelector('[data-testid="credential-details"]')!;
     expect(nested.getAttribute('data-verdict')).toBe('verified');
     expect(nested.querySelector('[data-testid="quality-profile"]')).not.toBeNull();

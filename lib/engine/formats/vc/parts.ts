@@ -205,6 +205,22 @@ function payloadText(payload: unknown): { text?: string; container: Container } 
 
 const partOf = (carried: Carried, report: Report): ReportPart => ({ role: carried.role, path: carried.path, report });
 
+/** Longest text a part's summary shows: its payload is kept whole, for the quality profile and the trust panel. */
+const PART_SUMMARY_CHARS = 1_000;
+
+/**
+ * A part's summary with every text cut to PART_SUMMARY_CHARS. The part's
+ * payload already sits inside the container's, so a report holds each input
+ * byte at most three times (SECURITY.md row 50: the container's payload and
+ * summary, and the part's payload), whatever a part's fields hold.
+ */
+function capTexts<T>(value: T): T {
+  if (typeof value === 'string') return (value.length > PART_SUMMARY_CHARS ? `${value.slice(0, PART_SUMMARY_CHARS - 1)}…` : value) as T;
+  if (Array.isArray(value)) return value.map(capTexts) as T;
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, capTexts(v)])) as T;
+  return value;
+}
+
 /** A part's report, built as the pipeline builds the input's (lib/engine/pipeline.ts). */
 async function toReport(outcome: FormatOutcome, text: string, container: Container, ctx: VerifyContext, hint: VerifyContext['recipient']): Promise<Report> {
   let checks = outcome.checks;
@@ -220,7 +236,7 @@ async function toReport(outcome: FormatOutcome, text: string, container: Contain
     format: outcome.format,
     container,
     checks,
-    summary: outcome.summary,
+    summary: capTexts(outcome.summary),
     recipient,
     technical: outcome.technical,
     inputHash: await sha256Hex(utf8(text)),
