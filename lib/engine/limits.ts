@@ -30,6 +30,8 @@ export const LIMITS = {
     'did-document': 64 * 1024,
     'key-document': 64 * 1024,
     jwks: 64 * 1024,
+    /** SD-JWT VC: the issuer's JWT VC Issuer Metadata (draft-ietf-oauth-sd-jwt-vc §4) */
+    'jwt-vc-issuer': 64 * 1024,
     'status-list': 2 * 1024 * 1024,
     'ob2-document': 512 * 1024,
     credential: 2 * 1024 * 1024,
@@ -59,6 +61,13 @@ export const LIMITS = {
   linksFollowedPerPage: 40,
   /** PNG text chunks */
   pngTextChunkBytes: 1024 * 1024,
+  /** disclosures one SD-JWT may carry: each costs a hash and a JSON parse (SECURITY.md row 58) */
+  sdJwtDisclosures: 256,
+  /**
+   * Credentials of one presentation that are verified (SECURITY.md row 59): wallets present a
+   * handful. They share the verification's fetch and JSON-LD budgets, like a CLR's entries.
+   */
+  presentedCredentialsVerified: 20,
   /**
    * Credentials carried inside one credential that are verified (SECURITY.md rows 61–62): OB 3.0
    * endorsements (real issuers attach one to three), and the achievement credentials of a CLR 2.0

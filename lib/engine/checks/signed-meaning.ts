@@ -18,6 +18,9 @@ import { asArray, idOf, isObject, str } from '../util/json';
 /** Type names that the OB 3.0 contexts map to one IRI (context-3.0.x: AchievementCredential → OpenBadgeCredential). */
 const TYPE_ALIASES: Readonly<Record<string, string>> = { AchievementCredential: 'OpenBadgeCredential' };
 const typeName = (t: string) => TYPE_ALIASES[t] ?? localName(t);
+/** The security vocabulary maps the proof purpose term `authentication` (a presentation's holder proof) to `sec:authenticationMethod`. */
+const PURPOSE_ALIASES: Readonly<Record<string, string>> = { authenticationMethod: 'authentication' };
+const purposeName = (p: string) => PURPOSE_ALIASES[p] ?? p;
 
 const sameSet = (a: readonly string[], b: readonly string[]) => {
   const x = [...a].sort();
@@ -73,7 +76,7 @@ export function proofMismatch(proof: Record<string, unknown>, signed: SignedProo
   if (!sameSet(strings(proof.expires), signed.expires)) return 'proof.expires';
   if (!sameSet(strings(proof.created), signed.created)) return 'proof.created';
   if (!sameSet(strings(proof.verificationMethod), signed.verificationMethod)) return 'proof.verificationMethod';
-  if (!sameSet(strings(proof.proofPurpose), signed.proofPurpose)) return 'proof.proofPurpose';
+  if (!sameSet(strings(proof.proofPurpose), signed.proofPurpose.map(purposeName))) return 'proof.proofPurpose';
   if (!sameSet(strings(proof.cryptosuite), signed.cryptosuite)) return 'proof.cryptosuite';
   if (!sameSet(strings(proof.type).map(localName), signed.types)) return 'proof.type';
   return undefined;

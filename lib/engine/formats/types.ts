@@ -28,6 +28,10 @@ export const REQUIRED_CHECKS: Readonly<Record<Format, readonly CheckId[]>> = {
   'ob2-hosted': ['structure', 'hosted', 'validity'],
   'ob2-signed': ['structure', 'proof', 'issuer-binding', 'validity'],
   edc: ['structure', 'seal', 'certificate', 'issuer-binding', 'validity'],
+  // the disclosures must belong to what the issuer signed (the 'claims' check, RFC 9901 §7.1)
+  'sd-jwt-vc': ['structure', 'proof', 'issuer-binding', 'claims', 'validity'],
+  // a presentation is verified only through the credentials it carries; a holder signature, when present, must hold
+  vp: ['structure', 'parts'],
   unknown: ['proof'],
 };
 

@@ -52,6 +52,24 @@ export function checkKeyBinding(key: ResolvedKey, issuerId: string): Check {
   return pass('issuer-binding', 'The signing key belongs to the issuer', { keyId: key.id.slice(0, 200), controller: key.controller.slice(0, 200) });
 }
 
+/**
+ * Checks that `key` may sign a presentation for `holderId` (VC Data Model 2.0
+ * §4.13 `holder`; @digitalbazaar/vc verifyPresentation, AuthenticationProofPurpose):
+ * the key's controller is the holder, and the holder lists it for
+ * authentication. A key a JWK set publishes for an https holder, and a
+ * self-certifying did:key / did:jwk (which lists itself for both), count as
+ * the holder's own. Fails with KEY_NOT_BOUND_TO_HOLDER.
+ */
+export function checkHolderBinding(key: ResolvedKey, holderId: string): Check {
+  const invalidHolder = isDidLike(holderId) ? didUrlProblem(holderId) : undefined;
+  if (invalidHolder) return fail('proof', 'DID_INVALID', { did: holderId.slice(0, 200), reason: invalidHolder });
+  const controllerMatches = key.controller === holderId || (httpsOrigin(holderId) !== undefined && sameUrl(key.controller, holderId));
+  if (!controllerMatches) return fail('proof', 'KEY_NOT_BOUND_TO_HOLDER', { keyId: key.id.slice(0, 200), reason: 'controller' });
+  if (!key.relationships.authentication && key.source !== 'jwks')
+    return fail('proof', 'KEY_NOT_BOUND_TO_HOLDER', { keyId: key.id.slice(0, 200), reason: 'not an authentication key' });
+  return pass('proof', `Signed by the holder ${holderId.slice(0, 200)}`, { keyId: key.id.slice(0, 200), holder: holderId.slice(0, 200) });
+}
+
 /** The DID that a passing binding established as the signer in place of the issuer's own id (row 46). */
 export function signerDidOf(binding: Check): string | undefined {
   const signerDid = binding.status === 'pass' ? binding.detail?.signerDid : undefined;

@@ -36,7 +36,15 @@ export function jwksUrl(issuerId: string): string {
  * @example const keys = await loadIssuerJwks('https://issuer.example/issuers/1', ctx)
  */
 export async function loadIssuerJwks(issuerId: string, ctx: VerifyContext): Promise<JwksEntry[]> {
-  const parsed = JwksSchema.safeParse(await loadJsonDocument(jwksUrl(issuerId), 'jwks', ctx));
+  return jwksEntries(await loadJsonDocument(jwksUrl(issuerId), 'jwks', ctx), issuerId);
+}
+
+/**
+ * The usable signing keys of a JWK set published for `issuerId` (fetched, or
+ * inline in JWT VC Issuer Metadata). Throws FETCH_BAD_CONTENT when it is not a JWK set.
+ */
+export async function jwksEntries(json: unknown, issuerId: string): Promise<JwksEntry[]> {
+  const parsed = JwksSchema.safeParse(json);
   if (!parsed.success) throw new VerifierError('FETCH_BAD_CONTENT', { reason: 'not a JWK set' });
   const entries: JwksEntry[] = [];
   for (const raw of parsed.data.keys) {

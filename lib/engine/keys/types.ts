@@ -9,7 +9,11 @@ export interface ResolvedKey {
   /** verification relationships the controller document lists this key under */
   relationships: { assertionMethod: boolean; authentication: boolean };
   /** where the key came from, for the technical details */
-  source: 'did:key' | 'did:jwk' | 'did:web' | 'https' | 'jwks' | 'ob2-publicKey' | 'jws-header';
+  source: 'did:key' | 'did:jwk' | 'did:web' | 'https' | 'jwks' | 'ob2-publicKey' | 'jws-header'
+    /** SD-JWT VC: the issuer's JWT VC Issuer Metadata, or the certificate chain in the token's `x5c` */
+    | 'jwt-vc-issuer' | 'x5c'
+    /** SD-JWT: the holder key the issuer bound in the `cnf` claim */
+    | 'cnf';
   /** the controller/DID document, when one was fetched or generated */
   document?: unknown;
 }

@@ -1,13 +1,15 @@
 /**
- * SECURITY.md attack table, JOSE / VC-JWT rows 1–9, 18, 48 and 53, through verify() as a page
+ * SECURITY.md attack table, JOSE / VC-JWT rows 1–9, 18, 48 and 53, SD-JWT row 58, presentations
+ * row 59 and formats not read yet row 60, through verify() as a page
  * candidate would reach it. Tokens are signed in the test with fresh keys
  * (tests/unit/engine/keys/jwt-signer.ts); the network is a recording fake.
  */
 import { exportJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { fromBase64, toBase64Url, utf8 } from '../../../lib/engine/util/bytes';
+import { fromBase64, fromUtf8, toBase64Url, utf8 } from '../../../lib/engine/util/bytes';
+import { disclosureOf, issueSdJwt, newKey, present, withKeyBinding } from '../engine/formats/sd-jwt/sd-jwt-issuer';
 import { credentialV2, didKeyOf, makeEs256kSigner, makeSigner, rawToken, type TestSigner } from '../engine/keys/jwt-signer';
-import { expectCode, spyNet, verifyRow } from './harness';
+import { expectCode, spyNet, verifyJson, verifyRow } from './harness';
 
 const UNIVERSITY = 'https://university.example/issuers/1';
 const UNIVERSITY_JWKS = 'https://university.example/.well-known/jwks.json';
@@ -219,5 +221,175 @@ describe('SECURITY.md attack table — row 53: a sound algorithm Credlens does n
     expectCode(report, 'JWS_ALG_NOT_ALLOWED');
     expect(requests).toEqual([]);
     expect(report.verdict).toBe('failed');
+  });
+});
+
+describe('SECURITY.md attack table — row 58: SD-JWT disclosures and key binding', () => {
+  const ISS = 'https://university.example';
+  const METADATA = `${ISS}/.well-known/jwt-vc-issuer`;
+  const VCT = 'urn:eu.europa.ec.eudi:learning:credential:1';
+
+  async function setup() {
+    const issuer = await newKey('ES256');
+    const holder = await newKey('ES256');
+    const issued = await issueSdJwt(issuer, { iss: ISS, vct: VCT, cnf: { jwk: holder.publicJwk }, achievement_title: 'Data Literacy' }, { given_name: 'Erika', family_name: 'Mustermann' });
+    const routes = { [METADATA]: { issuer: ISS, jwks: { keys: [issuer.publicJwk] } } };
+    return { issuer, holder, issued, routes };
+  }
+
+  it('a disclosure whose digest is in no _sd (a claim added by the holder) → SD_JWT_DISCLOSURE_INVALID, failed, nothing fetched', async () => {
+    const { issued, routes } = await setup();
+    const added = disclosureOf('degree_grade', 'summa cum laude');
+    const { ctx, requests } = spyNet(routes);
+    const report = await verifyRow({ text: `${present(issued)}${added}~` }, ctx);
+    expectCode(report, 'SD_JWT_DISCLOSURE_INVALID');
+    expect(report.verdict).toBe('failed');
+    expect(JSON.stringify(report.summary)).not.toContain('summa cum laude');
+    expect(requests).toEqual([]);
+  });
+
+  it('a disclosure sent twice, or a value edited after issuance → SD_JWT_DISCLOSURE_INVALID, failed', async () => {
+    const { issued, routes } = await setup();
+    const twice = await verifyRow({ text: `${present(issued)}${issued.disclosures.given_name}~` }, spyNet(routes).ctx);
+    expectCode(twice, 'SD_JWT_DISCLOSURE_INVALID');
+    const edited = toBase64Url(utf8(JSON.stringify([JSON.parse(fromUtf8(fromBase64(issued.disclosures.given_name!)!))[0], 'given_name', 'Eve'])));
+    const report = await verifyRow({ text: `${issued.jwt}~${edited}~` }, spyNet(routes).ctx);
+    expectCode(report, 'SD_JWT_DISCLOSURE_INVALID');
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('an undisclosed claim is never shown, whatever the page says next to the token', async () => {
+    const { issued, routes } = await setup();
+    const report = await verifyRow({ text: present(issued, ['given_name']) }, spyNet(routes).ctx);
+    expect(report.verdict).toBe('verified');
+    expect(report.summary.subject?.name).toBe('Erika');
+    expect(JSON.stringify([report.summary, report.credential, report.technical])).not.toContain('Mustermann');
+  });
+
+  it('alg "none" on the issuer-signed JWT → JWS_ALG_NOT_ALLOWED, failed, nothing fetched', async () => {
+    const { issued, routes } = await setup();
+    const [, payload] = issued.jwt.split('.');
+    const unsigned = `${toBase64Url(utf8(JSON.stringify({ alg: 'none', typ: 'dc+sd-jwt' })))}.${payload}.`;
+    const { ctx, requests } = spyNet(routes);
+    const report = await verifyRow({ text: `${unsigned}~${issued.disclosures.given_name}~` }, ctx);
+    expectCode(report, 'JWS_ALG_NOT_ALLOWED');
+    expect(report.verdict).toBe('failed');
+    expect(requests).toEqual([]);
+  });
+
+  it("a KB-JWT signed by another key than the issuer bound in cnf → SD_JWT_KB_INVALID, failed", async () => {
+    const { issued, routes } = await setup();
+    const thief = await newKey('ES256');
+    const report = await verifyRow({ text: await withKeyBinding(present(issued), thief) }, spyNet(routes).ctx);
+    expect(expectCode(report, 'SD_JWT_KB_INVALID')).toMatchObject({ id: 'key-binding', status: 'fail' });
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('a KB-JWT made for another presentation of the SD-JWT (other disclosures) → SD_JWT_KB_INVALID, failed', async () => {
+    const { issued, holder, routes } = await setup();
+    const original = await withKeyBinding(present(issued, ['given_name']), holder);
+    const kb = original.slice(original.lastIndexOf('~') + 1);
+    const report = await verifyRow({ text: `${present(issued)}${kb}` }, spyNet(routes).ctx);
+    expect(expectCode(report, 'SD_JWT_KB_INVALID').detail?.reason).toMatch(/sd_hash/);
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('a KB-JWT typed as something else, or dated in the future → SD_JWT_KB_INVALID', async () => {
+    const { issued, holder, routes } = await setup();
+    const untyped = await withKeyBinding(present(issued), holder, {}, { typ: 'JWT' });
+    expectCode(await verifyRow({ text: untyped }, spyNet(routes).ctx), 'SD_JWT_KB_INVALID');
+    const future = await withKeyBinding(present(issued), holder, { iat: Math.floor(Date.parse('2027-01-01T00:00:00Z') / 1000) });
+    expectCode(await verifyRow({ text: future }, spyNet(routes).ctx), 'SD_JWT_KB_INVALID');
+  });
+});
+
+describe('SECURITY.md attack table — row 59: presentations', () => {
+  const V1 = 'https://www.w3.org/2018/credentials/v1';
+  /** a VC 1.1 credential of `did`, as the `vc` claim of a VC-JWT */
+  const v1 = (did: string, extra: Record<string, unknown> = {}) => credentialV2(did, { '@context': [V1], issuanceDate: '2025-01-01T00:00:00Z', ...extra });
+
+  async function parties() {
+    const issuer = await makeSigner('EdDSA');
+    const holder = await makeSigner('EdDSA');
+    const credential = await issuer.sign({ vc: v1(didKeyOf(issuer).did), iss: didKeyOf(issuer).did }, { kid: didKeyOf(issuer).vm });
+    return { issuer, holder, credential };
+  }
+  const vpPayload = (holderDid: string, credentials: string[]) => ({ iss: holderDid, vp: { '@context': [V1], type: ['VerifiablePresentation'], verifiableCredential: credentials } });
+
+  it('a holder signature over another presentation (a credential swapped in afterwards) → JWS_SIGNATURE_INVALID, failed', async () => {
+    const { issuer, holder, credential } = await parties();
+    const token = await holder.sign(vpPayload(didKeyOf(holder).did, [credential]), { kid: didKeyOf(holder).vm });
+    const other = await issuer.sign({ vc: v1(didKeyOf(issuer).did, { name: 'Brain Surgery' }), iss: didKeyOf(issuer).did }, { kid: didKeyOf(issuer).vm });
+    const [h, , s] = token.split('.');
+    const swapped = `${h}.${toBase64Url(utf8(JSON.stringify(vpPayload(didKeyOf(holder).did, [other]))))}.${s}`;
+    const report = await verifyRow({ text: swapped }, spyNet().ctx);
+    expect(expectCode(report, 'JWS_SIGNATURE_INVALID')).toMatchObject({ id: 'proof' });
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('a valid holder signature around a forged credential → that part failed, the presentation not verified', async () => {
+    const { issuer, holder, credential } = await parties();
+    const [h, , s] = credential.split('.');
+    const forged = `${h}.${toBase64Url(utf8(JSON.stringify({ vc: v1(didKeyOf(issuer).did, { name: 'Brain Surgery' }), iss: didKeyOf(issuer).did })))}.${s}`;
+    const token = await holder.sign(vpPayload(didKeyOf(holder).did, [credential, forged]), { kid: didKeyOf(holder).vm });
+    const report = await verifyRow({ text: token }, spyNet().ctx);
+    expect(report.checks.find((c) => c.id === 'proof')).toMatchObject({ status: 'pass' });
+    expect(report.parts?.map((p) => p.report.verdict)).toEqual(['verified', 'failed']);
+    expect(expectCode(report, 'NESTED_CREDENTIAL_FAILED')).toMatchObject({ id: 'parts', detail: { path: 'verifiableCredential[1]' } });
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('an enveloped credential whose data: URL holds a tampered token → that part JWS_SIGNATURE_INVALID, failed', async () => {
+    const { issuer } = await parties();
+    const { did, vm } = didKeyOf(issuer);
+    const token = await issuer.sign(credentialV2(did), { typ: 'vc+jwt', kid: vm });
+    const [h, , s] = token.split('.');
+    const tampered = `${h}.${toBase64Url(utf8(JSON.stringify(credentialV2(did, { name: 'Brain Surgery' }))))}.${s}`;
+    const vp = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: 'VerifiablePresentation', verifiableCredential: [{ '@context': 'https://www.w3.org/ns/credentials/v2', id: `data:application/vc+jwt,${tampered}`, type: 'EnvelopedVerifiableCredential' }] };
+    const report = await verifyJson(vp, spyNet().ctx);
+    expect(report.parts?.[0]?.report.checks.find((c) => c.code === 'JWS_SIGNATURE_INVALID')).toBeDefined();
+    expect(report.verdict).toBe('failed');
+  });
+});
+
+describe('SECURITY.md attack table — row 60: formats Credlens cannot read yet are unverifiable, never failed', () => {
+  const cose = Uint8Array.from([0xd2, 0x84, 0x43, 0xa1, 0x01, 0x26, 0xa0, 0x44, 0x7b, 0x7d, 0x0a, 0x0a, 0x40]);
+
+  it.each([
+    ['COSE_Sign1 bytes (CBOR tag 18)', { bytes: cose }],
+    ['a COSE credential as base64 text', { text: btoa(String.fromCharCode(...cose)) }],
+    ['an application/vc+cose data: URL', { text: `data:application/vc+cose;base64,${btoa(String.fromCharCode(...cose))}` }],
+  ])('%s → COSE_UNSUPPORTED, unverifiable, nothing fetched', async (_, input) => {
+    const { ctx, requests } = spyNet();
+    const report = await verifyRow(input, ctx);
+    expect(expectCode(report, 'COSE_UNSUPPORTED').status).toBe('error');
+    expect(report.verdict).toBe('unverifiable');
+    expect(requests).toEqual([]);
+  });
+
+  it('an enveloped credential of an unknown media type → INPUT_UNSUPPORTED_FORMAT, unverifiable', async () => {
+    const report = await verifyRow({ text: 'data:application/vc+mdoc;base64,AAAA' }, spyNet().ctx);
+    expect(expectCode(report, 'INPUT_UNSUPPORTED_FORMAT').status).toBe('error');
+    expect(report.verdict).toBe('unverifiable');
+  });
+
+  it('an SD-JWT of another application (no vct, no @context) → INPUT_UNSUPPORTED_FORMAT, unverifiable', async () => {
+    const issuer = await newKey('ES256');
+    const issued = await issueSdJwt(issuer, { iss: 'https://issuer.example' }, { given_name: 'Erika' }, { header: { typ: 'example+sd-jwt' } });
+    const report = await verifyRow({ text: present(issued) }, spyNet({ 'https://issuer.example/.well-known/jwt-vc-issuer': { issuer: 'https://issuer.example', jwks: { keys: [issuer.publicJwk] } } }).ctx);
+    expect(expectCode(report, 'INPUT_UNSUPPORTED_FORMAT').status).toBe('error');
+    expect(report.verdict).toBe('unverifiable');
+  });
+
+  it('formats now read: an SD-JWT VC, a JSON-LD presentation, a line-wrapped VP-JWT are no longer "unknown"', async () => {
+    const holder = await makeSigner('EdDSA');
+    const { did, vm } = didKeyOf(holder);
+    const token = await holder.sign({ iss: did, vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], verifiableCredential: [] } }, { kid: vm });
+    const wrapped = await verifyRow({ text: token.replace(/(.{50})/g, '$1\r\n') }, spyNet().ctx);
+    expect(wrapped.format).toBe('vp');
+    expect(expectCode(wrapped, 'PRESENTATION_EMPTY').status).toBe('error');
+    const vp = await verifyJson({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: 'VerifiablePresentation', verifiableCredential: [] }, spyNet().ctx);
+    expect(vp.format).toBe('vp');
+    expect(vp.verdict).toBe('unverifiable');
   });
 });

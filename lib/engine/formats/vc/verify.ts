@@ -7,9 +7,10 @@ import type { VerifyContext } from '../../context';
 import { fail, skip } from '../../checks/result';
 import { signedMismatch } from '../../checks/signed-meaning';
 import { readSignedCredential } from '../../jsonld/signed-reading';
-import { checkValidity } from '../../checks/validity';
+import { checkValidity, type ValidityWindow } from '../../checks/validity';
 import { checkVcStructure, validityWindow, vcVersion } from './structure';
 import { verifyDataIntegrity } from '../../proofs/data-integrity/verify';
+import { vcJoseWindow } from '../../proofs/vc-jwt/claims';
 import { verifyVcJwt } from '../../proofs/vc-jwt/verify';
 import type { Check, TechnicalDetails } from '../../report';
 import { checkCredentialStatus } from '../../status';
@@ -32,15 +33,19 @@ export async function verifyVcJson(credential: Record<string, unknown>, ctx: Ver
   return finish('vc-data-integrity', credential, structure, outcome.checks, outcome.technical, ctx, true, outcome.signedDataset);
 }
 
-/** A compact JWS whose payload is a credential (VC 2.0) or carries one in `vc` (VC 1.1). */
+/** A compact JWS whose payload is a credential (VC 2.0, VC-JOSE) or carries one in `vc` (VC 1.1). */
 export async function verifyVcJwtPayload(jws: string, ctx: VerifyContext): Promise<FormatOutcome> {
   const outcome = await verifyVcJwt(jws, ctx);
   const credential = outcome.credential;
   if (!credential) {
-    return { format: 'vc-jwt', checks: outcome.checks, required: [...REQUIRED_CHECKS['vc-jwt']], summary: {}, technical: outcome.technical };
+    // What the token says is still shown, as a Data Integrity credential's JSON is; the verdict says it is not confirmed.
+    const summary = outcome.decoded ? summarizeVc(outcome.decoded.credential) : {};
+    return { format: 'vc-jwt', checks: outcome.checks, required: [...REQUIRED_CHECKS['vc-jwt']], summary, technical: outcome.technical };
   }
   const structure = checkVcStructure(credential);
-  return finish('vc-jwt', credential, structure, outcome.checks, outcome.technical, ctx, structure.status === 'pass');
+  // VC-JOSE-COSE: the signature's exp/nbf narrow the credential's own window without being shown as its dates
+  const window = outcome.decoded?.shape === 'vc-jose' ? vcJoseWindow(validityWindow(credential), outcome.claims ?? {}) : undefined;
+  return finish('vc-jwt', credential, structure, outcome.checks, outcome.technical, ctx, structure.status === 'pass', undefined, window);
 }
 
 async function finish(
@@ -52,6 +57,8 @@ async function finish(
   ctx: VerifyContext,
   continueChecks: boolean,
   signedDataset?: string,
+  /** the window the validity check uses when it is not the credential's own (VC-JOSE) */
+  window: ValidityWindow = validityWindow(credential),
 ): Promise<FormatOutcome> {
   const summary = summarizeVc(credential);
   // An RDFC proof signs the dataset: what the JSON says must be what was signed (SECURITY.md row 43).
@@ -60,7 +67,7 @@ async function finish(
   const checks: Check[] = [structure, ...proofChecks];
   const authentic = continueChecks && proofChecks.every((c) => c.status === 'pass' || c.code === 'NOT_APPLICABLE');
   if (authentic) {
-    checks.push(checkValidity(validityWindow(credential), ctx.now(), ctx.skewSeconds));
+    checks.push(checkValidity(window, ctx.now(), ctx.skewSeconds));
     checks.push(await checkCredentialStatus(credential, ctx));
   } else {
     checks.push(skip('validity'), skip('status'));
