@@ -11,7 +11,8 @@ import { extractFromSvg, looksLikeBakedSvg } from './extract/svg';
 import { isHtmlText } from './extract/html';
 import { isJwsCompact } from './extract/jws';
 import { findCredentialBehind } from './follow';
-import { verifyPayload } from './formats';
+import { isTokenText, verifyPayload } from './formats';
+import { looksLikeCose } from './formats/cose';
 import type { FormatOutcome } from './formats/types';
 import { LIMITS } from './limits';
 import { checkRecipient } from './recipient';
@@ -90,6 +91,8 @@ interface Unwrapped {
 /** Bytes → payload text. A URL found inside an image or given as text is fetched once (no chains). */
 async function unwrap(bytes: Uint8Array, ctx: VerifyContext, alreadyFetched: boolean): Promise<Unwrapped> {
   if (isPng(bytes)) return followUrl({ container: 'png', payload: extractFromPng(bytes) }, ctx, alreadyFetched);
+  // CBOR is not text: a COSE credential is named for what it is, "could not be checked" (SECURITY.md row 60)
+  if (looksLikeCose(bytes)) throw new VerifierError('COSE_UNSUPPORTED');
   let text: string;
   try {
     text = fromUtf8(bytes).replace(/^\uFEFF/, '').trim();
@@ -105,7 +108,7 @@ async function unwrap(bytes: Uint8Array, ctx: VerifyContext, alreadyFetched: boo
       throw new VerifierError('INPUT_UNKNOWN_FORMAT', { reason: 'a web page, not a credential' });
     return { container: 'xml', payload: text };
   }
-  return followUrl({ container: isJwsCompact(text) ? 'jws' : 'json', payload: text }, ctx, alreadyFetched);
+  return followUrl({ container: isJwsCompact(text) || isTokenText(text) ? 'jws' : 'json', payload: text }, ctx, alreadyFetched);
 }
 
 async function followUrl(u: Unwrapped, ctx: VerifyContext, alreadyFetched: boolean): Promise<Unwrapped> {
