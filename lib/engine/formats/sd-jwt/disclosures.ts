@@ -48,6 +48,10 @@ export interface ProcessedPayload {
 
 const invalid = (reason: string) => new VerifierError('SD_JWT_DISCLOSURE_INVALID', { reason });
 
+/** An own property, whatever its name: a claim named `__proto__` must stay a claim, never become the object's prototype (SECURITY.md row 50). */
+const setOwn = (object: Record<string, unknown>, key: string, value: unknown) =>
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+
 /**
  * The hash an SD-JWT's digests are made with. Throws JWS_ALG_UNSUPPORTED for
  * a hash Credlens does not compute (a sound one may well be genuine, so this is
@@ -132,7 +136,7 @@ export function processPayload(signed: Record<string, unknown>, disclosures: rea
     if (!isObject(node)) return node;
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node)) {
-      if (key !== '_sd') out[key] = walk(value, path ? `${path}.${key}` : key);
+      if (key !== '_sd') setOwn(out, key, walk(value, path ? `${path}.${key}` : key));
     }
     if (node._sd !== undefined) {
       if (!Array.isArray(node._sd)) throw invalid('_sd is not an array of digests');
@@ -144,7 +148,7 @@ export function processPayload(signed: Record<string, unknown>, disclosures: rea
         if (Object.hasOwn(out, disclosure.name)) throw invalid(`the claim "${disclosure.name.slice(0, 60)}" is both in the clear and disclosed`);
         const at = path ? `${path}.${disclosure.name}` : disclosure.name;
         disclosed.push(at);
-        out[disclosure.name] = walk(disclosure.value, at);
+        setOwn(out, disclosure.name, walk(disclosure.value, at));
       }
     }
     return out;

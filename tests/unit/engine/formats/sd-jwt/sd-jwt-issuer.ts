@@ -52,7 +52,8 @@ export async function issueSdJwt(
   disclosable: Record<string, unknown> = {},
   options: { header?: Record<string, unknown>; elements?: Record<string, unknown[]>; decoys?: number } = {},
 ): Promise<IssuedSdJwt> {
-  const disclosures: Record<string, string> = {};
+  // no prototype: a claim named __proto__ is a disclosure like any other
+  const disclosures: Record<string, string> = Object.create(null);
   const sd: string[] = [];
   for (const [name, value] of Object.entries(disclosable)) {
     disclosures[name] = disclosureOf(name, value);

@@ -305,3 +305,14 @@ describe('a W3C credential secured with SD-JWT (VC-JOSE-COSE §3.2)', () => {
     expect(requests).toEqual(['https://school.example/.well-known/jwks.json']);
   });
 });
+
+describe('bug: a disclosed claim named __proto__ could have become the prototype of the processed payload', () => {
+  it('it stays a claim of its own: nothing it holds is read as another claim', async () => {
+    const issued = await issueSdJwt(issuer, { vct: LEARNING_CREDENTIAL, iss: ISS }, { ['__proto__']: { achievement_title: 'Brain Surgery' } }, { header: { kid: 'key-0' } });
+    const report = await verifyRow({ text: present(issued) }, spyNet({ [METADATA]: metadata() }).ctx);
+    const credential = report.credential as Record<string, unknown>;
+    expect(Object.getPrototypeOf(credential)).toBe(Object.prototype);
+    expect(Object.hasOwn(credential, '__proto__')).toBe(true);
+    expect(report.summary.title).toBe(LEARNING_CREDENTIAL);
+  });
+});
