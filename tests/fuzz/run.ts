@@ -2,8 +2,9 @@
  * The long fuzz run: `npm run fuzz` (tsx tests/fuzz/run.ts [multiplier] [seed]).
  * Runs every boundary property, the byte mutation property for every signed
  * source, the hostile-types property (any field of any type, SECURITY.md row 50)
- * for every source and the semantic (JSON-LD respelling) property for every third-party
- * signed source with `multiplier` × the short budget that `npm test` uses, prints the
+ * for every source, the semantic (JSON-LD respelling) property for every third-party
+ * signed source and the document-swap property (SECURITY.md rows 44–48) for every
+ * credential of its world with `multiplier` × the short budget that `npm test` uses, prints the
  * seed (pass it back to replay a failure), inputs per property, mutants and
  * false verifications, and exits non-zero if any property failed.
  */
@@ -15,6 +16,8 @@ import { mutantProperty } from './mutants';
 import { semanticProperty } from './semantic';
 import { loadSemanticSources } from './semantic-sources';
 import { loadSources } from './sources';
+import { buildSwapWorld } from './swap-world';
+import { SHORT_SWAP_RUNS, swapProperty } from './swaps';
 
 const SHORT_BOUNDARY_RUNS = 300;
 const SHORT_MUTANT_RUNS = 200;
@@ -33,11 +36,16 @@ async function runAll(): Promise<number> {
   const sources = await loadSources();
   const semanticSources = await loadSemanticSources();
   const hostileSources = await loadHostileSources();
+  const swapWorld = await buildSwapWorld();
   const jobs: [FuzzProperty, number][] = [
     ...[...BOUNDARY_PROPERTIES, MESSAGE_PROPERTY].map((p): [FuzzProperty, number] => [p, Math.max(20, Math.round(SHORT_BOUNDARY_RUNS * (p.weight ?? 1) * multiplier))]),
     ...sources.map((s): [FuzzProperty, number] => [mutantProperty(s), SHORT_MUTANT_RUNS * multiplier]),
     ...semanticSources.map((s): [FuzzProperty, number] => [semanticProperty(s), SHORT_SEMANTIC_RUNS * multiplier]),
     ...hostileSources.map((s): [FuzzProperty, number] => [hostileTypesProperty(s), SHORT_HOSTILE_RUNS * multiplier]),
+    ...swapWorld.sources.map((s): [FuzzProperty, number] => {
+      const property = swapProperty(s, swapWorld);
+      return [property, Math.round(SHORT_SWAP_RUNS * (property.weight ?? 1) * multiplier)];
+    }),
   ];
   let failures = 0;
   let mutants = 0;
@@ -50,7 +58,8 @@ async function runAll(): Promise<number> {
       mutants += stats.mutants ?? 0;
       falseVerified += stats.falseVerified ?? 0;
       const held = 'signatureHeld' in stats ? `, signature held ${String(stats.signatureHeld)}` : '';
-      const extra = stats.mutants !== undefined ? `, mutants ${stats.mutants}, false-verified ${stats.falseVerified}, proof passed ${stats.proofPassed}${held}` : '';
+      const swapped = 'verifiedHonest' in stats && 'verifiedAsForger' in stats ? `, verified as the issuer ${String(stats.verifiedHonest)}, as the forger's own ${String(stats.verifiedAsForger)}` : '';
+      const extra = stats.mutants !== undefined ? `, mutants ${stats.mutants}, false-verified ${stats.falseVerified}, proof passed ${stats.proofPassed}${held}${swapped}` : '';
       console.log(`ok   ${property.name}: ${stats.runs} inputs, slowest ${stats.maxMs.toFixed(0)} ms${extra} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
     } catch (e) {
       failures++;
