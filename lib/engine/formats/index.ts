@@ -18,6 +18,7 @@ import type { FormatOutcome } from './types';
 import { looksLikeCoseText } from './cose';
 import { isDataUrl, isEnvelope, openEnvelope, readDataUrl } from './presentation/enveloped';
 import { carriesPresentation, isPresentation, verifyPresentationJson, verifyPresentationJwt } from './presentation/verify';
+import { compactFromJson, isSdJwtJson } from './sd-jwt/serialization';
 import { looksLikeSdJwt, verifySdJwt } from './sd-jwt/verify';
 
 export { REQUIRED_CHECKS } from './types';
@@ -46,6 +47,8 @@ const carriesVc = (claims: unknown): boolean =>
   isObject(claims) && (isObject(claims.vc) || claims['@context'] !== undefined || claims.credentialSubject !== undefined);
 
 export const FORMATS: readonly FormatEntry[] = [
+  // SD-JWT in the JWS JSON Serialization (RFC 9901 §8), read as its compact form; before the JAdES seals, which are JWS JSON too
+  { formats: ['sd-jwt-vc', 'vp'], takes: (p) => p.kind === 'json' && isSdJwtJson(p.json), verify: (p, ctx) => verifySdJwt(compactFromJson(jsonOf(p) as Record<string, unknown>), ctx) },
   // European Digital Credentials: ELM XML (legacy) and ELM JSON-LD sealed with JAdES
   { formats: ['edc'], takes: (p) => p.kind === 'xml' || (p.kind === 'json' && isEdcJson(p.json)), verify: (p, ctx) => verifyEdc(p.text, ctx) },
   // Open Badges 2.0 signed assertion (JWS over the assertion)

@@ -45,3 +45,32 @@ export function splitSdJwt(text: string): SdJwtParts {
   const presented = kbJwt === undefined ? text : text.slice(0, text.length - kbJwt.length);
   return { issuerJwt: parts[0]!, disclosures, ...(kbJwt !== undefined ? { kbJwt } : {}), presented };
 }
+
+/** The unprotected header that carries the disclosures (RFC 9901 §8.1: the first signature's, in the general serialization). */
+function sdJwtHeader(json: Record<string, unknown>): { header: Record<string, unknown>; protected: unknown; signature: unknown } | undefined {
+  const isHeader = (h: unknown): h is Record<string, unknown> => typeof h === 'object' && h !== null && (Array.isArray((h as Record<string, unknown>).disclosures) || (h as Record<string, unknown>).kb_jwt !== undefined);
+  if (isHeader(json.header)) return { header: json.header, protected: json.protected, signature: json.signature };
+  const first = Array.isArray(json.signatures) ? (json.signatures[0] as Record<string, unknown> | undefined) : undefined;
+  if (first && typeof first === 'object' && isHeader(first.header)) return { header: first.header, protected: first.protected, signature: first.signature };
+  return undefined;
+}
+
+/** Whether a JSON value is an SD-JWT in the JWS JSON Serialization (RFC 9901 §8), not any other JWS JSON (a JAdES seal). */
+export const isSdJwtJson = (json: unknown): json is Record<string, unknown> =>
+  typeof json === 'object' && json !== null && typeof (json as Record<string, unknown>).payload === 'string' && sdJwtHeader(json as Record<string, unknown>) !== undefined;
+
+/**
+ * The compact serialization of a JSON serialized SD-JWT, which is also what a
+ * KB-JWT's `sd_hash` covers (RFC 9901 §8.1): protected header, payload and
+ * signature of the issuer's signature (the first, in the general
+ * serialization; later signatures are not read), then its disclosures and
+ * key binding JWT. Throws SD_JWT_INVALID.
+ */
+export function compactFromJson(json: Record<string, unknown>): string {
+  const found = sdJwtHeader(json);
+  const { disclosures = [], kb_jwt: kbJwt } = found?.header ?? {};
+  if (!found || typeof found.protected !== 'string' || typeof found.signature !== 'string' || !Array.isArray(disclosures) || disclosures.some((d) => typeof d !== 'string'))
+    throw new VerifierError('SD_JWT_INVALID', { reason: 'the JSON serialization has no protected header, signature or disclosures as strings' });
+  if (kbJwt !== undefined && typeof kbJwt !== 'string') throw new VerifierError('SD_JWT_INVALID', { reason: 'kb_jwt is not a string' });
+  return `${found.protected}.${json.payload as string}.${found.signature}~${(disclosures as string[]).map((d) => `${d}~`).join('')}${kbJwt ?? ''}`;
+}

@@ -9,13 +9,17 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeDisclosures, hashOf, processPayload } from '../../../../../lib/engine/formats/sd-jwt/disclosures';
 import { checkKeyBinding } from '../../../../../lib/engine/formats/sd-jwt/key-binding';
-import { splitSdJwt } from '../../../../../lib/engine/formats/sd-jwt/serialization';
+import { compactFromJson, splitSdJwt } from '../../../../../lib/engine/formats/sd-jwt/serialization';
 import { decodeJws, signatureVerifies } from '../../../../../lib/engine/proofs/vc-jwt/jws';
 import { repoPath } from '../../../../support/fixtures';
 import { spyNet, verifyRow } from '../../../attacks/harness';
 
 interface Example { name: string; sdJwt: string; keyBinding: boolean; processed?: Record<string, unknown>; iss?: string }
-const rfc = JSON.parse(readFileSync(repoPath('tests/vectors/ietf-sd-jwt/rfc9901-examples.json'), 'utf8')) as { issuerKey: JsonWebKey; examples: Example[] };
+const rfc = JSON.parse(readFileSync(repoPath('tests/vectors/ietf-sd-jwt/rfc9901-examples.json'), 'utf8')) as {
+  issuerKey: JsonWebKey;
+  examples: Example[];
+  jsonSerialization: { name: string; json: Record<string, unknown>; keyBinding: boolean }[];
+};
 const vc = JSON.parse(readFileSync(repoPath('tests/vectors/ietf-sd-jwt/sd-jwt-vc-examples.json'), 'utf8')) as { issuerMetadata: Record<string, unknown>; examples: Example[] };
 
 /** Right/total per document, printed once: the interoperability score of this reader. */
@@ -52,6 +56,24 @@ describe('RFC 9901 examples: disclosures, processed payloads, key binding', () =
       kbHolds = kb.check.status === 'pass';
     }
     count('RFC 9901 (SD-JWT)', signatureHolds && kbHolds && (!example.processed || JSON.stringify(result.payload) === JSON.stringify(example.processed)));
+  });
+});
+
+describe('RFC 9901 §8: the JWS JSON Serialization', () => {
+  it.each(rfc.jsonSerialization.map((e) => [e.name, e] as const))('%s: read as its compact form, signature, disclosures and key binding hold', async (_, example) => {
+    const { parts, token, signed, hash, result } = await processed(compactFromJson(example.json));
+    expect(await signatureVerifies(token, rfc.issuerKey)).toBe(true);
+    expect(result.disclosed.length).toBe(parts.disclosures.length);
+    const kb = await checkKeyBinding(parts.kbJwt, signed.cnf, parts.presented, hash, spyNet().ctx);
+    expect(kb.check.status).toBe(example.keyBinding ? 'pass' : 'skip');
+    count('RFC 9901 (SD-JWT)', kb.check.status !== 'fail');
+  });
+
+  it('through verify() it is an SD-JWT, never taken for a JAdES seal: no vct, so unverifiable, not failed', async () => {
+    const report = await verifyRow({ text: JSON.stringify(rfc.jsonSerialization[2]!.json) }, spyNet().ctx);
+    expect(report.format).toBe('sd-jwt-vc');
+    expect(report.checks.find((c) => c.id === 'structure')).toMatchObject({ status: 'error', code: 'INPUT_UNSUPPORTED_FORMAT' });
+    expect(report.verdict).toBe('unverifiable');
   });
 });
 
