@@ -125,6 +125,8 @@ export const ERRORS = {
   FETCH_TIMEOUT: { outcome: 'unknown', en: 'The server at {url} did not answer in time' },
   FETCH_TOO_LARGE: { outcome: 'unknown', en: 'The server at {url} sent more data than allowed' },
   FETCH_HTTP_STATUS: { outcome: 'unknown', en: 'The server at {url} answered with HTTP status {status}' },
+  // 410 at a link says nothing about what the link held: not evidence of a revocation unless a credential says so (OB 2.0 hosted)
+  LINK_GONE: { outcome: 'unknown', en: 'The address {url} says what it held is gone for good (HTTP 410 Gone); issuers answer so for a credential they withdrew, so ask the candidate for a current link' },
   FETCH_NETWORK: { outcome: 'unknown', en: 'The server at {url} could not be reached' },
   FETCH_BAD_CONTENT: { outcome: 'unknown', en: 'The server at {url} sent something that is not what was expected: {reason}' },
   FETCH_BUDGET_EXCEEDED: { outcome: 'unknown', en: 'The credential asked for too many lookups; stopped after {max}' },

@@ -60,13 +60,24 @@ export function isCredentialShaped(bytes: Uint8Array): boolean {
 }
 
 /**
+ * A link's answer as something to read: a 410 Gone body ("Gone") is no
+ * credential, and read as one it would look like a broken, "failed" one.
+ * (The network module lets 410 through for OB 2.0 hosted assertions, where it
+ * means revoked; behind a link nothing says what was there.)
+ */
+export function answered(doc: FetchedDocument): FetchedDocument {
+  if (doc.status === 410) throw new VerifierError('LINK_GONE', { url: doc.url.slice(0, 200) });
+  return doc;
+}
+
+/**
  * Fetches `url` as a credential link and returns the credential found there.
  * Throws NO_CREDENTIAL_AT_LINK (could not be checked) when the answer is a
  * page that neither carries nor points to a credential, and the fetch codes
  * (FETCH_*) when the link itself cannot be read.
  */
 export async function findCredentialBehind(url: string, ctx: VerifyContext): Promise<FoundCredential> {
-  const page = await ctx.fetch(url, 'credential-link');
+  const page = answered(await ctx.fetch(url, 'credential-link'));
   const redirects = page.redirects ? { redirects: page.redirects } : {};
   if (!isHtml(page)) return { bytes: page.bytes, url: page.url, via: 'link', ...redirects };
   const found = findInHtml(fromUtf8(page.bytes), page.url);

@@ -10,7 +10,7 @@ import { extractFromPng, isPng } from './extract/png';
 import { extractFromSvg, looksLikeBakedSvg } from './extract/svg';
 import { isHtmlText } from './extract/html';
 import { isJwsCompact } from './extract/jws';
-import { findCredentialBehind } from './follow';
+import { answered, findCredentialBehind } from './follow';
 import { isTokenText, verifyPayload } from './formats';
 import { looksLikeCose } from './formats/cose';
 import type { FormatOutcome } from './formats/types';
@@ -43,8 +43,7 @@ export async function verify(input: VerifyInput, rootCtx: VerifyContext): Promis
       followed = { from: input.url, to: found.url, via: found.via, ...(found.redirects ? { redirects: found.redirects.length } : {}) };
     } else if ('url' in input) {
       container = 'url';
-      const doc = await ctx.fetch(input.url, 'credential');
-      bytes = doc.bytes;
+      bytes = answered(await ctx.fetch(input.url, 'credential')).bytes;
     } else {
       bytes = 'bytes' in input ? input.bytes : utf8(input.text);
     }

@@ -116,6 +116,19 @@ describe('following a link a profile gives', () => {
   });
 });
 
+describe('a link whose address is gone', () => {
+  it('regression: a link to a withdrawn OB 2.0 assertion (410 Gone) was read as a broken credential, failed INPUT_UNPARSEABLE', async () => {
+    const gone = 'https://badges.example/public/assertions/Xy7pQ2sTR4u1vW9z';
+    for (const report of [
+      await follow(gone, world({ [gone]: { status: 410, type: 'text/plain', body: 'Gone' } }).ctx),
+      await verify({ url: gone }, world({ [gone]: { status: 410, type: 'text/plain', body: 'Gone' } }).ctx),
+    ]) {
+      expect(report.verdict).toBe('unverifiable');
+      expect(report.checks.find((c) => c.status !== 'pass' && c.status !== 'skip')).toMatchObject({ code: 'LINK_GONE', detail: { url: gone } });
+    }
+  });
+});
+
 describe('finding the credential on a web page, without running it', () => {
   it('an embedded JSON-LD credential', async () => {
     const page = html(`<script type="application/ld+json">{"@context":"https://schema.org","@type":"Course","name":"RDM"}</script><script type="application/ld+json">${credential}</script>`);
