@@ -97,11 +97,32 @@ export function createContext(options: ContextOptions = {}): VerifyContext {
  */
 export function withFetchBudget(ctx: VerifyContext, max: number = LIMITS.fetchesPerVerification): VerifyContext {
   let used = 0;
-  const fetch = (url: string, purpose: FetchPurpose): Promise<FetchedDocument> => {
+  // One verification reads an address once: asked again (an OB 2.0 hosted assertion, fetched as
+  // the input and then at its id to compare with the issuer's copy), it gets the document it
+  // already has, within the second purpose's byte cap. A document reached through redirects is
+  // not reused, so a purpose that refuses redirects never gets one.
+  const read = new Map<string, Promise<FetchedDocument>>();
+  const request = (url: string, purpose: FetchPurpose): Promise<FetchedDocument> => {
     if (++used > max) return Promise.reject(new VerifierError('FETCH_BUDGET_EXCEEDED', { max }));
-    return ctx.fetch(url, purpose);
+    const document = ctx.fetch(url, purpose);
+    read.set(url, document);
+    return document;
+  };
+  const fetch = (url: string, purpose: FetchPurpose): Promise<FetchedDocument> => {
+    const earlier = read.get(url);
+    if (!earlier) return request(url, purpose);
+    // a failed or redirected read is not the document at this address for every purpose: read it again
+    return earlier.then(
+      (doc) => (doc.redirects?.length || doc.url !== url ? request(url, purpose) : withinCap(doc, purpose)),
+      () => request(url, purpose),
+    );
   };
   return { ...ctx, fetch };
+}
+
+function withinCap(doc: FetchedDocument, purpose: FetchPurpose): FetchedDocument {
+  if (doc.bytes.length > LIMITS.bytes[purpose]) throw new VerifierError('FETCH_TOO_LARGE', { url: doc.url, cap: LIMITS.bytes[purpose] });
+  return doc;
 }
 
 /** The context for one verification: a fresh JSON-LD work budget (SECURITY.md row 49). */
