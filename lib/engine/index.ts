@@ -11,7 +11,7 @@ export { verify } from './pipeline';
 export type { VerifyInput } from './pipeline';
 export { createContext } from './context';
 export type { RecipientHint, VerifyContext } from './context';
-export { createMemoryCache } from './cache';
+export { createMemoryCache, isStatusCacheKey } from './cache';
 export type { TtlCache } from './cache';
 export { createHostLimiter } from './net/host-limit';
 export type { HostLimiter } from './net/host-limit';

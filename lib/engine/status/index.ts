@@ -11,7 +11,7 @@ import { checkValidity } from '../checks/validity';
 import type { Check } from '../report';
 import { asArray, idOf, isObject } from '../util/json';
 import { decodeStatusList, parseStatusIndex, readStatusBit } from './bitstring';
-import { isNestedStatusContext, loadStatusList, type TrustedList } from './list-credential';
+import { checkedAtOf, isNestedStatusContext, loadStatusList, type TrustedList } from './list-credential';
 import { checkRevocationList } from './revocation-list';
 
 /** Entry type → the list credential type it must point at. */
@@ -74,8 +74,9 @@ async function checkBitstringEntry(
   if (distrust) return error('status', 'STATUS_VERIFICATION_ERROR', { reason: distrust, url });
   if (!decoded.has(url)) decoded.set(url, decodeStatusList(list.encodedList));
   const bits = await decoded.get(url)!;
-  if (readStatusBit(bits, index)) return fail('status', PURPOSE_CODES[purpose], { url, index });
-  return pass('status', purpose === 'revocation' ? PASS_MESSAGE : "Not suspended (checked against the issuer's status list)", { url });
+  const checkedAt = checkedAtOf(list.fetchedAt);
+  if (readStatusBit(bits, index)) return fail('status', PURPOSE_CODES[purpose], { url, index, ...checkedAt });
+  return pass('status', purpose === 'revocation' ? PASS_MESSAGE : "Not suspended (checked against the issuer's status list)", { url, ...checkedAt });
 }
 
 /** What an entry asks of the list it points at. */

@@ -23,7 +23,7 @@
  * Anything else is STATUS_VERIFICATION_ERROR with the reason: the credential's
  * status is unknown, never "not revoked" and never "revoked".
  */
-import { cached } from '../cache';
+import { cached, statusCacheKey } from '../cache';
 import type { VerifyContext } from '../context';
 import { VerifierError, toVerifierError } from '../errors';
 import { LIMITS } from '../limits';
@@ -44,15 +44,28 @@ export interface TrustedList {
   issuer?: string;
   validFrom?: string;
   validUntil?: string;
+  /** how long the list says it may be cached (Bitstring Status List §2.1 `ttl`, in ms) */
+  ttlMs?: number;
+  /** when the list was fetched (ms since the epoch): the time a report can say revocation was checked */
+  fetchedAt?: number;
 }
 
 export interface UntrustedList {
   ok: false;
   url: string;
   reason: string;
+  fetchedAt?: number;
 }
 
 export type LoadedList = TrustedList | UntrustedList;
+
+/**
+ * `checkedAt`: when the list the answer comes from was fetched (ISO 8601), so
+ * the report can say "revocation checked at …" even when the list came from the cache.
+ */
+export function checkedAtOf(fetchedAt: number | undefined): { checkedAt?: string } {
+  return typeof fetchedAt === 'number' && Number.isFinite(fetchedAt) ? { checkedAt: new Date(fetchedAt).toISOString() } : {};
+}
 
 /** A fetched list's `id` names the address it came from (http read as https, no fragment; SECURITY.md row 44). */
 export const namesAddress = (id: string | undefined, fetchedUrl: string): boolean =>
@@ -67,18 +80,32 @@ export const isNestedStatusContext = (ctx: VerifyContext): boolean => ctx.nested
 
 /**
  * Loads the list at `url`, sharing one fetch between concurrent callers and
- * caching the outcome for LIMITS.statusCacheMs. Throws STATUS_RETRIEVAL_ERROR
+ * caching the outcome for `listLifetime`. Throws STATUS_RETRIEVAL_ERROR
  * when the list cannot be fetched (not cached, so a retry can succeed).
  */
 export function loadStatusList(url: string, ctx: VerifyContext): Promise<LoadedList> {
-  return cached(ctx.cache, ctx.inflight as Map<string, Promise<LoadedList>>, `status-list:${url}`, LIMITS.statusCacheMs, () =>
+  return cached(ctx.cache, ctx.inflight as Map<string, Promise<LoadedList>>, statusCacheKey('status-list', url), (list) => listLifetime(list, ctx.now()), () =>
     fetchAndVerify(url, ctx),
   );
+}
+
+/**
+ * How long a loaded list may be kept: never past its own `validUntil` (VC
+ * Data Model 2.0 §4.9: after it, the list says nothing) nor its `ttl`
+ * (Bitstring Status List §2.1: how long a verifier may cache it, in ms), and
+ * never longer than LIMITS.statusCacheMs, so a revocation is seen within minutes.
+ * @example listLifetime({ ...list, ttlMs: 60_000 }, Date.now()) // 60000
+ */
+export function listLifetime(list: LoadedList, now: number): number {
+  if (!list.ok) return LIMITS.statusCacheMs;
+  const untilEnd = list.validUntil === undefined ? Infinity : Date.parse(list.validUntil) - now;
+  return Math.min(LIMITS.statusCacheMs, list.ttlMs ?? Infinity, Number.isNaN(untilEnd) ? Infinity : untilEnd);
 }
 
 async function fetchAndVerify(url: string, ctx: VerifyContext): Promise<LoadedList> {
   let text: string;
   let fetchedUrl: string;
+  const fetchedAt = ctx.now();
   try {
     const doc = await ctx.fetch(url, 'status-list');
     if (doc.status !== 200) throw new VerifierError('FETCH_HTTP_STATUS', { url, status: doc.status });
@@ -97,12 +124,12 @@ async function fetchAndVerify(url: string, ctx: VerifyContext): Promise<LoadedLi
     if (verdict === 'unverifiable') throw new VerifierError('STATUS_VERIFICATION_ERROR', { url, reason: 'the list could not be verified' });
     if (verdict !== 'verified') {
       const failed = outcome.checks.find((c) => c.status === 'fail' || c.status === 'error');
-      return { ok: false, url, reason: `the list is ${verdict}${failed ? ` (${failed.code})` : ''}` };
+      return { ok: false, url, reason: `the list is ${verdict}${failed ? ` (${failed.code})` : ''}`, fetchedAt };
     }
-    return describeList(url, fetchedUrl, outcome.credential);
+    return { ...describeList(url, fetchedUrl, outcome.credential), fetchedAt };
   } catch (e) {
     if (e instanceof VerifierError && e.code === 'STATUS_VERIFICATION_ERROR') throw e;
-    return { ok: false, url, reason: `the list could not be read (${toVerifierError(e).code})` };
+    return { ok: false, url, reason: `the list could not be read (${toVerifierError(e).code})`, fetchedAt };
   }
 }
 
@@ -116,6 +143,7 @@ function describeList(url: string, fetchedUrl: string, credential: unknown): Loa
     return { ok: false, url, reason: 'the list has no encodedList' };
   const purposes = asArray(subject.statusPurpose).filter((p): p is string => typeof p === 'string');
   const statusSize = subject.statusSize === undefined ? 1 : Number(subject.statusSize);
+  const ttl = Number(subject.ttl);
   return {
     ok: true,
     url,
@@ -126,5 +154,6 @@ function describeList(url: string, fetchedUrl: string, credential: unknown): Loa
     issuer: idOf(credential.issuer),
     validFrom: str(credential.validFrom) ?? str(credential.issuanceDate),
     validUntil: str(credential.validUntil) ?? str(credential.expirationDate),
+    ...(Number.isSafeInteger(ttl) && ttl > 0 ? { ttlMs: ttl } : {}),
   };
 }

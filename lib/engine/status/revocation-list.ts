@@ -16,7 +16,7 @@
  *   An empty list may omit the array ([0..*]) but then must name its address.
  * Anything else is STATUS_VERIFICATION_ERROR ("could not be checked").
  */
-import { cached } from '../cache';
+import { cached, statusCacheKey } from '../cache';
 import { error, fail, pass } from '../checks/result';
 import type { VerifyContext } from '../context';
 import { VerifierError, toVerifierError } from '../errors';
@@ -25,7 +25,7 @@ import { LIMITS } from '../limits';
 import type { Check } from '../report';
 import { fromUtf8 } from '../util/bytes';
 import { asArray, idOf, isObject, parseJsonCapped, str } from '../util/json';
-import { namesAddress } from './list-credential';
+import { checkedAtOf, namesAddress } from './list-credential';
 
 /** Ids the list at `url` marks as revoked; throws STATUS_VERIFICATION_ERROR when the body is not that list. */
 export function revokedIds(list: unknown, url: string): string[] {
@@ -40,7 +40,14 @@ export function revokedIds(list: unknown, url: string): string[] {
     .map((r) => r.id as string);
 }
 
-async function loadRevokedIds(url: string, ctx: VerifyContext): Promise<string[]> {
+/** The revoked ids of one list, and when the list was fetched (the time the report says revocation was checked). */
+interface LoadedRevocationList {
+  ids: string[];
+  fetchedAt?: number;
+}
+
+async function loadRevokedIds(url: string, ctx: VerifyContext): Promise<LoadedRevocationList> {
+  const fetchedAt = ctx.now();
   let text: string;
   let fetchedUrl: string;
   try {
@@ -57,7 +64,7 @@ async function loadRevokedIds(url: string, ctx: VerifyContext): Promise<string[]
   } catch (e) {
     throw new VerifierError('STATUS_VERIFICATION_ERROR', { url, reason: `the revocation list is unreadable (${toVerifierError(e).code})` });
   }
-  return revokedIds(parsed, fetchedUrl);
+  return { ids: revokedIds(parsed, fetchedUrl), fetchedAt };
 }
 
 export async function checkRevocationList(entry: Record<string, unknown>, credential: Record<string, unknown>, ctx: VerifyContext): Promise<Check> {
@@ -67,9 +74,10 @@ export async function checkRevocationList(entry: Record<string, unknown>, creden
   const issuerOrigin = httpsOrigin(idOf(credential.issuer) ?? '');
   if (issuerOrigin !== undefined && httpsOrigin(url) !== issuerOrigin)
     return error('status', 'STATUS_VERIFICATION_ERROR', { url, reason: `the revocation list is not on the issuer's own site (${issuerOrigin})` });
-  const ids = await cached(ctx.cache, ctx.inflight as Map<string, Promise<string[]>>, `revocation-list:${url}`, LIMITS.statusCacheMs, () =>
+  const list = await cached(ctx.cache, ctx.inflight as Map<string, Promise<LoadedRevocationList>>, statusCacheKey('revocation-list', url), LIMITS.statusCacheMs, () =>
     loadRevokedIds(url, ctx),
   );
-  if (ids.includes(credential.id)) return fail('status', 'CRED_REVOKED', { url });
-  return pass('status', "Not revoked (checked against the issuer's revocation list)", { url });
+  const checkedAt = checkedAtOf(list.fetchedAt);
+  if (list.ids.includes(credential.id)) return fail('status', 'CRED_REVOKED', { url, ...checkedAt });
+  return pass('status', "Not revoked (checked against the issuer's revocation list)", { url, ...checkedAt });
 }

@@ -15,7 +15,7 @@
  * Status 0x01 is revoked (INVALID), 0x02 suspended; other values are
  * application-specific (§7.1) and cannot be read: STATUS_UNSUPPORTED.
  */
-import { cached } from '../cache';
+import { cached, statusCacheKey } from '../cache';
 import { error, fail, fromThrown, pass, skip } from '../checks/result';
 import type { VerifyContext } from '../context';
 import { VerifierError, toVerifierError } from '../errors';
@@ -87,7 +87,7 @@ async function readStatus(uri: string, index: number, keysFor: StatusListKeys, c
 
 /** The list token's text, fetched once per URI and kept LIMITS.statusCacheMs; failures are not kept. */
 function fetchListToken(uri: string, ctx: VerifyContext): Promise<string> {
-  return cached(ctx.cache, ctx.inflight as Map<string, Promise<string>>, `token-status-list:${uri}`, LIMITS.statusCacheMs, async () => {
+  return cached(ctx.cache, ctx.inflight as Map<string, Promise<string>>, statusCacheKey('token-status-list', uri), LIMITS.statusCacheMs, async () => {
     try {
       const doc = await ctx.fetch(uri, 'status-list');
       if (doc.status !== 200) throw new VerifierError('FETCH_HTTP_STATUS', { url: uri, status: doc.status });

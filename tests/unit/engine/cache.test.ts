@@ -6,7 +6,7 @@
  * others that joined it.
  */
 import { describe, expect, it } from 'vitest';
-import { cached, createMemoryCache } from '../../../lib/engine/cache';
+import { cached, createMemoryCache, isStatusCacheKey, statusCacheKey } from '../../../lib/engine/cache';
 import { createContext } from '../../../lib/engine/context';
 import { verify } from '../../../lib/engine/pipeline';
 import { thirdPartyIssuer } from '../../support/third-party-signing';
@@ -86,5 +86,30 @@ describe('verifications that share their in-flight loads (the extension checks a
     const reports = await Promise.all([1, 2].map(async (n) => verify({ text: JSON.stringify(await credential(n)) }, context())));
     expect(reports.map((r) => r.verdict)).toEqual(['verified', 'verified']);
     expect(fetched).toEqual(['https://university.example/.well-known/did.json']);
+  });
+});
+
+describe('cached: a lifetime the value decides', () => {
+  it('keeps each value as long as it says, and not at all when it says zero or less', async () => {
+    let now = 0;
+    const cache = createMemoryCache(() => now);
+    const inflight = new Map<string, Promise<{ keepMs: number; n: number }>>();
+    let loads = 0;
+    const load = (keepMs: number) => () => later({ keepMs, n: ++loads });
+    const lifetime = (v: { keepMs: number }) => v.keepMs;
+    await cached(cache, inflight, 'short', lifetime, load(100));
+    now = 50;
+    expect((await cached(cache, inflight, 'short', lifetime, load(100))).n).toBe(1);
+    now = 151;
+    expect((await cached(cache, inflight, 'short', lifetime, load(100))).n).toBe(2);
+    await cached(cache, inflight, 'never', lifetime, load(0));
+    expect((await cached(cache, inflight, 'never', lifetime, load(0))).n).toBe(4);
+  });
+
+  it('names the keys of revocation answers, which a page reload reads again sooner', () => {
+    expect(isStatusCacheKey(statusCacheKey('status-list', 'https://s.example/1'))).toBe(true);
+    expect(isStatusCacheKey(statusCacheKey('revocation-list', 'https://s.example/r'))).toBe(true);
+    expect(isStatusCacheKey(statusCacheKey('token-status-list', 'https://s.example/t'))).toBe(true);
+    expect(isStatusCacheKey('key:did:web:issuer.example#key-1')).toBe(false);
   });
 });
