@@ -137,6 +137,7 @@ export const ERRORS = {
   // storage
   STORAGE_FAILED: { outcome: 'fail', en: 'The history could not be saved: {reason}' },
   STORAGE_QUOTA: { outcome: 'fail', en: 'The history is full; delete old entries or export them' },
+  HISTORY_NO_SOURCE: { outcome: 'unknown', en: 'This check cannot be repeated from the history: Credlens did not keep the file it came from. Open the file again on the verify page.' },
   // anything unexpected (a bug): the cause is kept for logs, never shown raw
   INTERNAL: { outcome: 'unknown', en: 'Something went wrong inside Credlens while checking this credential' },
 } as const satisfies Record<string, ErrorInfo>;

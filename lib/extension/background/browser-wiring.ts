@@ -4,7 +4,7 @@
  * start-up (MV3 workers are woken by events and must find their listeners).
  */
 import { browser } from 'wxt/browser';
-import { LIMITS, createContext, createHostLimiter, createMemoryCache } from '../../engine';
+import { LIMITS, createContext, createHostLimiter } from '../../engine';
 import { PLATFORM_CONTENT_SCRIPT_MATCHES, platformDataUrl } from '../../detect/platforms';
 import { applyHistoryRetention, historyStore, recordVerification } from '../history/record';
 import { reportPagePath } from '../messaging';
@@ -13,7 +13,7 @@ import type { WorkerTiming } from '../tab-results';
 import type { BackgroundDeps } from './deps';
 import { createMessageHandler } from './handler';
 import { EVERYWHERE_ORIGINS, syncScanEverywhere, type ScanEverywhereApi } from './scan-everywhere';
-import { createSessionCache } from './session-cache';
+import { createContextCaches } from './context-caches';
 import { fromStorageArea } from './storage-area';
 import { startStartupTasks } from './startup';
 import { createTabFlow } from './tab-flow';
@@ -44,11 +44,10 @@ const syncEverywhere = async (): Promise<void> => {
 /** Builds the dependencies the background logic runs on. */
 export function browserDeps(): BackgroundDeps {
   const session = fromStorageArea(browser.storage.session);
-  const cache = createSessionCache(session);
   // Shared by every verification of this worker: a page's rows are checked together, so the
   // issuer keys and status lists they have in common are fetched once (lib/engine/cache.ts),
   // and no host gets more than LIMITS.fetchesPerHost requests at a time.
-  const inflight = new Map<string, Promise<unknown>>();
+  const caches = createContextCaches(session);
   const hostLimiter = createHostLimiter(LIMITS.fetchesPerHost);
   return {
     runtimeId: browser.runtime.id,
@@ -56,9 +55,8 @@ export function browserDeps(): BackgroundDeps {
     session,
     async createContext(recipient, options) {
       const settings = await settingsOrDefault();
-      // a fresh check (ContextFreshness) joins no load that may answer from the cache
-      const shared = options?.fresh ? { cache: createMemoryCache() } : { cache, inflight };
-      return createContext({ ...shared, hostLimiter, allowHosts: settings.allowHosts, platformDataUrl, ...(recipient ? { recipient } : {}) });
+      // how fresh the answer must be decides the cache (context-caches.ts)
+      return createContext({ ...caches.cachesFor(options), hostLimiter, allowHosts: settings.allowHosts, platformDataUrl, ...(recipient ? { recipient } : {}) });
     },
     async setBadge(tabId, badge) {
       // Firefox MV2 builds expose the toolbar button as browserAction

@@ -53,4 +53,6 @@ export interface BackgroundDeps {
  */
 export interface ContextFreshness {
   fresh?: boolean;
+  /** a page scanned anew (a load or reload): revocation answers older than a minute are read again (context-caches.ts) */
+  pageScan?: boolean;
 }

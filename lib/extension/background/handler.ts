@@ -78,7 +78,8 @@ const HANDLERS: Handlers = {
     return { ok: true, tab: (await flow.recheck(msg.tabId, msg.key)) ?? null };
   },
   'verify/input': (msg, _sender, deps) => verifyFromPage(msg.input, msg.recipient, deps),
-  'history/reverify': (msg, _sender, deps) => reverify(msg.id, deps),
+  // the new result replaces the entry and every tab row showing the same credential
+  'history/reverify': (msg, _sender, deps, flow) => reverify(msg.id, deps, (keys, report) => flow.applyRecheck(keys, report)),
   async 'history/clear'(_msg, _sender, deps) {
     if (!deps.history) return refuse('INTERNAL');
     const result = await deps.history.clear();

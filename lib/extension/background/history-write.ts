@@ -3,10 +3,12 @@
  * no verification is lost silently: the caller shows the report anyway and
  * tells the user it was not saved (lib/extension/history/storage-error.ts).
  */
+import type { Candidate } from '../../detect/types';
 import { toStorageError } from '../history/storage-error';
-import { isStorageError, type HistorySource, type HistoryStorageError } from '../history/types';
+import { isStorageError, type HistoryOrigin, type HistorySource, type HistoryStorageError } from '../history/types';
 import { LIMITS, fromUtf8, type Report, type VerifyInput } from '../../engine';
 import type { HistoryHooks } from './deps';
+import type { Derived } from './derive-input';
 
 /**
  * Records `report`; resolves with the storage error when the write failed
@@ -38,6 +40,21 @@ export function inputTextOf(input: VerifyInput): string | undefined {
   } catch {
     return undefined; // binary (a PNG): re-checked from its report instead
   }
+}
+
+/**
+ * Where a check reads its credential, for the history to read it there again:
+ * the https address verified (with how: followed, unwrapped from a platform's
+ * answer), or the link of a platform that publishes nothing for it. Undefined
+ * for text and bytes, which the history keeps as text or as the credential.
+ */
+export function originOf(derived: Derived, candidate: Pick<Candidate, 'value'>): HistoryOrigin | undefined {
+  if (derived.kind === 'input' && 'url' in derived.input && /^https:\/\//i.test(derived.input.url)) {
+    const { url, follow } = derived.input;
+    return { url, ...(follow ? { follow: true as const } : {}), ...(derived.wrappedIn ? { wrappedIn: derived.wrappedIn } : {}) };
+  }
+  if (derived.kind === 'no-endpoint' && /^https:\/\//i.test(candidate.value)) return { url: candidate.value, noEndpoint: derived.platform };
+  return undefined;
 }
 
 /** The reply field for a failed write: `{ history: { error, message } }`, or nothing. */

@@ -10,6 +10,16 @@ import type { KeyValueArea } from './storage-area';
 interface Entry {
   value: unknown;
   expires: number;
+  /** when it was stored; entries written before this field existed count as old */
+  storedAt?: number;
+}
+
+export interface SessionCacheOptions {
+  /**
+   * The oldest entry (in ms) this cache answers with, per key; undefined: any
+   * entry that has not expired. Older entries are left for other readers.
+   */
+  maxAgeMs?: (key: string) => number | undefined;
 }
 
 const PREFIX = 'cache:';
@@ -41,7 +51,7 @@ export function fromStorable(value: unknown): unknown {
   return value;
 }
 
-export function createSessionCache(area: KeyValueArea, now: () => number = Date.now): TtlCache {
+export function createSessionCache(area: KeyValueArea, now: () => number = Date.now, options: SessionCacheOptions = {}): TtlCache {
   return {
     async get<T>(key: string) {
       let entry: Entry | undefined;
@@ -55,14 +65,26 @@ export function createSessionCache(area: KeyValueArea, now: () => number = Date.
         await area.remove(PREFIX + key).catch(() => {});
         return undefined;
       }
+      const maxAge = options.maxAgeMs?.(key);
+      if (maxAge !== undefined && !(now() - (entry.storedAt ?? -Infinity) <= maxAge)) return undefined;
       return fromStorable(entry.value) as T;
     },
     async set<T>(key: string, value: T, ttlMs: number) {
       try {
-        await area.set(PREFIX + key, { value: toStorable(value), expires: now() + ttlMs } satisfies Entry);
+        await area.set(PREFIX + key, { value: toStorable(value), expires: now() + ttlMs, storedAt: now() } satisfies Entry);
       } catch {
         // quota reached: the cache is an optimisation only
       }
     },
   };
+}
+
+/**
+ * A cache that answers nothing and stores what is loaded: a check asked for
+ * anew ("Check again now") reads every key and list from its source, and
+ * what it read replaces the older copy for every later check (a revocation
+ * seen once is seen by the next page load too).
+ */
+export function refreshingCache(shared: TtlCache): TtlCache {
+  return { get: async () => undefined, set: (key, value, ttlMs) => shared.set(key, value, ttlMs) };
 }

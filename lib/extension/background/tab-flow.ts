@@ -4,16 +4,18 @@
  * the toolbar badge, and appended to the history. Plain logic over injected
  * dependencies (BackgroundDeps), so it runs in Node tests.
  */
-import { LIMITS, type RecipientHint } from '../../engine';
+import { LIMITS, type RecipientHint, type Report } from '../../engine';
 import { candidateKey } from '../../detect/key';
 import { matchPlatformHost } from '../../detect/scan';
 import type { Candidate } from '../../detect/types';
 import type { FoundCredential, PageClaim, TabResults } from '../tab-results';
 import { badgeFor } from './badge';
-import type { BackgroundDeps, HistoryVia } from './deps';
+import { historyKeyOf } from '../history/store';
+import type { BackgroundDeps, ContextFreshness, HistoryVia } from './deps';
 import { deriveInput } from './derive-input';
+import { originOf } from './history-write';
 import { createLimiter } from './limiter';
-import { createJobRunner, type Job, type PageInfo } from './tab-job';
+import { createJobRunner, setReport, type Job, type PageInfo } from './tab-job';
 import { createTabStore, emptyState, findCredential, type TabState } from './tab-store';
 
 export type { PageInfo } from './tab-job';
@@ -39,9 +41,10 @@ export function createTabFlow(deps: BackgroundDeps) {
 
   const verifyJob = createJobRunner(deps, store, refreshBadge);
 
+  /** A page's candidates, as found (a load or reload): revocation answers older than a minute are read again. */
   const schedule = (tabId: number, page: PageInfo, job: Job, via: HistoryVia, recipient?: RecipientHint): void => {
     const p: Promise<void> = limiter
-      .run(() => verifyJob(tabId, page, job, via, recipient))
+      .run(() => verifyJob(tabId, page, job, via, recipient, { pageScan: true }))
       .catch(() => {})
       .finally(() => running.delete(p));
     running.add(p);
@@ -114,7 +117,8 @@ export function createTabFlow(deps: BackgroundDeps) {
   async function rerun(tabId: number, pick: (row: FoundCredential) => boolean, options: { recipient?: RecipientHint; fresh?: boolean }): Promise<TabResults | undefined> {
     const jobs: Job[] = [];
     const state = await store.patch(tabId, (s) => {
-      if (options.recipient) s.inputs.recipient = options.recipient;
+      if (options.recipient && isEmptyRecipient(options.recipient)) delete s.inputs.recipient;
+      else if (options.recipient) s.inputs.recipient = options.recipient;
       for (const credential of s.results.credentials) {
         const candidate = s.inputs.candidates[credential.key];
         const derived = candidate && deriveInput(candidate, { userInitiated: true, pageOnKnownPlatform: false });
@@ -126,13 +130,50 @@ export function createTabFlow(deps: BackgroundDeps) {
     if (!state) return undefined;
     await refreshBadge(tabId, state.results);
     const page = pageOf(state);
-    const recipient = options.recipient ?? state.inputs.recipient;
-    await Promise.all(jobs.map((job) => limiter.run(() => verifyJob(tabId, page, job, 'page', recipient, options.fresh)).catch(() => {})));
+    const recipient = state.inputs.recipient;
+    const freshness: ContextFreshness | undefined = options.fresh ? { fresh: true } : undefined;
+    await Promise.all(jobs.map((job) => limiter.run(() => verifyJob(tabId, page, job, 'page', recipient, freshness)).catch(() => {})));
     return (await store.get(tabId))?.results;
   }
 
-  /** Re-runs every credential of the tab with a recipient hint; resolves when all are done. */
+  /**
+   * Re-runs every credential of the tab with a recipient hint; resolves when
+   * all are done. A hint with neither email nor address clears the recipient
+   * (the form's "Clear"): every row goes back to "not checked".
+   */
   const recheckRecipient = (tabId: number, recipient: RecipientHint) => rerun(tabId, () => true, { recipient });
+
+  /**
+   * A credential was checked again elsewhere (the history's "Check again
+   * now"): every tab row showing it takes the new result, so no list keeps
+   * an old "verified" beside a revocation. `keys` are the history keys the
+   * credential is known by (history/store.ts historyKeyOf); a row keeps its
+   * recipient result, which the re-check (made without a recipient) did not compute.
+   */
+  async function applyRecheck(keys: ReadonlySet<string>, report: Report): Promise<number> {
+    let replaced = 0;
+    const sessionKeys = (await deps.session.keys?.()) ?? [];
+    for (const tabId of sessionKeys.flatMap((k) => (/^tab:(\d+)$/.exec(k) ? [Number(k.slice(4))] : []))) {
+      const state = await store.get(tabId);
+      const matching = new Set<string>();
+      for (const row of state?.results.credentials ?? []) {
+        const candidate = state!.inputs.candidates[row.key];
+        if (row.state !== 'done' || !row.report || !candidate) continue;
+        const origin = originOf(deriveInput(candidate, { userInitiated: true, pageOnKnownPlatform: false }), candidate);
+        if (keys.has(await historyKeyOf(row.report, origin))) matching.add(row.key);
+      }
+      if (matching.size === 0) continue;
+      const updated = await store.patch(tabId, (s) => {
+        for (const row of s.results.credentials) {
+          if (!matching.has(row.key) || !row.report) continue;
+          setReport(s, row, s.inputs.recipient ? { ...report, recipient: row.report.recipient } : report);
+          replaced++;
+        }
+      });
+      await refreshBadge(tabId, updated?.results);
+    }
+    return replaced;
+  }
 
   /**
    * "Try again": the row `key`, or every row that could not be checked (a
@@ -174,6 +215,7 @@ export function createTabFlow(deps: BackgroundDeps) {
     openCandidate,
     recheckRecipient,
     recheck,
+    applyRecheck,
     resumePending,
     /** Context menu "Verify this badge": a user-chosen image or link, verified and opened. */
     async verifyUserPick(tabId: number, page: PageInfo, candidate: Candidate): Promise<string | undefined> {
@@ -212,6 +254,9 @@ function claimOf(c: Candidate): PageClaim | undefined {
   };
   return claim;
 }
+
+/** The form's "Clear": a hint that names no one. */
+const isEmptyRecipient = (r: RecipientHint): boolean => !Object.values(r).some((v) => typeof v === 'string' && v.length > 0);
 
 function pageOf(state: TabState): PageInfo {
   const r = state.results;

@@ -7,10 +7,10 @@
 import { LIMITS, type FetchedDocument, type RecipientHint, type Report, type VerifyContext } from '../../engine';
 import type { Candidate } from '../../detect/types';
 import type { HistoryStorageError } from '../history/types';
-import type { TabResults } from '../tab-results';
-import type { BackgroundDeps, HistoryVia } from './deps';
+import type { FoundCredential, TabResults } from '../tab-results';
+import type { BackgroundDeps, ContextFreshness, HistoryVia } from './deps';
 import type { Derived } from './derive-input';
-import { inputTextOf, recordToHistory } from './history-write';
+import { inputTextOf, originOf, recordToHistory } from './history-write';
 import { isPlainImage, watchFirstFetch } from './plain-image';
 import { compareClaim } from '../../claims/compare';
 import { noEndpointReport, runVerification, unreadReport } from './run-verify';
@@ -35,7 +35,8 @@ export interface Job {
   overBudget?: boolean;
 }
 
-export type JobRunner = (tabId: number, page: PageInfo, job: Job, via: HistoryVia, recipient?: RecipientHint, fresh?: boolean) => Promise<void>;
+/** `freshness`: how fresh the answer must be ("Try again" reads everything anew; a page scan re-reads old revocation answers) */
+export type JobRunner = (tabId: number, page: PageInfo, job: Job, via: HistoryVia, recipient?: RecipientHint, freshness?: ContextFreshness) => Promise<void>;
 
 /** Builds the function that verifies one job and stores the outcome, unless the tab navigated or closed meanwhile. */
 export function createJobRunner(deps: BackgroundDeps, store: TabStore, refreshBadge: (tabId: number, results: TabResults | undefined) => Promise<void>): JobRunner {
@@ -48,10 +49,10 @@ export function createJobRunner(deps: BackgroundDeps, store: TabStore, refreshBa
       .catch(() => undefined);
   };
 
-  return async (tabId, page, job, via, recipient, fresh) => {
+  return async (tabId, page, job, via, recipient, freshness) => {
     const startedAt = deps.now();
-    // "Try again" reads keys and status lists anew (deps.ts ContextFreshness)
-    const timed = timeFetches(await deps.createContext(recipient, fresh ? { fresh } : undefined), () => performance.now());
+    // "Try again" reads keys and status lists anew, a page scan revocation answers older than a minute (deps.ts ContextFreshness)
+    const timed = timeFetches(await deps.createContext(recipient, freshness), () => performance.now());
     const watched = watchFirstFetch(timed.ctx);
     const report: Report = await reportFor(job, watched.ctx, deps.now);
     const verifiedAt = deps.now();
@@ -71,7 +72,9 @@ export function createJobRunner(deps: BackgroundDeps, store: TabStore, refreshBa
     if (outcome === 'plain-image') return; // never a credential: nothing to keep in the history
     if (job.derived.kind === 'claim' || job.overBudget) return; // nothing was checked: a row, not a history entry
     const inputText = job.derived.kind === 'input' ? inputTextOf(job.derived.input) : undefined;
-    const source = { pageUrl: page.url, pageTitle: page.title, profileName: page.profileName, via, ...(inputText ? { inputText } : {}) };
+    // the address it was read from: "Check again now" in the history reads it there again
+    const origin = originOf(job.derived, job.candidate);
+    const source = { pageUrl: page.url, pageTitle: page.title, profileName: page.profileName, via, ...(inputText ? { inputText } : {}), ...(origin ? { origin } : {}) };
     const failure = await recordToHistory(deps.history, report, source);
     if (failure) await flagHistoryError(tabId, page.url, failure);
   };
@@ -98,7 +101,12 @@ function storeReport(s: TabState, job: Job, report: Report, fetched: FetchedDocu
     (s.inputs.plainImages ??= {})[job.key] = true;
     return 'plain-image';
   }
-  const credential = findCredential(s, job.key)!;
+  setReport(s, findCredential(s, job.key)!, report);
+  return 'stored';
+}
+
+/** Makes `report` the row's current result, with the page's claim held against it again. */
+export function setReport(s: TabState, credential: FoundCredential, report: Report): void {
   credential.state = 'done';
   credential.report = report;
   if (credential.claim && CONFIRMED.has(report.verdict)) {
@@ -106,5 +114,4 @@ function storeReport(s: TabState, job: Job, report: Report, fetched: FetchedDocu
     const holder = s.results.profileName;
     credential.comparison = compareClaim({ title, issuer, issued, expires, ...(holder ? { holder } : {}) }, report.summary);
   } else delete credential.comparison;
-  return 'stored';
 }

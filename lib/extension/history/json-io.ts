@@ -57,12 +57,16 @@ const MAX_PARTS = LIMITS.clrCredentialsVerified + LIMITS.endorsementsVerified;
 
 const PartSchema = z.object({ role: z.enum(['presented', 'achievement', 'endorsement']), path: text(300), report: ReportSchema }).strict();
 
+const OriginSchema = z
+  .object({ url: text(4096).regex(/^https:\/\/\S+$/), follow: z.literal(true).optional(), wrappedIn: text(40).optional(), noEndpoint: text(40).optional() })
+  .strict();
+
 /** One stored entry as it appears in an export (strict: unknown fields are refused). */
 export const HistoryEntrySchema = z
   .object({
     id: z.string().min(1).max(128),
     inputHash: z.string().regex(/^[0-9a-f]{64}$/),
-    credentialKey: z.string().regex(/^(?:content:[0-9a-f]{64}|input:[0-9a-f]{64}|hosted:\S{1,4096})$/),
+    credentialKey: z.string().regex(/^(?:content:[0-9a-f]{64}|input:[0-9a-f]{64}|hosted:\S{1,4096}|source:\S{1,4096})$/),
     report: ReportSchema,
     pageUrl: text(4096).optional(),
     pageTitle: text(1000).optional(),
@@ -75,9 +79,12 @@ export const HistoryEntrySchema = z
     issuerName: text(1000).optional(),
     title: text(1000).optional(),
     previousVerdict: VerdictSchema.optional(),
+    previousCheckedAt: IsoSchema.optional(),
     changedSinceLast: z.array(text(4000)).max(100).optional(),
     // the verified text, for re-checking; capped as when it was recorded (input-text.ts)
     inputText: text(LIMITS.candidateChars).min(1).optional(),
+    // where the credential was read from, for re-checking (types.ts HistoryOrigin)
+    origin: OriginSchema.optional(),
   })
   .strict()
   // the list columns must agree with the report they summarise

@@ -10,7 +10,7 @@ import { credentialKeyOf } from './credential-key';
 import { keptInputText } from './input-text';
 import { groupEntries, groupKeyOf, matchesQuery, type HistoryGroup } from './query';
 import { guardStorage } from './storage-error';
-import type { HistoryEntry, HistoryPage, HistoryQuery, HistorySource, HistoryStorageError, HistorySummary } from './types';
+import type { HistoryEntry, HistoryOrigin, HistoryPage, HistoryQuery, HistorySource, HistoryStorageError, HistorySummary } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** default retention, overridden by the `retentionDays` setting */
@@ -20,6 +20,17 @@ export const DEFAULT_RETENTION_DAYS = 180;
 export interface HistoryStoreOptions {
   now?: () => number;
   newId?: () => string;
+}
+
+/**
+ * The key under which a check is kept. A credential read from an address is
+ * kept under that address: checked again there, whether it answers with the
+ * credential, with a revocation or not at all, it stays one entry (and two
+ * links that both failed are never taken for one credential). Pasted text
+ * and files are kept under the credential's own key (credential-key.ts).
+ */
+export async function historyKeyOf(report: Report, origin: HistoryOrigin | undefined): Promise<string> {
+  return origin ? `source:${origin.url}` : credentialKeyOf(report);
 }
 
 /** Builds the entry for a report, without the change list (that needs the previous entry). */
@@ -41,6 +52,7 @@ export function entryFromReport(report: Report, source: HistorySource, id: strin
     issuerName: s.issuer?.name,
     title: s.title ?? s.achievement?.name ?? report.inputName,
     inputText: source.inputText,
+    origin: source.origin,
   };
 }
 
@@ -75,20 +87,26 @@ export class HistoryStore {
   }
 
   /**
-   * Stores one verification. When the same credential was checked before
-   * (same signed content, whatever the container), the entry carries the
-   * previous verdict and the list of changes. The verified text is kept
+   * Stores one verification as the credential's current result. When the
+   * same credential was checked before (same signed content, whatever the
+   * container; or the entry a re-check repeats, `source.recheckOf`), that
+   * entry is replaced under its id and keeps only the previous verdict, its
+   * time and the list of changes: one current result per credential, never
+   * an old "verified" beside a new "revoked". The verified text is kept
    * when small and matching the report (input-text.ts). Entries older
    * than `retentionDays` are deleted on the same write.
    */
   record(report: Report, source: HistorySource, retentionDays = DEFAULT_RETENTION_DAYS): Promise<HistoryEntry | HistoryStorageError> {
     return guardStorage(async () => {
-      const credentialKey = await credentialKeyOf(report);
-      const previous = await this.backend.latestByCredentialKey(credentialKey);
+      const credentialKey = await historyKeyOf(report, source.origin);
+      const previous = await this.previousOf(credentialKey, report, source);
       const inputText = await keptInputText(report, source.inputText);
-      const entry = entryFromReport(report, { ...source, inputText }, this.newId(), credentialKey);
+      // a re-check that read nothing (no address, no credential) stays under the key the entry was known by
+      const key = previous && credentialKey.startsWith('input:') ? previous.credentialKey : credentialKey;
+      const entry = entryFromReport(report, { ...source, inputText, origin: source.origin ?? previous?.origin }, previous?.id ?? this.newId(), key);
       if (previous) {
         entry.previousVerdict = previous.verdict;
+        entry.previousCheckedAt = previous.checkedAt;
         entry.changedSinceLast = describeChanges(previous.report, report);
       }
       const stored = compact(entry);
@@ -96,6 +114,20 @@ export class HistoryStore {
       await this.applyRetentionUnguarded(retentionDays);
       return stored;
     });
+  }
+
+  /**
+   * The entry a new check replaces: the one under the same key, else the
+   * entry a re-check repeats, else one that holds the same signed content
+   * read another way (a PNG first, its JSON later).
+   */
+  private async previousOf(credentialKey: string, report: Report, source: HistorySource): Promise<HistoryEntry | undefined> {
+    const contentKey = report.credential !== undefined && report.credential !== null ? await credentialKeyOf(report) : undefined;
+    for (const key of new Set([credentialKey, source.recheckOf, contentKey])) {
+      const found = key ? await this.backend.latestByCredentialKey(key) : undefined;
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** Deletes entries older than `retentionDays`; returns how many were deleted. */

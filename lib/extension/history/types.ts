@@ -7,6 +7,21 @@ import { type Format, type Report, type Verdict } from '../../engine';
 /** Where a verification was started from. */
 export type HistoryVia = 'page' | 'verify-page' | 'context-menu' | 'reverify';
 
+/**
+ * Where a check read its credential, so "Check again now" reads it there
+ * again: the issuer's or platform's current answer, not a copy.
+ */
+export interface HistoryOrigin {
+  /** the address that was verified: a credential, a platform's data URL, a link a page gave */
+  url: string;
+  /** a link to follow through redirects and web pages to the credential (VerifyInput `follow`) */
+  follow?: true;
+  /** the platform's answer wraps the credential in this member (lib/extension/background/run-verify.ts) */
+  wrappedIn?: string;
+  /** the platform publishes nothing machine-readable for this link: its id (run-verify.ts `noEndpointReport`) */
+  noEndpoint?: string;
+}
+
 /** Context the caller knows about a verification (the page, the candidate). */
 export interface HistorySource {
   pageUrl?: string;
@@ -20,6 +35,14 @@ export interface HistorySource {
    * report's inputHash (input-text.ts).
    */
   inputText?: string;
+  /** where the credential was read from (absent for pasted text, files and found JSON) */
+  origin?: HistoryOrigin;
+  /**
+   * This check repeats the one stored under this credential key ("Check
+   * again now", "Try again"): it replaces that entry even when it could not
+   * read the credential this time, so there is one current result per credential.
+   */
+  recheckOf?: string;
 }
 
 /** One stored verification: the full report plus the facts the list filters on. */
@@ -40,12 +63,20 @@ export interface HistoryEntry {
   issuerId?: string;
   issuerName?: string;
   title?: string;
-  /** verdict of the previous check of the same input, when there was one */
+  /**
+   * The entry is the credential's current result: a later check of the same
+   * credential replaces it (same id) and keeps only the previous verdict,
+   * its time and what changed, never a second full result.
+   */
   previousVerdict?: Verdict;
+  /** ISO 8601 time of the previous check, shown as "Previous result, <date>" */
+  previousCheckedAt?: string;
   /** plain-language changes since the previous check of the same input */
   changedSinceLast?: string[];
   /** the verified text, for re-checking (see HistorySource.inputText); absent for images and links */
   inputText?: string;
+  /** where the credential was read from, for re-checking (HistorySource.origin) */
+  origin?: HistoryOrigin;
 }
 
 /**

@@ -104,7 +104,7 @@ describe('bug: a VC-JWT from the history could not be re-verified (the compact t
     expect(again.ok && [again.report.verdict, again.report.inputName]).toEqual(['failed', 'badge.jwt']);
   });
 
-  it('an entry without the kept text still cannot be re-checked, and says so', async () => {
+  it('an entry without the kept text, address or a credential carrying its own proof cannot be re-checked, and says why in plain words', async () => {
     const report = { format: 'vc-jwt', container: 'jws', credential: { id: 'urn:x' } } as unknown as Report;
     expect(reverifyInput(report)).toBeUndefined();
     expect(reverifyInput(report, 'a.b.c')).toEqual({ text: 'a.b.c' });
@@ -113,7 +113,7 @@ describe('bug: a VC-JWT from the history could not be re-verified (the compact t
     await handle({ type: 'verify/input', input: { text: await signedJwt() } });
     const { inputText: _dropped, ...old } = await newestEntry(store);
     await store.addEntries([{ ...old, id: 'imported-before-the-text-was-kept' }]);
-    expect(await handle({ type: 'history/reverify', id: 'imported-before-the-text-was-kept' })).toEqual({ ok: false, code: 'INPUT_UNSUPPORTED_FORMAT' });
+    expect(await handle({ type: 'history/reverify', id: 'imported-before-the-text-was-kept' })).toEqual({ ok: false, code: 'HISTORY_NO_SOURCE' });
   });
 });
 

@@ -24,6 +24,17 @@ describe('session-storage TTL cache', () => {
     expect((roundTripped as typeof value).bits).toBeInstanceOf(Uint8Array);
   });
 
+  it('with a maximum age, answers only entries stored recently enough; one stored before ages were kept counts as old', async () => {
+    const t = 10_000;
+    const area = fromStorageArea(fakeBrowser.storage.session);
+    await area.set('cache:status-list:https://s.example/1', { value: 'from an older worker', expires: t + 60_000 });
+    const young = createSessionCache(area, () => t, { maxAgeMs: () => 30_000 });
+    expect(await young.get('status-list:https://s.example/1')).toBeUndefined();
+    await young.set('status-list:https://s.example/1', 'fresh', 60_000);
+    expect(await createSessionCache(area, () => t + 30_000, { maxAgeMs: () => 30_000 }).get('status-list:https://s.example/1')).toBe('fresh');
+    expect(await createSessionCache(area, () => t + 30_001, { maxAgeMs: () => 30_000 }).get('status-list:https://s.example/1')).toBeUndefined();
+  });
+
   it('treats a failing store as a miss, never as an error', async () => {
     const broken = { get: async () => Promise.reject(new Error('gone')), set: async () => Promise.reject(new Error('quota')), remove: async () => {} };
     const cache = createSessionCache(broken);
