@@ -162,6 +162,7 @@ const PASS_TEXT = {
 
 /** Codes a passing or skipped check carries. */
 export type PassCode = keyof typeof PASS_TEXT;
+export const PASS_CODES = Object.keys(PASS_TEXT) as PassCode[];
 
 /** English text of every code, for the command line and as the extension's fallback. */
 export const MESSAGES: Readonly<Record<ErrorCode | PassCode, string>> = {

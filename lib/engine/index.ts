@@ -18,13 +18,13 @@ export type { HostLimiter } from './net/host-limit';
 export { LIMITS } from './limits';
 
 // What a report is, and how its verdict follows from its checks.
-export { VERDICTS } from './report';
+export { CHECK_IDS, FORMAT_IDS, VERDICTS } from './report';
 export type { Check, CheckId, CheckStatus, CredentialSummary, Format, RecipientOutcome, Report, ReportPart, Verdict } from './report';
 export { deriveVerdict } from './verdict';
 export { error } from './checks/result';
 
 // The closed list of codes, with their English text.
-export { ERROR_CODES, ERRORS, VerifierError, messageFor, outcomeOf, toVerifierError } from './errors';
+export { ERROR_CODES, ERRORS, PASS_CODES, VerifierError, messageFor, outcomeOf, toVerifierError } from './errors';
 export type { ErrorCode, ErrorDetail, ErrorOutcome } from './errors';
 
 // The one module that fetches: the page fetches the extension makes on the user's behalf.

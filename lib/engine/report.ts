@@ -8,35 +8,41 @@ export type Verdict = 'verified' | 'failed' | 'expired' | 'revoked' | 'unverifia
 export const VERDICTS: readonly Verdict[] = ['verified', 'failed', 'expired', 'revoked', 'unverifiable'];
 
 /** What was inside the input, once unwrapped from any container. */
-export type Format =
-  | 'vc-data-integrity' // W3C VC / OB 3.0 with an embedded Data Integrity proof
-  | 'vc-jwt' // W3C VC / OB 3.0 secured as a compact JWS
-  | 'ob2-hosted'
-  | 'ob2-signed'
-  | 'edc' // European Digital Credential (ELM), JAdES-sealed or not
-  | 'vc-unsigned'
-  | 'sd-jwt-vc' // IETF SD-JWT VC, or a W3C credential secured with SD-JWT: selectively disclosed claims
-  | 'vp' // a Verifiable Presentation: a holder's wrapper around credentials, each in `parts`
-  | 'unknown';
+/** Every format a report can name, as one list (history import validates against it). */
+export const FORMAT_IDS = [
+  'vc-data-integrity', // W3C VC / OB 3.0 with an embedded Data Integrity proof
+  'vc-jwt', // W3C VC / OB 3.0 secured as a compact JWS
+  'ob2-hosted',
+  'ob2-signed',
+  'edc', // European Digital Credential (ELM), JAdES-sealed or not
+  'vc-unsigned',
+  'sd-jwt-vc', // IETF SD-JWT VC, or a W3C credential secured with SD-JWT: selectively disclosed claims
+  'vp', // a Verifiable Presentation: a holder's wrapper around credentials, each in `parts`
+  'unknown',
+] as const;
+export type Format = (typeof FORMAT_IDS)[number];
 
 /** How the credential reached us. */
 export type Container = 'json' | 'jws' | 'png' | 'svg' | 'url' | 'xml';
 
-export type CheckId =
-  | 'parse'
-  | 'structure'
-  | 'proof'
-  | 'issuer-binding'
-  | 'claims'
-  | 'validity'
-  | 'status'
-  | 'hosted'
-  | 'seal'
-  | 'certificate'
-  /** the credentials carried inside this one, where the format makes them part of it (a CLR's achievements) */
-  | 'parts'
-  /** SD-JWT: the holder's key binding JWT, made with the key the issuer bound in `cnf` */
-  | 'key-binding';
+/** Every check a report can hold, as one list (history import validates against it). */
+export const CHECK_IDS = [
+  'parse',
+  'structure',
+  'proof',
+  'issuer-binding',
+  'claims',
+  'validity',
+  'status',
+  'hosted',
+  'seal',
+  'certificate',
+  // the credentials carried inside this one, where the format makes them part of it (a CLR's achievements)
+  'parts',
+  // SD-JWT: the holder's key binding JWT, made with the key the issuer bound in `cnf`
+  'key-binding',
+] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
 
 export type CheckStatus = 'pass' | 'fail' | 'error' | 'skip';
 

@@ -4,7 +4,7 @@
  * Credlens exported itself.
  */
 import { z } from 'zod';
-import { ERROR_CODES, LIMITS, VERDICTS } from '../../engine';
+import { CHECK_IDS, ERROR_CODES, FORMAT_IDS, LIMITS, PASS_CODES, VERDICTS } from '../../engine';
 import type { HistoryEntry } from './types';
 
 /** Envelope tag and version of a history export file. */
@@ -15,9 +15,9 @@ export const MAX_IMPORT_CHARS = 200 * 1024 * 1024;
 const MAX_ENTRIES = 100_000;
 
 const VerdictSchema = z.enum(VERDICTS as [string, ...string[]]);
-const FormatSchema = z.enum(['vc-data-integrity', 'vc-jwt', 'ob2-hosted', 'ob2-signed', 'edc', 'vc-unsigned', 'unknown']);
-const CheckIdSchema = z.enum(['parse', 'structure', 'proof', 'issuer-binding', 'claims', 'validity', 'status', 'hosted', 'seal', 'certificate', 'parts']);
-const CodeSchema = z.enum([...ERROR_CODES, 'OK', 'SKIPPED', 'NOT_APPLICABLE']);
+const FormatSchema = z.enum(FORMAT_IDS);
+const CheckIdSchema = z.enum(CHECK_IDS);
+const CodeSchema = z.enum([...ERROR_CODES, ...PASS_CODES]);
 const IsoSchema = z.iso.datetime({ offset: true });
 const text = (max: number) => z.string().max(max);
 

@@ -1,7 +1,7 @@
 /** History export and import keep the credentials carried inside a credential (report parts). */
 import { describe, expect, it } from 'vitest';
 import { HistoryEntrySchema } from '../../../../lib/extension/history/json-io';
-import type { Report } from '../../../../lib/engine/report';
+import { CHECK_IDS, FORMAT_IDS, type Report } from '../../../../lib/engine/report';
 
 const base = (over: Partial<Report> = {}): Report => ({
   verdict: 'verified',
@@ -41,5 +41,16 @@ describe('HistoryEntrySchema and report parts', () => {
     expect(HistoryEntrySchema.safeParse(entry(bad)).success).toBe(false);
     const extra = { ...base(), parts: [{ role: 'achievement', path: 'x', report: base(), trusted: true }] };
     expect(HistoryEntrySchema.safeParse(entry(extra as Report)).success).toBe(false);
+  });
+
+  it('regression: a presentation (format vp) and an SD-JWT VC with its key binding check were refused on import, so an exported history lost them', () => {
+    const sdJwt = base({ format: 'sd-jwt-vc', container: 'jws', checks: [{ id: 'key-binding', status: 'skip', code: 'NOT_APPLICABLE', message: 'No key binding' }] });
+    const vp = base({ format: 'vp', parts: [{ role: 'presented', path: 'verifiableCredential[0]', report: sdJwt }] });
+    expect(HistoryEntrySchema.parse(entry(vp)).report).toEqual(vp);
+  });
+
+  it('imports every format and check the engine can report', () => {
+    for (const format of FORMAT_IDS) expect(HistoryEntrySchema.safeParse(entry(base({ format }))).success, format).toBe(true);
+    for (const id of CHECK_IDS) expect(HistoryEntrySchema.safeParse(entry(base({ checks: [{ id, status: 'pass', code: 'OK', message: 'Passed' }] }))).success, id).toBe(true);
   });
 });
