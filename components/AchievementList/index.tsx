@@ -1,6 +1,6 @@
 /**
- * The achievement credentials a CLR 2.0 transcript carries, each with its own
- * verdict and, opened, its own checks and quality profile. The details of an
+ * The achievement credentials a CLR 2.0 transcript carries (or the
+ * credentials a presentation carries), each with its own verdict and, opened, its own checks and quality profile. The details of an
  * entry are rendered by the caller (CredentialDetails passes itself), only
  * while the entry is open: a transcript may carry a hundred.
  */
@@ -11,7 +11,7 @@ import { t } from '../../lib/extension/i18n';
 import { profileReport } from '../../lib/qa/dispatch';
 import { EU_ELEMENTS } from '../../lib/qa/types';
 import { VerdictBadge } from '../VerdictBadge';
-import { achievementParts, partsSummary } from './summary';
+import { achievementParts, partsSummary, partsWords } from './summary';
 import styles from './style.module.css';
 
 export interface AchievementListProps {
@@ -28,8 +28,9 @@ function profileLine(part: ReportPart): string | undefined {
 
 export function AchievementList({ report, renderDetails }: AchievementListProps) {
   const parts = achievementParts(report);
+  const words = partsWords(report);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  if (!parts.length) return null;
+  if (!parts.length || !words) return null;
   const toggle = (path: string, isOpen: boolean) =>
     setOpen((before) => {
       const after = new Set(before);
@@ -39,7 +40,7 @@ export function AchievementList({ report, renderDetails }: AchievementListProps)
     });
   return (
     <section class={styles.section} data-testid="achievements">
-      <h3 class={styles.heading}>{t('partsHeading')}</h3>
+      <h3 class={styles.heading}>{t(words.heading)}</h3>
       <p class={styles.summary} data-testid="achievements-summary">{partsSummary(report)}</p>
       <ul class={styles.list}>
         {parts.map((part) => {

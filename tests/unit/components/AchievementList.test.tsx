@@ -19,6 +19,7 @@ import { found, makeReport } from './reports';
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 let transcript: Report;
 let forgedTranscript: Report;
+let presentation: Report;
 
 beforeAll(async () => {
   const [school, university] = await Promise.all([thirdPartyIssuer(), thirdPartyIssuer()]);
@@ -32,12 +33,15 @@ beforeAll(async () => {
   const forged = structuredClone(courses[1]!) as { name: string };
   forged.name = 'Course 2 (honours)';
   forgedTranscript = await verify({ text: JSON.stringify(await university.sign(clrCredential(university.did, [courses[0], forged]))) }, ctx());
+  // a holder's unsigned presentation of two of the courses (VCDM 2.0 §4.13)
+  const vp = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: [courses[0], courses[1]] };
+  presentation = await verify({ text: JSON.stringify(vp) }, ctx());
 });
 
 describe('partsSummary', () => {
   it('counts the entries and their verdicts, genuine first', () => {
     expect(partsSummary(transcript)).toBe('3 achievements · 2 verified · 1 expired');
-    expect(partsSummary(forgedTranscript)).toBe('2 achievements · 1 verified · 1 failed');
+    expect(partsSummary(forgedTranscript)).toBe('2 achievements · 1 verified · 1 not authentic');
     expect(partsSummary(makeReport('verified'))).toBeUndefined();
   });
 });
@@ -80,5 +84,18 @@ describe('a CLR in the popup', () => {
     expect(items.map((i) => i.getAttribute('data-verdict'))).toEqual(['verified', 'failed']);
     expect(items[1]!.textContent).not.toMatch(/of 11 EU elements/);
     expect(el.querySelector('[data-code="NESTED_CREDENTIAL_FAILED"]')!.textContent).toContain('1 of the 2 credentials inside this one failed verification');
+  });
+});
+
+describe('a presentation in the popup', () => {
+  it('regression: the credentials a presentation carries were not listed (they are parts of role "presented")', () => {
+    expect(presentation.format).toBe('vp');
+    expect(partsSummary(presentation)).toBe('2 credentials presented · 2 verified');
+    const el = mount(<CredentialDetails report={presentation} />);
+    const list = el.querySelector('[data-testid="achievements"]')!;
+    expect(list.querySelector('h3')!.textContent).toBe('Credentials in this presentation');
+    expect(all(list, 'li[data-path]').map((i) => i.getAttribute('data-verdict'))).toEqual(['verified', 'verified']);
+    const row = mount(<CredentialRow item={found('vp', presentation)} onOpen={() => undefined} />);
+    expect(row.querySelector('[data-testid="parts-summary"]')!.textContent).toBe('2 credentials presented · 2 verified');
   });
 });
