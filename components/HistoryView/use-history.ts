@@ -12,6 +12,12 @@ import { isStorageError, type HistoryQuery, type HistorySummary } from '../../li
 
 export const PAGE_SIZE = 100;
 
+/** Runs `task` after the next paint (a frame, then a task), or soon where frames do not run. */
+function afterPaint(task: () => void): void {
+  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(task, 0));
+  else setTimeout(task, 0);
+}
+
 export interface HistoryState {
   query: HistoryQuery;
   setQuery: (q: HistoryQuery) => void;
@@ -72,11 +78,15 @@ export function useHistory(initial: HistoryQuery = {}): HistoryState {
     requested.current = new Set();
     setLoading(true);
     setError(undefined);
-    void loadPage(0, mine);
-    // groups ignore the candidate filter, so the picker keeps listing every candidate
-    void store.groups({ ...query, profileName: undefined, pageUrl: undefined }).then((g) => {
-      if (mine === token.current) (isStorageError(g) ? setError(g.message) : setGroups(g));
-    });
+    // Groups read every summary (10,000 of them are a long structured clone on this thread):
+    // they are asked for once the first rows are painted, so the first row never waits on them.
+    void loadPage(0, mine).then(() => afterPaint(() => {
+      if (mine !== token.current) return;
+      // groups ignore the candidate filter, so the picker keeps listing every candidate
+      void store.groups({ ...query, profileName: undefined, pageUrl: undefined }).then((g) => {
+        if (mine === token.current) (isStorageError(g) ? setError(g.message) : setGroups(g));
+      });
+    }));
   }, [query, generation]);
 
   const loadingRef = useRef(loading);
