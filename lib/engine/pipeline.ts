@@ -32,6 +32,8 @@ export async function verify(input: VerifyInput, rootCtx: VerifyContext): Promis
   const checkedAt = new Date(ctx.now()).toISOString();
   let container: Container = 'json';
   let bytes: Uint8Array = new Uint8Array(0);
+  // The input's hash is computed while the input is verified: WebCrypto hashes off the main thread.
+  let inputHash: Promise<string> | undefined;
   let outcome: FormatOutcome;
   /** where a followed link led (technical details: the recruiter can see how the credential was found) */
   let followed: Record<string, string | number> | undefined;
@@ -49,6 +51,7 @@ export async function verify(input: VerifyInput, rootCtx: VerifyContext): Promis
     }
     if (bytes.length === 0) throw new VerifierError('INPUT_EMPTY');
     if (bytes.length > LIMITS.inputBytes) throw new VerifierError('INPUT_TOO_LARGE', { bytes: bytes.length, cap: LIMITS.inputBytes });
+    inputHash = sha256Hex(bytes);
     // a followed link may end on a baked image holding its hosted assertion's URL: that one more hop is allowed
     const unwrapped = await unwrap(bytes, ctx, container === 'url' && !followed);
     if (container !== 'url') container = unwrapped.container;
@@ -64,7 +67,6 @@ export async function verify(input: VerifyInput, rootCtx: VerifyContext): Promis
     outcome = { ...outcome, checks: [...outcome.checks, fromThrown('parse', e)] };
     recipient = { outcome: 'not-checked', identifierTypes: [], message: 'The recipient could not be read' };
   }
-  const inputHash = await sha256Hex(bytes);
   return {
     verdict: deriveVerdict(outcome.checks, outcome.required),
     format: outcome.format,
@@ -73,7 +75,7 @@ export async function verify(input: VerifyInput, rootCtx: VerifyContext): Promis
     summary: outcome.summary,
     recipient,
     technical: followed ? { ...outcome.technical, followedLink: followed } : outcome.technical,
-    inputHash,
+    inputHash: await (inputHash ?? sha256Hex(bytes)),
     ...('name' in input && input.name ? { inputName: input.name } : {}),
     checkedAt,
     ...(outcome.credential !== undefined ? { credential: outcome.credential } : {}),
