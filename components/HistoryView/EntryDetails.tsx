@@ -6,9 +6,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HistoryStore } from '../../lib/extension/history/store';
 import { isStorageError, type HistoryEntry, type HistorySummary } from '../../lib/extension/history/types';
-import { t } from '../../lib/extension/i18n';
+import { codeMessage, formatDate, t } from '../../lib/extension/i18n';
 import { CredentialDetails } from '../CredentialDetails';
-import { formatCheckedAt } from './HistoryRow';
 import { reportOf, sendToBackground } from './send';
 import { useTrust } from './use-trust';
 import styles from './style.module.css';
@@ -38,7 +37,7 @@ export function EntryDetails({ summary, store, onChanged, onClose }: EntryDetail
   useEffect(() => {
     setEntry(undefined);
     setNote(undefined);
-    void store.get(summary.id).then((e) => (isStorageError(e) ? setNote({ text: e.message, error: true }) : setEntry(e)));
+    void store.get(summary.id).then((e) => (isStorageError(e) ? setNote({ text: codeMessage(e.error, e.message), error: true }) : setEntry(e)));
   }, [summary.id]);
 
   async function reverify(): Promise<Note> {
@@ -48,7 +47,7 @@ export function EntryDetails({ summary, store, onChanged, onClose }: EntryDetail
     if (!report) return { text: t('bgNoAnswer'), error: true };
     // the new check is stored under the hash of the input re-checked, which may differ from this entry's
     const latest = await store.latestFor(report.inputHash);
-    if (isStorageError(latest)) return { text: latest.message, error: true };
+    if (isStorageError(latest)) return { text: codeMessage(latest.error, latest.message), error: true };
     if (!latest || latest.id === summary.id || latest.checkedAt !== report.checkedAt) return { text: t('historyReverifyNotStored'), error: true };
     const lines = latest.changedSinceLast ?? [];
     onChanged(); // the new check appears at the top of the list; this panel keeps the old one and the changes
@@ -57,7 +56,7 @@ export function EntryDetails({ summary, store, onChanged, onClose }: EntryDetail
 
   async function remove() {
     const r = await store.delete(summary.id);
-    if (isStorageError(r)) return setNote({ text: r.message, error: true });
+    if (isStorageError(r)) return setNote({ text: codeMessage(r.error, r.message), error: true });
     onChanged();
     onClose();
   }
@@ -69,7 +68,7 @@ export function EntryDetails({ summary, store, onChanged, onClose }: EntryDetail
         <button type="button" onClick={onClose} aria-label={t('historyClose')}>×</button>
       </header>
       <p class={styles.rowMeta}>
-        {t('historyCheckedAt', formatCheckedAt(summary.checkedAt))}
+        {t('historyCheckedAt', formatDate(summary.checkedAt, 'dateTime') ?? '')}
         {summary.pageUrl ? <> · <PageLink url={summary.pageUrl} title={summary.pageTitle} /></> : null}
       </p>
       {summary.changedSinceLast?.length ? (

@@ -1,10 +1,14 @@
 /** Search box and filters (verdict, format, issuer, date range) of the history view. */
-import { t } from '../../lib/extension/i18n';
+import { formatName, t } from '../../lib/extension/i18n';
 import type { HistoryQuery } from '../../lib/extension/history/types';
 import { VERDICTS, type Format, type Verdict } from '../../lib/engine';
 import styles from './style.module.css';
 
-const FORMATS: Format[] = ['vc-data-integrity', 'vc-jwt', 'ob2-hosted', 'ob2-signed', 'edc', 'vc-unsigned', 'unknown'];
+/** Every format, in the order the filter lists them; a format the engine adds fails to compile here until it is listed (and named in the locales). */
+const FORMAT_ORDER = {
+  'vc-data-integrity': 1, 'vc-jwt': 2, 'sd-jwt-vc': 3, vp: 4, 'ob2-hosted': 5, 'ob2-signed': 6, edc: 7, 'vc-unsigned': 8, unknown: 9,
+} satisfies Record<Format, number>;
+const FORMATS = (Object.keys(FORMAT_ORDER) as Format[]).sort((a, b) => FORMAT_ORDER[a] - FORMAT_ORDER[b]);
 
 export interface FiltersProps {
   query: HistoryQuery;
@@ -54,7 +58,7 @@ function MoreFilters({ query, set, value }: { query: HistoryQuery; set: (p: Part
         <select value={query.formats?.[0] ?? ''} onChange={(e) => set({ formats: value(e) ? [value(e) as Format] : undefined })}>
           <option value="">{t('historyAll')}</option>
           {FORMATS.map((f) => (
-            <option value={f}>{f}</option>
+            <option value={f}>{formatName(f)}</option>
           ))}
         </select>
       </label>

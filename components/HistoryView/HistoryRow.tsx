@@ -1,5 +1,5 @@
 /** One history entry in the windowed list (fixed height, see ROW_HEIGHT). */
-import { t } from '../../lib/extension/i18n';
+import { formatDate, t } from '../../lib/extension/i18n';
 import type { HistorySummary } from '../../lib/extension/history/types';
 import { VerdictBadge } from '../VerdictBadge';
 import styles from './style.module.css';
@@ -12,11 +12,8 @@ export interface HistoryRowProps {
   onOpen: (entry: HistorySummary) => void;
 }
 
-/** Short local date and time for the list. */
-export function formatCheckedAt(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
+/** Short local date and time for the list, in the UI language. */
+export const formatCheckedAt = (iso: string): string => formatDate(iso, 'dateTime') ?? iso;
 
 export function HistoryRow({ entry, selected, onOpen }: HistoryRowProps) {
   if (!entry) return <div class={styles.rowPlaceholder} aria-hidden="true" />;

@@ -4,7 +4,7 @@ import { historyToCsv } from '../../lib/extension/history/csv';
 import { historyToJson, MAX_IMPORT_CHARS, parseHistoryJson } from '../../lib/extension/history/json-io';
 import type { HistoryStore } from '../../lib/extension/history/store';
 import { isStorageError } from '../../lib/extension/history/types';
-import { t } from '../../lib/extension/i18n';
+import { codeMessage, t } from '../../lib/extension/i18n';
 import { sendToBackground } from './send';
 import { datedName, downloadText } from './download';
 import styles from './style.module.css';
@@ -20,7 +20,7 @@ export function Toolbar({ store, onChanged, onMessage }: ToolbarProps) {
 
   async function exportAs(kind: 'csv' | 'json') {
     const entries = await store.all();
-    if (isStorageError(entries)) return onMessage(entries.message, true);
+    if (isStorageError(entries)) return onMessage(codeMessage(entries.error, entries.message), true);
     if (kind === 'csv') downloadText(historyToCsv(entries), datedName('credlens-history', 'csv'), 'text/csv;charset=utf-8');
     else downloadText(historyToJson(entries), datedName('credlens-history', 'json'), 'application/json');
   }
@@ -31,9 +31,10 @@ export function Toolbar({ store, onChanged, onMessage }: ToolbarProps) {
     if (!file) return;
     if (file.size > MAX_IMPORT_CHARS) return onMessage(t('historyImportTooLarge'), true);
     const parsed = parseHistoryJson(await file.text());
-    if (!parsed.ok) return onMessage(parsed.message, true);
+    // the parser's reason names a field of the file in English: the recruiter gets the plain sentence
+    if (!parsed.ok) return onMessage(t('historyImportInvalid'), true);
     const result = await store.addEntries(parsed.entries);
-    if (isStorageError(result)) return onMessage(result.message, true);
+    if (isStorageError(result)) return onMessage(codeMessage(result.error, result.message), true);
     onMessage(t('historyImported', result.added, result.skipped));
     onChanged();
   }
@@ -43,7 +44,7 @@ export function Toolbar({ store, onChanged, onMessage }: ToolbarProps) {
     // the background owns the database while it writes; ask it, and clear here too if it does not answer
     const sent = await sendToBackground({ type: 'history/clear' });
     const cleared = sent.ok ? undefined : await store.clear();
-    if (cleared && isStorageError(cleared)) return onMessage(cleared.message, true);
+    if (cleared && isStorageError(cleared)) return onMessage(codeMessage(cleared.error, cleared.message), true);
     onMessage(t('historyCleared'));
     onChanged();
   }

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { HistoryGroup } from '../../lib/extension/history/query';
 import { historyStore } from '../../lib/extension/history/record';
 import { isStorageError, type HistoryQuery, type HistorySummary } from '../../lib/extension/history/types';
-import { t } from '../../lib/extension/i18n';
+import { codeMessage, t } from '../../lib/extension/i18n';
 import { EntryDetails } from './EntryDetails';
 import { Filters } from './Filters';
 import { Groups } from './Groups';
@@ -41,7 +41,7 @@ export function HistoryView({ mode = 'popup' }: HistoryViewProps) {
   };
   const deleteGroup = async (g: HistoryGroup) => {
     const r = await store.deleteGroup(g.key);
-    if (isStorageError(r)) return message(r.message, true);
+    if (isStorageError(r)) return message(codeMessage(r.error, r.message), true);
     message(t('historyDeletedCount', r));
     setOpen(undefined);
     selectGroup(undefined);

@@ -3,7 +3,7 @@
  * listener or a refused request becomes a message the page can show.
  */
 import { browser } from 'wxt/browser';
-import { t } from '../../lib/extension/i18n';
+import { codeMessage, t } from '../../lib/extension/i18n';
 import type { ToBackground } from '../../lib/extension/messaging';
 import { ERROR_CODES, messageFor, type ErrorCode, type Report } from '../../lib/engine';
 
@@ -17,7 +17,7 @@ export async function sendToBackground(message: ToBackground): Promise<SendResul
     const r = reply as Record<string, unknown>;
     if (r.ok === false) {
       const code = (ERROR_CODES as readonly string[]).includes(String(r.code)) ? (r.code as ErrorCode) : 'INTERNAL';
-      return { ok: false, message: messageFor(code) };
+      return { ok: false, message: codeMessage(code, messageFor(code)) };
     }
     return { ok: true, reply: r };
   } catch {
@@ -33,6 +33,7 @@ export function reportOf(reply: Record<string, unknown>): Report | undefined {
 
 /** A storage warning the background attached when saving to the history failed. */
 export function historyWarningOf(reply: Record<string, unknown>): string | undefined {
-  const h = (reply.history ?? reply.historyError) as { message?: unknown } | undefined;
-  return h && typeof h.message === 'string' ? h.message : undefined;
+  const h = (reply.history ?? reply.historyError) as { error?: unknown; message?: unknown } | undefined;
+  if (!h || typeof h.message !== 'string') return undefined;
+  return typeof h.error === 'string' ? codeMessage(h.error, h.message) : h.message;
 }

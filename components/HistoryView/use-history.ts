@@ -9,6 +9,7 @@ import type { HistoryGroup } from '../../lib/extension/history/query';
 import { historyStore } from '../../lib/extension/history/record';
 import { isUnfiltered } from '../../lib/extension/history/store';
 import { isStorageError, type HistoryQuery, type HistorySummary } from '../../lib/extension/history/types';
+import { codeMessage } from '../../lib/extension/i18n';
 
 export const PAGE_SIZE = 100;
 
@@ -53,7 +54,7 @@ export function useHistory(initial: HistoryQuery = {}): HistoryState {
     const result = await store.query(query, page * PAGE_SIZE, limit);
     if (mine !== token.current) return;
     setLoading(false);
-    if (isStorageError(result)) return setError(result.message);
+    if (isStorageError(result)) return setError(codeMessage(result.error, result.message));
     setRows((prev) => {
       const byIndex = page === 0 ? [] : prev.byIndex.slice();
       result.entries.forEach((e, i) => (byIndex[page * PAGE_SIZE + i] = e));
@@ -84,7 +85,7 @@ export function useHistory(initial: HistoryQuery = {}): HistoryState {
       if (mine !== token.current) return;
       // groups ignore the candidate filter, so the picker keeps listing every candidate
       void store.groups({ ...query, profileName: undefined, pageUrl: undefined }).then((g) => {
-        if (mine === token.current) (isStorageError(g) ? setError(g.message) : setGroups(g));
+        if (mine === token.current) (isStorageError(g) ? setError(codeMessage(g.error, g.message)) : setGroups(g));
       });
     }));
   }, [query, generation]);

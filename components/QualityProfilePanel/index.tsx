@@ -6,7 +6,7 @@
 import { t } from '../../lib/extension/i18n';
 import type { QualityProfile } from '../../lib/qa/types';
 import { EndorsementList } from '../EndorsementList';
-import { localSummary, profileFacts, triKey } from './summary';
+import { findingValue, localSummary, profileFacts, triKey } from './summary';
 import styles from './style.module.css';
 
 const UNESCO_KEYS = ['assessed', 'trustedProvider', 'standAlone', 'qualityAssured'] as const;
@@ -38,7 +38,7 @@ export function QualityProfilePanel({ profile }: { profile: QualityProfile }) {
             <li key={f.element} class={styles[f.presence]} data-presence={f.presence} data-element={f.element}>
               <span class={styles.name}>{t(`element_${f.element}`)}</span>
               <span class={styles.presence}>{t(`presence_${f.presence.replace('-', '_')}`)}</span>
-              {f.value ? <span class={styles.value}>{f.value}</span> : null}
+              {f.value ? <span class={styles.value}>{findingValue(f)}</span> : null}
               {f.source ? <code class={styles.source}>{t('profileSource', f.source)}</code> : null}
             </li>
           ))}

@@ -1,5 +1,6 @@
 /** The "technical details" rows: the developer drill-down, kept behind a toggle. */
 import { type Report } from '../../lib/engine';
+import { formatDate } from '../../lib/extension/i18n';
 
 export interface TechnicalRow {
   /** i18n key of the label, or the raw field name for fields without one */
@@ -33,7 +34,7 @@ export function technicalRows(report: Report): TechnicalRow[] {
     const value = show(raw);
     if (value) rows.push({ labelKey: key, value });
   }
-  rows.push({ labelKey: 'tech_inputHash', value: report.inputHash }, { labelKey: 'tech_checkedAt', value: report.checkedAt });
+  rows.push({ labelKey: 'tech_inputHash', value: report.inputHash }, { labelKey: 'tech_checkedAt', value: formatDate(report.checkedAt, 'dateTime') ?? report.checkedAt });
   if (report.technical.didDocument !== undefined) {
     const json = JSON.stringify(report.technical.didDocument, null, 2) ?? '';
     rows.push({ labelKey: 'tech_didDocument', value: json.length > MAX_BLOCK ? `${json.slice(0, MAX_BLOCK)}\n…` : json, block: true });

@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import { sendToBackground } from '../../components/HistoryView/send';
 import { historyStore } from '../../lib/extension/history/record';
 import { isStorageError } from '../../lib/extension/history/types';
-import { t } from '../../lib/extension/i18n';
+import { codeMessage, t } from '../../lib/extension/i18n';
 import styles from './style.module.css';
 
 /** Deletes every stored byte; returns an error message or undefined. */
@@ -19,7 +19,7 @@ export async function clearAllData(): Promise<string | undefined> {
   await browser.storage.local.clear();
   await browser.storage.session?.clear().catch(() => undefined);
   await sendToBackground({ type: 'settings/changed' });
-  return isStorageError(cleared) ? cleared.message : undefined;
+  return isStorageError(cleared) ? codeMessage(cleared.error, cleared.message) : undefined;
 }
 
 export function ClearDataSection({ onCleared }: { onCleared: () => void }) {

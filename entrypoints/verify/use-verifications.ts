@@ -8,7 +8,7 @@ import { historyWarningOf, reportOf, sendToBackground } from '../../components/H
 import { historyStore } from '../../lib/extension/history/record';
 import { isStorageError } from '../../lib/extension/history/types';
 import { type Report } from '../../lib/engine';
-import { t } from '../../lib/extension/i18n';
+import { codeMessage, t } from '../../lib/extension/i18n';
 import type { VerifyPayload } from './inputs';
 
 export interface VerificationItem {
@@ -29,7 +29,7 @@ let nextId = 1;
  */
 async function notSavedReason(report: Report): Promise<string | undefined> {
   const stored = await historyStore().latestFor(report.inputHash);
-  if (isStorageError(stored)) return stored.message;
+  if (isStorageError(stored)) return codeMessage(stored.error, stored.message);
   return stored && stored.checkedAt === report.checkedAt ? undefined : t('verifyNotSavedReason');
 }
 

@@ -7,9 +7,36 @@
  */
 import { OWN_NODE_ATTRIBUTE } from './types';
 
-/** The only text the marker ever shows. */
-export const MARKER_TEXT = 'Credential found — check with Credlens';
-const VISIBLE_TEXT = 'Check credential';
+/**
+ * The only words the marker ever shows, by their key in public/_locales, with
+ * the English text for where no extension API answers (unit tests). A content
+ * script reads them through `i18n.getMessage` (the browser's language): the
+ * language chosen on the options page would need its whole table in every
+ * page, and the chip has two phrases.
+ */
+const ENGLISH = {
+  markerButton: 'Check credential',
+  markerLabel: 'Credential found — check with Credlens',
+} as const;
+
+/** The marker's accessible name and tooltip, in English. */
+export const MARKER_TEXT = ENGLISH.markerLabel;
+
+type I18nApi = { i18n?: { getMessage?: (key: string) => string | undefined } };
+
+/** A marker phrase in the browser's language (Firefox's `browser`, Chromium's `chrome`: the first that answers), English otherwise. */
+export function markerWords(key: keyof typeof ENGLISH): string {
+  const scope = globalThis as { chrome?: I18nApi; browser?: I18nApi };
+  for (const api of [scope.browser, scope.chrome]) {
+    try {
+      const words = api?.i18n?.getMessage?.(key);
+      if (words) return words;
+    } catch {
+      // an API without i18n here: ask the next, then English
+    }
+  }
+  return ENGLISH[key];
+}
 
 const STYLE = `
 :host { all: initial; display: inline-block; vertical-align: middle; margin: 2px 6px; }
@@ -36,9 +63,10 @@ export function placeMarker(anchor: Element, key: string, onOpen: (key: string) 
   style.textContent = STYLE;
   const button = doc.createElement('button');
   button.type = 'button';
-  button.textContent = VISIBLE_TEXT;
-  button.setAttribute('aria-label', MARKER_TEXT);
-  button.title = MARKER_TEXT;
+  const label = markerWords('markerLabel');
+  button.textContent = markerWords('markerButton');
+  button.setAttribute('aria-label', label);
+  button.title = label;
   button.addEventListener('click', (event) => {
     // the marker may sit inside a link's container: opening the report must not also follow it
     event.preventDefault();

@@ -10,7 +10,8 @@
  */
 import { browser } from 'wxt/browser';
 import english from '../../public/_locales/en/messages.json';
-import { type Check } from '../engine';
+import { type Check, type Format } from '../engine';
+import { matchCheckText } from './check-texts';
 
 type Table = Record<string, { message: string }>;
 const EN: Table = english as Table;
@@ -62,9 +63,9 @@ export function substitute(template: string, subs: readonly string[]): string {
   return template.replace(/\$(\$|[1-9])/g, (_, n: string) => (n === '$' ? '$' : subs[Number(n) - 1] ?? ''));
 }
 
-/** The localised string for `key`; the key itself when nobody knows it (a visible bug, never a crash). */
+/** The localised string for `key`; the key itself when nobody knows it (a visible bug, never a crash). Numbers are written the UI language's way. */
 export function t(key: string, ...subs: Array<string | number>): string {
-  const strings = subs.map(String);
+  const strings = subs.map((s) => (typeof s === 'number' ? formatNumber(s) : s));
   const localised = fromChosen(key, strings) || fromBrowser(key, strings);
   if (localised) return localised;
   const en = EN[key]?.message;
@@ -101,14 +102,77 @@ export function fillNamed(template: string, detail: Record<string, string | numb
     .trim();
 }
 
-/** A check's plain-language message in the UI language, from its code; the engine's English text otherwise. */
+/** Codes whose checks may carry a message of their own instead of the code's text (lib/engine/checks/result.ts `pass`, `skip`). */
+const OWN_TEXT_CODES: ReadonlySet<string> = new Set(['OK', 'SKIPPED', 'NOT_APPLICABLE']);
+
+/** A date in a check's detail or message ("2026-01-01", "2026-01-01T12:00:00Z"), which is shown in the UI language. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * A check's plain-language message in the UI language: a failure or a check
+ * that could not run by its code (`code_<CODE>`, filled from its detail); a
+ * pass or skip with words of its own by those words (lib/extension/check-texts.ts);
+ * the engine's English text for anything neither knows. Dates are written
+ * the UI language's way, never as ISO strings.
+ */
 export function checkMessage(check: Pick<Check, 'code' | 'message' | 'detail'>): string {
-  // a passing check may carry its own specific message (e.g. "Signed by did:web:…"): keep it
-  if (check.code === 'OK' && check.message && check.message !== 'Passed') return check.message;
   const key = `code_${check.code}`;
+  if (OWN_TEXT_CODES.has(check.code) && check.message && check.message !== (EN[key]?.message ?? '')) {
+    const known = matchCheckText(check.message);
+    if (!known) return check.message;
+    const { row, values } = known;
+    const shown = values.map((v, i) => (row.dates?.includes(i + 1) ? formatDate(v) ?? v : /^\d+$/.test(v) ? Number(v) : v));
+    if (row.count === undefined) return t(row.key, ...shown);
+    const n = Number(values[row.count - 1]);
+    return tn(row.key, n, ...shown.filter((_, i) => i !== row.count! - 1));
+  }
   if (!hasMessage(key)) return check.message;
-  return fillNamed(t(key), check.detail);
+  const detail = Object.fromEntries(
+    Object.entries(check.detail ?? {}).map(([k, v]) => [k, typeof v === 'string' && ISO_DATE.test(v) ? formatDate(v) ?? v : v]),
+  );
+  return fillNamed(t(key), detail);
 }
+
+/** How a date is written: a day (credential dates, in UTC so a date is never shifted a day), or a day and a local time (when a check ran). */
+export type DateStyle = 'date' | 'dateTime';
+
+/**
+ * An ISO date in the UI language ("1 März 2025", "1 mars 2025, 14:05");
+ * undefined for no date, and anything unparseable as it is given (cut at 40
+ * characters), so a credential's odd value is shown rather than hidden.
+ */
+export function formatDate(iso: string | undefined, style: DateStyle = 'date', language = uiLanguage()): string | undefined {
+  if (!iso) return undefined;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso.slice(0, 40);
+  const options: Intl.DateTimeFormatOptions = style === 'date' ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' };
+  try {
+    return new Intl.DateTimeFormat(language, options).format(date);
+  } catch {
+    return new Intl.DateTimeFormat('en', options).format(date); // an unknown language tag
+  }
+}
+
+/** A number in the UI language ("1,234.5", "1.234,5", "1 234,5"). */
+export function formatNumber(n: number, language = uiLanguage()): string {
+  try {
+    return new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(n);
+  } catch {
+    return String(n);
+  }
+}
+
+/**
+ * The text of an error code in the UI language (`code_<CODE>`), for answers
+ * that carry a code and its English text (the history's storage errors, a
+ * refused message): `english` when no locale knows the code.
+ */
+export function codeMessage(code: string, english: string = code): string {
+  return hasMessage(`code_${code}`) ? fillNamed(t(`code_${code}`)) : english;
+}
+
+/** A credential format in words ("Open Badges 2.0, hosted by the issuer") rather than its code. */
+export const formatName = (format: Format): string => t(`format_${format.replace(/-/g, '_')}`);
 
 /**
  * The language the extension's strings are shown in, for `<html lang>` and

@@ -7,6 +7,7 @@
 import { type Check, type Report } from '../engine';
 import { endorsementsOf } from '../trust/endorsements';
 import { trustIdOf } from '../trust/signer';
+import { summaryLine } from './finish';
 import { profileOb2 } from './ob2';
 import { profileOb3 } from './ob3';
 import { isRecord } from './text';
@@ -29,7 +30,25 @@ export function profileReport(report: Report, options: ProfileOptions = {}, prof
   if (credential === undefined || credential === null) return undefined;
   const profile = byFormat(report, credential, profileEdc);
   if (!profile) return undefined;
-  return { ...profile, unesco: { ...profile.unesco, trustedProvider: trustedProvider(report, options) } };
+  const qualityAssured = qualityAssuredIn(report, profile);
+  const assessment = profile.elements.find((f) => f.element === 'assessment')?.presence ?? 'absent';
+  return {
+    ...profile,
+    unesco: { ...profile.unesco, trustedProvider: trustedProvider(report, options), qualityAssured },
+    summaryLine: summaryLine(profile.presentCount, assessment, qualityAssured),
+  };
+}
+
+/** Verdicts under which the signed payload is the issuer's own (genuine, though perhaps no longer current). */
+const GENUINE: ReadonlySet<Report['verdict']> = new Set(['verified', 'expired', 'revoked']);
+
+/**
+ * Quality assurance counts as checked only inside a credential whose own signature or seal was
+ * established: evidence carried by a credential that could not be checked is only stated.
+ */
+function qualityAssuredIn(report: Report, profile: QualityProfile): QualityProfile['unesco']['qualityAssured'] {
+  const { qualityAssured } = profile.unesco;
+  return qualityAssured === true && !GENUINE.has(report.verdict) ? 'stated' : qualityAssured;
 }
 
 function byFormat(report: Report, credential: unknown, profileEdc?: EdcProfiler): QualityProfile | undefined {

@@ -10,8 +10,8 @@ import { z } from 'zod';
 import { Accreditation, Organisation, Person, label, oneOrMany, type Claim, type Concept, type Specification } from '../engine';
 import { readDiplomaSupplement } from './diploma-supplement';
 import { finishProfile } from './finish';
-import { absent, finding, isRecord, sources } from './text';
-import type { ElementFinding, QualityProfile } from './types';
+import { absent, finding, isRecord, say, sources } from './text';
+import type { ElementFinding, QualityProfile, ValueWords } from './types';
 
 const S = 'credentialSubject';
 const C = `${S}.hasClaim`;
@@ -82,7 +82,7 @@ function learnerOf({ subject }: EdcView): ElementFinding {
   if (name) return finding('learner', 'present', `${S}.fullName`, name);
   const parts = [label(subject.givenName), label(subject.familyName)].filter(Boolean).join(' ');
   if (parts) return finding('learner', 'present', `${S}.givenName + familyName`, parts);
-  if (subject.nationalID?.notation) return finding('learner', 'present', `${S}.nationalID`, 'national identifier');
+  if (subject.nationalID?.notation) return finding('learner', 'present', `${S}.nationalID`, 'national identifier', [say('qaNationalId')]);
   const email = subject.contactPoint?.[0]?.emailAddress?.[0]?.id;
   return email ? finding('learner', 'present', `${S}.contactPoint.emailAddress`, email.replace(/^mailto:/, '')) : absent('learner');
 }
@@ -148,14 +148,21 @@ function workloadOf(spec: Specification | undefined): { finding: ElementFinding;
   const shown = [volume ? (hours !== undefined ? `${hours} hours` : volume) : undefined, ects !== undefined ? `${ects} ECTS` : undefined].filter(Boolean).join(' · ');
   if (!shown) return { finding: absent('workload') };
   const source = volume ? `${C}.specifiedBy.volumeOfLearning` : `${C}.specifiedBy.creditPoint`;
-  return { finding: finding('workload', 'present', source, shown), hours, ects };
+  const words: ValueWords[] = [
+    ...(volume ? [hours !== undefined ? say('workloadHours', hours) : { text: volume }] : []),
+    ...(ects !== undefined ? [say('ectsPoints', ects)] : []),
+  ];
+  return { finding: finding('workload', 'present', source, shown, words), hours, ects };
 }
 
 function levelOf(spec: Specification | undefined): { finding: ElementFinding; eqf?: number } {
   const eqfDigit = spec?.eqfLevel?.id?.match(EQF_URI)?.[1];
   const eqf = eqfDigit ? Number(eqfDigit) : undefined;
   const nqf = conceptLabel(spec?.nqfLevel?.[0]);
-  if (eqf !== undefined) return { finding: finding('level', 'present', `${C}.specifiedBy.eqfLevel`, [`EQF ${eqf}`, nqf].filter(Boolean).join(' · ')), eqf };
+  if (eqf !== undefined) {
+    const words: ValueWords[] = [say('eqfLevel', eqf), ...(nqf ? [{ text: nqf }] : [])];
+    return { finding: finding('level', 'present', `${C}.specifiedBy.eqfLevel`, [`EQF ${eqf}`, nqf].filter(Boolean).join(' · '), words), eqf };
+  }
   return nqf ? { finding: finding('level', 'present', `${C}.specifiedBy.nqfLevel`, nqf) } : { finding: absent('level') };
 }
 
@@ -165,7 +172,7 @@ function assessmentOf({ claims }: EdcView): ElementFinding {
   const kind = conceptLabel(assessment.specifiedBy?.dcType?.[0]);
   const title = label(assessment.title) ?? label(assessment.specifiedBy?.title);
   const value = [title && kind && title !== kind ? `${title} (${kind})` : title ?? kind, conceptLabel(assessment.idVerification)].filter(Boolean).join(' · ');
-  return finding('assessment', 'present', `${C}.provenBy`, value || 'assessment stated');
+  return value ? finding('assessment', 'present', `${C}.provenBy`, value) : finding('assessment', 'present', `${C}.provenBy`, 'assessment stated', [say('qaAssessmentStated')]);
 }
 
 function participationOf(spec: Specification | undefined): ElementFinding {
@@ -184,7 +191,12 @@ function qualityAssuranceOf({ claims, issuer, evidenceAccreditation }: EdcView, 
   ];
   for (const [source, list] of candidates) {
     const first = list?.[0];
-    if (first) return finding('qualityAssurance', 'present', source, label(first.title) ?? label(first.accreditingAgent?.legalName) ?? 'accredited');
+    if (!first) continue;
+    // the accreditation is part of the sealed credential: quality assurance Credlens checked the seal of
+    // (lib/qa/dispatch.ts keeps it "stated" unless the seal verified)
+    const named = label(first.title) ?? label(first.accreditingAgent?.legalName);
+    const found = named ? finding('qualityAssurance', 'present', source, named) : finding('qualityAssurance', 'present', source, 'accredited', [say('qaAccredited')]);
+    return { ...found, checked: true };
   }
   return absent('qualityAssurance');
 }

@@ -8,7 +8,7 @@ import { readCtdl } from './ctdl';
 import { finishProfile } from './finish';
 import {
   absent, ASSESSMENT_IN_TEXT, ECTS_IN_TEXT, EQF_IN_TEXT, finding, firstMention, HOURS_IN_TEXT, isRecord, list,
-  numberOf, PARTICIPATION_IN_TEXT, plain, QA_IN_TEXT, sources, type TextSource,
+  numberOf, PARTICIPATION_IN_TEXT, plain, QA_IN_TEXT, say, sources, type TextSource,
 } from './text';
 import type { ElementFinding, EndorsementView, QualityProfile } from './types';
 
@@ -44,7 +44,7 @@ export function profileOb2(parts: Ob2Parts): QualityProfile {
     outcomesOf(alignments.outcomes, prose),
     mention('workload', ects ?? hours),
     alignments.eqfLevel !== undefined
-      ? finding('level', 'present', 'badge.alignment', `EQF level ${alignments.eqfLevel}`)
+      ? finding('level', 'present', 'badge.alignment', `EQF level ${alignments.eqfLevel}`, [say('eqfLevel', alignments.eqfLevel)])
       : mention('level', eqfMention),
     mention('assessment', firstMention(prose, ASSESSMENT_IN_TEXT)),
     mention('participation', firstMention(prose, PARTICIPATION_IN_TEXT)),

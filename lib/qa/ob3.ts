@@ -9,7 +9,7 @@ import { readCtdl } from './ctdl';
 import { finishProfile } from './finish';
 import {
   absent, ASSESSMENT_IN_TEXT, ECTS_IN_TEXT, EQF_IN_TEXT, finding, firstMention, HOURS_IN_TEXT, isRecord, list,
-  NQF_IN_TEXT, numberOf, PARTICIPATION_IN_TEXT, plain, QA_IN_TEXT, sources, type TextSource,
+  NQF_IN_TEXT, numberOf, PARTICIPATION_IN_TEXT, plain, QA_IN_TEXT, say, sources, type TextSource,
 } from './text';
 import type { ElementFinding, EndorsementView, QualityProfile } from './types';
 
@@ -136,9 +136,9 @@ function workloadOf({ achievement, subject, alignments, prose }: Ob3View): { fin
   const hours = hoursMention ? numberOf(hoursMention.match[1]) : undefined;
   if (credits !== undefined) {
     const unit = ects !== undefined ? 'ECTS' : 'credits';
-    return { finding: finding('workload', 'present', path, `${credits} ${unit}`), hours, ects };
+    return { finding: finding('workload', 'present', path, `${credits} ${unit}`, [ects !== undefined ? say('ectsPoints', credits) : say('creditsCount', credits)]), hours, ects };
   }
-  if (alignments.ects !== undefined) return { finding: finding('workload', 'present', `${A}.alignment`, `${alignments.ects} ECTS`), hours, ects };
+  if (alignments.ects !== undefined) return { finding: finding('workload', 'present', `${A}.alignment`, `${alignments.ects} ECTS`, [say('ectsPoints', alignments.ects)]), hours, ects };
   const mention = proseEcts ?? hoursMention;
   if (!mention) return { finding: absent('workload') };
   const proseEctsValue = proseEcts ? numberOf(proseEcts.match[1]) : undefined;
@@ -147,7 +147,7 @@ function workloadOf({ achievement, subject, alignments, prose }: Ob3View): { fin
 
 function levelOf({ alignments, prose }: Ob3View): { finding: ElementFinding; eqf?: number } {
   if (alignments.eqfLevel !== undefined) {
-    return { finding: finding('level', 'present', `${A}.alignment`, `EQF level ${alignments.eqfLevel}`), eqf: alignments.eqfLevel };
+    return { finding: finding('level', 'present', `${A}.alignment`, `EQF level ${alignments.eqfLevel}`, [say('eqfLevel', alignments.eqfLevel)]), eqf: alignments.eqfLevel };
   }
   if (alignments.nqf) return { finding: finding('level', 'present', `${A}.alignment`, alignments.nqf) };
   const eqf = firstMention(prose, EQF_IN_TEXT);
@@ -184,19 +184,23 @@ function qualityAssuranceOf({ vc, issuer, achievement, prose }: Ob3View, endorse
   const accreditations = list(issuer.accreditations).filter(isRecord);
   if (accreditations.length) {
     const names = accreditations.map((a) => plain(a.name) ?? (isRecord(a.accreditingAgent) ? plain(a.accreditingAgent.name) : undefined) ?? plain(a.id));
-    return finding('qualityAssurance', 'present', 'issuer.accreditations', names.filter(Boolean).join('; ') || 'accreditation');
+    const named = names.filter(Boolean).join('; ');
+    return named ? finding('qualityAssurance', 'present', 'issuer.accreditations', named) : finding('qualityAssurance', 'present', 'issuer.accreditations', 'accreditation', [say('qaAccreditation')]);
   }
   // an EndorsementCredential is itself a third party's statement about the subject (OB 3.0 §EndorsementCredential)
   if (list(vc.type).includes('EndorsementCredential')) {
     const subject = list(vc.credentialSubject).find(isRecord);
-    return finding('qualityAssurance', 'present', 'type', plain(subject?.endorsementComment) ?? 'EndorsementCredential');
+    const comment = plain(subject?.endorsementComment);
+    return comment ? finding('qualityAssurance', 'present', 'type', comment) : finding('qualityAssurance', 'present', 'type', 'EndorsementCredential', [say('qaEndorsementCredential')]);
   }
   if (plain(achievement.achievementType) === 'QualityAssuranceCredential') {
-    return finding('qualityAssurance', 'present', `${A}.achievementType`, 'QualityAssuranceCredential');
+    return finding('qualityAssurance', 'present', `${A}.achievementType`, 'QualityAssuranceCredential', [say('ctdl_QualityAssuranceCredential')]);
   }
   // an endorsement counts only once verified, about this credential, by someone other than the issuer (SECURITY.md row 61)
   const counted = endorsements.filter((e) => e.counts);
-  if (counted.length) return finding('qualityAssurance', 'present', counted[0]!.path, `Endorsed by ${counted.map((e) => e.endorser).join('; ')}`);
+  // the one quality assurance an OB 3.0 credential can carry that Credlens verified
+  const endorsers = counted.map((e) => e.endorser).join('; ');
+  if (counted.length) return { ...finding('qualityAssurance', 'present', counted[0]!.path, `Endorsed by ${endorsers}`, [say('qaEndorsedBy', endorsers)]), checked: true };
   const mention = firstMention(prose, QA_IN_TEXT);
   if (mention) return finding('qualityAssurance', 'free-text', mention.path, mention.match[0]);
   // endorsements that did not verify (or were never verified) are listed with their state, not counted

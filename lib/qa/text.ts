@@ -3,7 +3,7 @@
  * JSON-LD values, and "does the prose mention X" searches that remember
  * which field the mention came from.
  */
-import type { ElementFinding, ElementPresence, EuElement } from './types';
+import type { ElementFinding, ElementPresence, EuElement, ValueWords } from './types';
 
 /** A prose field and the path it was read from, for "free-text" findings. */
 export interface TextSource {
@@ -53,15 +53,19 @@ export function excerpt(text: string, max = 120): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/** Builds one element finding; `value` is omitted when empty. */
-export function finding(element: EuElement, presence: ElementPresence, source?: string, value?: string): ElementFinding {
+/** Builds one element finding; `value` is omitted when empty; `words` when Credlens composed the value (see ElementFinding.words). */
+export function finding(element: EuElement, presence: ElementPresence, source?: string, value?: string, words?: ValueWords[]): ElementFinding {
   return {
     element,
     presence,
     ...(source ? { source } : {}),
     ...(value ? { value: excerpt(value) } : {}),
+    ...(words?.length ? { words } : {}),
   };
 }
+
+/** A composed part of a value, by its locale key: `say('eqfLevel', 6)` is "EQF level 6" in English. */
+export const say = (key: string, ...args: Array<string | number>): ValueWords => (args.length ? { key, args } : { key });
 
 export const absent = (element: EuElement): ElementFinding => ({ element, presence: 'absent' });
 

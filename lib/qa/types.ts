@@ -34,7 +34,22 @@ export interface ElementFinding {
   source?: string;
   /** the value shown to the recruiter, as plain text */
   value?: string;
+  /**
+   * The finding rests on evidence Credlens verified (a verified endorsement that counts; an
+   * accreditation inside a sealed European Digital Credential), not on the credential's own word.
+   * Only such a quality-assurance finding makes the profile "quality assured".
+   */
+  checked?: true;
+  /**
+   * The value in words the UI translates, when Credlens composed it (a unit, an EQF level, "endorsed
+   * by"): locale keys with their arguments, or text taken from the credential as it is. `value`
+   * keeps the same in English for the command line and the JSON report.
+   */
+  words?: ValueWords[];
 }
+
+/** One part of a composed value: a locale key (public/_locales) with its `$n` arguments, or the credential's own text. */
+export type ValueWords = { key: string; args?: Array<string | number> } | { text: string };
 
 export interface QualityProfile {
   elements: ElementFinding[];
@@ -44,7 +59,8 @@ export interface QualityProfile {
     assessed: boolean | 'unknown';
     trustedProvider: boolean | 'unknown';
     standAlone: boolean | 'unknown';
-    qualityAssured: boolean | 'unknown';
+    /** `stated`: the credential states quality assurance (an accreditation, a type, an endorsement) that Credlens did not verify */
+    qualityAssured: boolean | 'stated' | 'unknown';
   };
   /** Australian framework exclusions that apply (participation-only, unassessed) */
   exclusions: Array<'participation-only' | 'unassessed'>;

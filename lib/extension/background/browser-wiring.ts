@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { LIMITS, createContext, createHostLimiter } from '../../engine';
 import { PLATFORM_CONTENT_SCRIPT_MATCHES, platformDataUrl } from '../../detect/platforms';
 import { applyHistoryRetention, historyStore, recordVerification } from '../history/record';
+import { t } from '../i18n';
 import { reportPagePath } from '../messaging';
 import { DEFAULT_SETTINGS, getSettings } from '../settings';
 import type { WorkerTiming } from '../tab-results';
@@ -91,7 +92,8 @@ export function startBackground(deps: BackgroundDeps = browserDeps()): void {
     // menus persist across updates; recreate rather than collide on the id
     void browser.contextMenus
       .removeAll()
-      .then(() => browser.contextMenus.create({ id: MENU_ID, title: 'Verify this badge', contexts: ['image', 'link'] }))
+      // in the browser's language: menus are made once, here, before any page could choose another
+      .then(() => browser.contextMenus.create({ id: MENU_ID, title: t('menuVerifyBadge'), contexts: ['image', 'link'] }))
       .catch(() => {});
     void syncEverywhere();
   });

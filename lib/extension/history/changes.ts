@@ -1,47 +1,38 @@
 /**
  * What changed between two checks of the same credential (same input hash):
  * the recruiter sees "Revoked since last check" rather than two screenshots
- * to compare.
+ * to compare. The lines are written when the new check is stored, in the
+ * language the extension speaks there (the browser's, in the background).
  */
 import { type Check, type CheckId, type Report, type Verdict } from '../../engine';
+import { checkMessage, t } from '../i18n';
 
-const VERDICT_CHANGE: Partial<Record<Verdict, string>> = {
-  revoked: 'Revoked since last check',
-  expired: 'Expired since last check',
-  failed: 'No longer passes verification since last check',
-  unverifiable: 'Could not be checked this time (it could be checked last time)',
-  verified: 'Verified now',
+/** The sentence leading a changed verdict, by the new verdict (locale keys). */
+const VERDICT_CHANGE: Record<Verdict, string> = {
+  revoked: 'change_revoked',
+  expired: 'change_expired',
+  failed: 'change_failed',
+  unverifiable: 'change_unverifiable',
+  verified: 'change_verified',
 };
 
-const CHECK_LABEL: Record<CheckId, string> = {
-  parse: 'Reading',
-  structure: 'Structure',
-  proof: 'Signature',
-  'issuer-binding': 'Issuer key',
-  claims: 'Claims',
-  validity: 'Validity dates',
-  status: 'Revocation status',
-  hosted: 'Hosted copy',
-  seal: 'Electronic seal',
-  certificate: 'Seal certificate',
-  parts: 'Credentials inside',
-  'key-binding': 'Holder key binding',
-};
+/** A check's name as the check list shows it ("issuer-binding" → check_issuer_binding). */
+const checkName = (id: CheckId): string => t(`check_${id.replace(/-/g, '_')}`);
+const statusWord = (check: Check): string => t(`status_${check.status}`);
 
 /** The verdict sentence, or undefined when the verdict did not change. */
 export function describeVerdictChange(previous: Verdict, current: Verdict): string | undefined {
   if (previous === current) return undefined;
-  const text = VERDICT_CHANGE[current] ?? `Verdict changed from ${previous} to ${current}`;
-  return `${text} (was ${previous})`;
+  return t('changeWas', t(VERDICT_CHANGE[current]), t(`verdict_${previous}`));
 }
 
 function describeCheckChange(id: CheckId, before: Check | undefined, after: Check | undefined): string | undefined {
-  const label = CHECK_LABEL[id];
-  if (!before && after) return `${label}: newly checked (${after.status}) — ${after.message}`;
-  if (before && !after) return `${label}: no longer checked (was ${before.status})`;
+  const label = checkName(id);
+  if (!before && after) return t('changeCheckNew', label, statusWord(after), checkMessage(after));
+  if (before && !after) return t('changeCheckGone', label, statusWord(before));
   if (!before || !after) return undefined;
-  if (before.status !== after.status) return `${label}: ${before.status} → ${after.status} — ${after.message}`;
-  if (before.code !== after.code) return `${label}: ${after.message} (was: ${before.message})`;
+  if (before.status !== after.status) return t('changeCheckStatus', label, statusWord(before), statusWord(after), checkMessage(after));
+  if (before.code !== after.code) return t('changeCheckCode', label, checkMessage(after), checkMessage(before));
   return undefined;
 }
 
@@ -50,10 +41,10 @@ function describeTechnicalChanges(previous: Report, current: Report): string[] {
   const out: string[] = [];
   const prevKey = previous.technical?.keyId;
   const curKey = current.technical?.keyId;
-  if (prevKey && curKey && prevKey !== curKey) out.push(`Signing key changed from ${prevKey} to ${curKey}`);
+  if (prevKey && curKey && prevKey !== curKey) out.push(t('changeSigningKey', prevKey, curKey));
   const prevList = previous.technical?.statusListUrl;
   const curList = current.technical?.statusListUrl;
-  if (prevList && curList && prevList !== curList) out.push(`Status list moved from ${prevList} to ${curList}`);
+  if (prevList && curList && prevList !== curList) out.push(t('changeStatusList', prevList, curList));
   return out;
 }
 
@@ -64,7 +55,7 @@ function describeTechnicalChanges(previous: Report, current: Report): string[] {
  * An empty list means "nothing changed since last check".
  *
  * @example
- * describeChanges(lastWeek, today) // ['Revoked since last check (was verified)', 'Revocation status: pass → fail — The issuer has revoked this credential']
+ * describeChanges(lastWeek, today) // ['Revoked since last check (was: Verified)', 'Revocation status: Passed → Failed — The issuer has revoked this credential']
  */
 export function describeChanges(previous: Report, current: Report): string[] {
   const out: string[] = [];

@@ -2,20 +2,30 @@
  * CSV export for a hiring file: one row per check, readable in Excel and
  * LibreOffice (RFC 4180 quoting, CRLF line ends, UTF-8 BOM).
  */
+import { checkMessage, formatName, t } from '../i18n';
 import type { HistoryEntry } from './types';
 
-/** Column headers, in order. */
+/**
+ * Column headers (locale keys), in order. The export is in the UI language;
+ * the last two columns hold the verdict and format as codes, the same in
+ * every language, for whoever sorts or filters the file by machine.
+ */
 export const CSV_COLUMNS = [
-  'Checked at',
-  'Candidate',
-  'Page',
-  'Title',
-  'Issuer',
-  'Verdict',
-  'Format',
-  'Reasons',
-  'Input hash (SHA-256)',
+  'csv_checkedAt',
+  'csv_candidate',
+  'csv_page',
+  'csv_title',
+  'csv_issuer',
+  'csv_verdict',
+  'csv_format',
+  'csv_reasons',
+  'csv_inputHash',
+  'csv_verdictCode',
+  'csv_formatCode',
 ] as const;
+
+/** The header row in the UI language. */
+export const csvHeaders = (): string[] => CSV_COLUMNS.map((key) => t(key));
 
 const BOM = '\uFEFF';
 
@@ -30,29 +40,32 @@ export function escapeCsvCell(value: string | undefined): string {
   return /[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** Why the verdict is what it is: the messages of checks that failed or could not run. */
+/** Why the verdict is what it is: the messages of checks that failed or could not run, in the UI language. */
 export function reasonsOf(entry: HistoryEntry): string {
-  const reasons = entry.report.checks.filter((c) => c.status === 'fail' || c.status === 'error').map((c) => c.message);
+  const reasons = entry.report.checks.filter((c) => c.status === 'fail' || c.status === 'error').map((c) => checkMessage(c));
   if (entry.changedSinceLast?.length) reasons.push(...entry.changedSinceLast);
   return reasons.join('; ');
 }
 
 function rowOf(e: HistoryEntry): string[] {
   return [
+    // ISO 8601, which every spreadsheet reads as a date and sorts, whatever its language
     e.checkedAt,
     e.profileName ?? '',
     e.pageUrl ?? '',
     e.title ?? '',
     e.issuerName ?? e.issuerId ?? '',
-    e.verdict,
-    e.format,
+    t(`verdict_${e.verdict}`),
+    formatName(e.format),
     reasonsOf(e),
     e.inputHash,
+    e.verdict,
+    e.format,
   ];
 }
 
 /** The whole CSV document, BOM first so Excel reads it as UTF-8. */
 export function historyToCsv(entries: readonly HistoryEntry[]): string {
-  const lines = [CSV_COLUMNS as readonly string[], ...entries.map(rowOf)].map((cells) => cells.map(escapeCsvCell).join(','));
+  const lines = [csvHeaders(), ...entries.map(rowOf)].map((cells) => cells.map(escapeCsvCell).join(','));
   return BOM + lines.join('\r\n') + '\r\n';
 }

@@ -38,7 +38,8 @@ describe('<CredentialDetails>', () => {
     const checks = all(el, '[data-status]');
     expect(checks[0]!.getAttribute('data-code')).toBe('CRED_EXPIRED');
     expect(checks[0]!.textContent).toContain('Validity dates');
-    expect(checks[0]!.textContent).toContain('The credential expired on 2020-01-01');
+    // the date in the UI language, never the ISO string
+    expect(checks[0]!.textContent).toContain('The credential expired on Jan 1, 2020');
     expect(el.querySelector('[data-recipient]')!.textContent).toBe('Issued to someone else');
   });
 
@@ -56,7 +57,8 @@ describe('<CredentialDetails>', () => {
   it('shows the quality profile summary and the issuer panel apart from the verdict', () => {
     const el = mount(<CredentialDetails report={makeReport('verified')} />);
     expect(el.querySelector('[data-testid="quality-profile"] summary')!.textContent).toBe(
-      'Micro-credential profile: 11 of 11 EU elements · assessed · quality assured',
+      // the issuer's own accreditation is stated, not checked (lib/qa/finish.ts)
+      'Micro-credential profile: 11 of 11 EU elements · assessed · quality assurance stated, not checked',
     );
     const trust = el.querySelector('[data-testid="issuer-trust"]')!;
     expect(trust.textContent).toContain('Verified domain: uni.example');

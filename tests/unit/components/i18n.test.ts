@@ -17,12 +17,14 @@ describe('lib/extension/i18n', () => {
 
   it('fills named placeholders the way the engine does', () => {
     const cases: Array<[Parameters<typeof messageFor>[0], Record<string, string | number>]> = [
-      ['CRED_EXPIRED', { validUntil: '2020-01-01' }],
+      ['CRED_EXPIRED', { validUntil: 'next year' }],
       ['DI_UNSUPPORTED_CRYPTOSUITE', {}],
       ['INPUT_UNPARSEABLE', {}],
       ['FETCH_HTTP_STATUS', { url: 'https://x.example', status: 500 }],
     ];
     for (const [code, detail] of cases) expect(checkMessage({ code, message: 'ignored', detail })).toBe(messageFor(code, detail));
+    // a date in the detail is written in the UI language
+    expect(checkMessage({ code: 'CRED_EXPIRED', message: 'ignored', detail: { validUntil: '2020-01-01' } })).toBe('The credential expired on Jan 1, 2020');
     expect(fillNamed('A ({x}) b: {y}', {})).toBe('A b');
   });
 
@@ -47,7 +49,7 @@ describe('lib/extension/i18n through browser.i18n (German UI)', () => {
       expect(t('verdict_unverifiable')).toBe('Konnte nicht geprüft werden');
       expect(t('issuedOn', '1. März 2025')).toBe('Ausgestellt am 1. März 2025');
       expect(checkMessage({ code: 'CRED_EXPIRED', message: 'The credential expired on 2020-01-01', detail: { validUntil: '2020-01-01' } })).toBe(
-        'Der Nachweis ist am 2020-01-01 abgelaufen',
+        'Der Nachweis ist am 01.01.2020 abgelaufen',
       );
       expect(checkMessage({ code: 'DI_UNSUPPORTED_CRYPTOSUITE', message: '', detail: {} })).toBe(
         'Die Signatur verwendet ein Verfahren, das Credlens noch nicht prüfen kann',

@@ -45,3 +45,33 @@ describe('in-page marker', () => {
     restore();
   });
 });
+
+describe('in-page marker words', () => {
+  it('are the English locale text where no extension API answers', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { repoPath } = await import('../../support/fixtures');
+    const en = JSON.parse(readFileSync(repoPath('public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+    const { markerWords } = await import('../../../lib/detect/marker');
+    expect(markerWords('markerButton')).toBe(en.markerButton!.message);
+    expect(markerWords('markerLabel')).toBe(en.markerLabel!.message);
+    expect(MARKER_TEXT).toBe(en.markerLabel!.message);
+  });
+
+  it('come from the browser language through i18n.getMessage in a content script', () => {
+    const german: Record<string, string> = { markerButton: 'Nachweis prüfen', markerLabel: 'Nachweis gefunden – mit Credlens prüfen' };
+    const scope = globalThis as { chrome?: unknown };
+    const before = scope.chrome;
+    scope.chrome = { i18n: { getMessage: (key: string) => german[key] ?? '' } };
+    try {
+      const { doc, roots, restore } = page();
+      placeMarker(doc.getElementById('entry')!, 'l-de', () => {});
+      const button = roots[0]!.querySelector('button')!;
+      expect(button.textContent).toBe('Nachweis prüfen');
+      expect(button.getAttribute('aria-label')).toBe('Nachweis gefunden – mit Credlens prüfen');
+      expect(button.getAttribute('title')).toBe('Nachweis gefunden – mit Credlens prüfen');
+      restore();
+    } finally {
+      scope.chrome = before;
+    }
+  });
+});

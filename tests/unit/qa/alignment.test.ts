@@ -37,6 +37,8 @@ describe('readAlignments', () => {
 
 describe('summaryLine', () => {
   it('matches the house wording', () => {
-    expect(summaryLine(8, true, false)).toBe('Micro-credential profile: 8 of 11 EU elements · assessed · no quality assurance stated');
+    expect(summaryLine(8, 'present', 'unknown')).toBe('Micro-credential profile: 8 of 11 EU elements · assessed · no quality assurance stated');
+    expect(summaryLine(3, 'free-text', 'stated')).toBe('Micro-credential profile: 3 of 11 EU elements · assessment only mentioned in the text · quality assurance stated, not checked');
+    expect(summaryLine(3, 'absent', true)).toBe('Micro-credential profile: 3 of 11 EU elements · no assessment stated · quality assured');
   });
 });

@@ -35,6 +35,17 @@ describe('profileFor', () => {
     expect(profileFor(report({ format: 'unknown' }))).toBeUndefined();
   });
 
+  it('an accreditation in a sealed European Digital Credential is quality assurance, only once the seal verified', () => {
+    const edc = { credentialSubject: { hasClaim: [{ specifiedBy: { accreditation: { title: { en: 'Accredited by the national agency' } } } }] } };
+    const sealed = profileFor(report({ format: 'edc', credential: edc }))!;
+    expect(sealed.elements.find((f) => f.element === 'qualityAssurance')).toMatchObject({ presence: 'present', checked: true });
+    expect(sealed.unesco.qualityAssured).toBe(true);
+    expect(sealed.summaryLine).toContain('· quality assured');
+    const unchecked = profileFor(report({ format: 'edc', credential: edc, verdict: 'unverifiable' }))!;
+    expect(unchecked.unesco.qualityAssured).toBe('stated');
+    expect(unchecked.summaryLine).toContain('· quality assurance stated, not checked');
+  });
+
   it('marks a trusted provider only when the issuer is bound and on a trust list', () => {
     const trusted = new Set(['did:web:uni.example']);
     expect(profileFor(report({}))?.unesco.trustedProvider).toBe('unknown');

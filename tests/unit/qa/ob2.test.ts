@@ -38,7 +38,10 @@ describe('profileOb2 with separate documents', () => {
     expect(el(p, 'assessment')).toMatchObject({ presence: 'free-text', value: 'exam' });
     expect(el(p, 'participation')).toMatchObject({ presence: 'free-text', value: 'Blended' });
     expect(p.escoSkills).toEqual([{ uri: 'http://data.europa.eu/esco/skill/abc', label: 'weld metal' }]);
-    expect(p.summaryLine).toBe('Micro-credential profile: 5 of 11 EU elements · assessed · no quality assurance stated');
+    // OB 2.0 has no assessment field: "final practical exam" in the description is shown, not counted
+    expect(p.unesco.assessed).toBe('unknown');
+    expect(p.exclusions).toEqual([]);
+    expect(p.summaryLine).toBe('Micro-credential profile: 5 of 11 EU elements · assessment only mentioned in the text · no quality assurance stated');
   });
 
   it('regression: an OB 2.0 endorsement, which Credlens does not verify, is listed as not checked and never counts as quality assurance (SECURITY.md row 61)', () => {

@@ -40,9 +40,10 @@ describe('profileOb3: a fully described micro-credential', () => {
   });
 
   it('has the UNESCO features and no exclusions', () => {
-    expect(p.unesco).toEqual({ assessed: true, trustedProvider: 'unknown', standAlone: true, qualityAssured: true });
+    // the issuer's own accreditation is a statement in the credential, not evidence Credlens checked
+    expect(p.unesco).toEqual({ assessed: true, trustedProvider: 'unknown', standAlone: true, qualityAssured: 'stated' });
     expect(p.exclusions).toEqual([]);
-    expect(p.summaryLine).toBe('Micro-credential profile: 11 of 11 EU elements · assessed · quality assured');
+    expect(p.summaryLine).toBe('Micro-credential profile: 11 of 11 EU elements · assessed · quality assurance stated, not checked');
   });
 });
 
@@ -65,7 +66,46 @@ describe('profileOb3: prose and edge cases', () => {
     expect(el(p, 'workload').presence).toBe('free-text');
     expect(el(p, 'participation')).toMatchObject({ presence: 'free-text', value: 'online' });
     expect(el(p, 'assessment')).toMatchObject({ presence: 'free-text', source: 'credentialSubject.achievement.criteria.narrative' });
-    expect(p.summaryLine).toBe('Micro-credential profile: 4 of 11 EU elements · assessed · no quality assurance stated');
+    expect(p.summaryLine).toBe('Micro-credential profile: 4 of 11 EU elements · assessment only mentioned in the text · no quality assurance stated');
+  });
+
+  it('regression: a description containing "assessed" no longer makes a credential assessed', () => {
+    const worded = profileOb3({
+      credentialSubject: { id: 'did:example:1', achievement: { name: 'Teamwork', description: 'Learners are assessed by an exam.', criteria: { narrative: 'Pass the graded quiz.' } } },
+    });
+    expect(el(worded, 'assessment')).toMatchObject({ presence: 'free-text', value: 'assessed' });
+    expect(worded.unesco.assessed).toBe('unknown');
+    expect(worded.unesco.standAlone).toBe('unknown');
+    // the prose does mention an assessment, so "no assessment stated" would be untrue
+    expect(worded.exclusions).toEqual([]);
+    // the same words with a structured result are assessed
+    const structured = profileOb3({
+      credentialSubject: { id: 'did:example:1', result: [{ value: 'B+' }], achievement: { name: 'Teamwork', description: 'Learners are assessed by an exam.' } },
+    });
+    expect(el(structured, 'assessment')).toMatchObject({ presence: 'present', source: 'credentialSubject.result', value: 'B+' });
+    expect(structured.unesco.assessed).toBe(true);
+  });
+
+  it('criteria alone are not an assessment: a badge with criteria and nothing else is unassessed', () => {
+    const p = profileOb3({ credentialSubject: { achievement: { name: 'Attendee', criteria: { id: 'https://issuer.example/criteria' } } } });
+    expect(el(p, 'assessment').presence).toBe('absent');
+    expect(p.exclusions).toContain('unassessed');
+  });
+
+  it('quality assurance the credential states is "stated, not checked"; only a verified endorsement is "quality assured"', () => {
+    const accredited = profileOb3({ issuer: { id: 'did:example:i', accreditations: [{ name: 'ZEvA' }] }, credentialSubject: { achievement: {} } });
+    expect(el(accredited, 'qualityAssurance')).toMatchObject({ presence: 'present', source: 'issuer.accreditations', value: 'ZEvA' });
+    expect(accredited.unesco.qualityAssured).toBe('stated');
+    const typed = profileOb3({ credentialSubject: { achievement: { achievementType: 'QualityAssuranceCredential' } } });
+    expect(typed.unesco.qualityAssured).toBe('stated');
+    expect(el(typed, 'qualityAssurance').words).toEqual([{ key: 'ctdl_QualityAssuranceCredential' }]);
+    const prose = profileOb3({ credentialSubject: { achievement: { description: 'An accredited programme.' } } });
+    expect(prose.unesco.qualityAssured).toBe('stated');
+    const endorsed = profileOb3({ credentialSubject: { achievement: {} } }, [
+      { path: 'issuer.endorsement[0]', about: 'issuer', endorser: 'Accreditation Council', state: 'verified', counts: true },
+    ]);
+    expect(el(endorsed, 'qualityAssurance')).toMatchObject({ checked: true, value: 'Endorsed by Accreditation Council', words: [{ key: 'qaEndorsedBy', args: ['Accreditation Council'] }] });
+    expect(endorsed.unesco.qualityAssured).toBe(true);
   });
 
   it('flags a certificate of completion without assessment as participation-only and unassessed', () => {
@@ -120,9 +160,9 @@ describe.skipIf(!haveFixtures)(`profileOb3 on shared fixtures${haveFixtures ? ''
     expect(el(p, 'dateOfIssue').value).toBe('2010-01-01T00:00:00Z');
   });
 
-  it('DCC endorsement fixture carries quality assurance through its endorsement', () => {
+  it('DCC endorsement fixture states quality assurance through its endorsement (stated: the profile reads it, the engine did not verify it as an endorsement part)', () => {
     const p = profileOb3(load('dcc-vc-test-fixtures/verifiableCredentials/v2/bothSignatureTypes/didkey/legacy-noStatus-notExpired-endorsement.json'));
     expect(el(p, 'qualityAssurance')).toMatchObject({ presence: 'present', source: 'type', value: '1EdTech University is in good standing' });
-    expect(p.unesco.qualityAssured).toBe(true);
+    expect(p.unesco.qualityAssured).toBe('stated');
   });
 });

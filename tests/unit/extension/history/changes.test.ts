@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { setChosenMessages } from '../../../../lib/extension/i18n';
+import { repoPath } from '../../../support/fixtures';
 import { describeChanges, describeVerdictChange } from '../../../../lib/extension/history/changes';
 import { makeReport, revokedLater } from './make-report';
 
@@ -11,8 +14,8 @@ describe('describeChanges', () => {
   it('leads with "Revoked since last check" and names the status check', () => {
     const before = makeReport();
     const changes = describeChanges(before, revokedLater(before, '2026-11-05T00:00:00.000Z'));
-    expect(changes[0]).toBe('Revoked since last check (was verified)');
-    expect(changes[1]).toMatch(/^Revocation status: pass → fail — The issuer has revoked/);
+    expect(changes[0]).toBe('Revoked since last check (was: Verified)');
+    expect(changes[1]).toMatch(/^Revocation status: Passed → Failed — The issuer has revoked/);
     expect(changes).toHaveLength(2);
   });
 
@@ -20,23 +23,42 @@ describe('describeChanges', () => {
     const before = makeReport();
     const after = makeReport({ technical: { keyId: 'did:web:issuer.example#key-2' }, checks: [before.checks[0]!] });
     expect(describeChanges(before, after)).toEqual([
-      'Revocation status: no longer checked (was pass)',
+      'Revocation status: no longer checked (was: Passed)',
       'Signing key changed from did:web:issuer.example#key-1 to did:web:issuer.example#key-2',
     ]);
   });
 
   it('describes a changed code with the same status', () => {
-    const before = makeReport({ verdict: 'unverifiable', checks: [{ id: 'status', status: 'error', code: 'FETCH_TIMEOUT', message: 'timeout' }] });
-    const after = makeReport({ verdict: 'unverifiable', checks: [{ id: 'status', status: 'error', code: 'FETCH_NETWORK', message: 'unreachable' }] });
-    expect(describeChanges(before, after)).toEqual(['Revocation status: unreachable (was: timeout)']);
+    const detail = { url: 'https://issuer.example/status/1' };
+    const before = makeReport({ verdict: 'unverifiable', checks: [{ id: 'status', status: 'error', code: 'FETCH_TIMEOUT', message: 'timeout', detail }] });
+    const after = makeReport({ verdict: 'unverifiable', checks: [{ id: 'status', status: 'error', code: 'FETCH_NETWORK', message: 'unreachable', detail }] });
+    // the check messages are read by their code, in the UI language
+    expect(describeChanges(before, after)).toEqual([
+      'Revocation status: The server at https://issuer.example/status/1 could not be reached (was: The server at https://issuer.example/status/1 did not answer in time)',
+    ]);
+  });
+});
+
+describe('describeChanges in the UI language', () => {
+  afterEach(() => setChosenMessages(undefined));
+
+  it('writes every word of a change line in German, keeping identifiers as they are', () => {
+    setChosenMessages(JSON.parse(readFileSync(repoPath('public/_locales/de/messages.json'), 'utf8')));
+    const before = makeReport();
+    expect(describeChanges(before, revokedLater(before, '2026-11-05T00:00:00.000Z'))).toEqual([
+      'Seit der letzten Prüfung widerrufen (vorher: Bestätigt)',
+      'Widerrufsstatus: Bestanden → Fehlgeschlagen – Der Aussteller hat diesen Nachweis widerrufen',
+    ]);
+    const rotated = makeReport({ technical: { keyId: 'did:web:issuer.example#key-2' } });
+    expect(describeChanges(before, rotated)).toEqual(['Signaturschlüssel gewechselt: von did:web:issuer.example#key-1 zu did:web:issuer.example#key-2']);
   });
 });
 
 describe('describeVerdictChange', () => {
   it.each([
-    ['verified', 'expired', 'Expired since last check (was verified)'],
-    ['verified', 'failed', 'No longer passes verification since last check (was verified)'],
-    ['unverifiable', 'verified', 'Verified now (was unverifiable)'],
+    ['verified', 'expired', 'Expired since last check (was: Verified)'],
+    ['verified', 'failed', 'No longer passes verification since last check (was: Verified)'],
+    ['unverifiable', 'verified', 'Verified now (was: Could not be checked)'],
     ['revoked', 'revoked', undefined],
   ] as const)('%s → %s', (a, b, text) => {
     expect(describeVerdictChange(a, b)).toBe(text);
