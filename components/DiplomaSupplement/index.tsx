@@ -4,13 +4,16 @@
  * It is what the issuer wrote; the details show it only for a credential
  * that did not fail, like the quality profile.
  */
-import { t } from '../../lib/extension/i18n';
+import { formatDate, t } from '../../lib/extension/i18n';
 import type { DiplomaSupplementView } from '../../lib/qa/types';
 import styles from './style.module.css';
 
-/** A yes/no field reads as yes/no in the UI language. */
+/** Fields lib/qa/diploma-supplement.ts reads as dates (YYYY-MM-DD). */
+const DATE_FIELDS: ReadonlySet<string> = new Set(['dateOfBirth', 'issued']);
+
+/** A yes/no field reads as yes/no and a date as a date, in the UI language. */
 const shown = (field: string, value: string): string =>
-  field === 'partialQualification' ? t(value === 'true' ? 'tri_yes' : 'tri_no') : value;
+  field === 'partialQualification' ? t(value === 'true' ? 'tri_yes' : 'tri_no') : DATE_FIELDS.has(field) ? formatDate(value) ?? value : value;
 
 export function DiplomaSupplement({ supplement }: { supplement: DiplomaSupplementView }) {
   return (

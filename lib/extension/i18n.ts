@@ -112,8 +112,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
  * A check's plain-language message in the UI language: a failure or a check
  * that could not run by its code (`code_<CODE>`, filled from its detail); a
  * pass or skip with words of its own by those words (lib/extension/check-texts.ts);
- * the engine's English text for anything neither knows. Dates are written
- * the UI language's way, never as ISO strings.
+ * the engine's English text for anything neither knows. Dates and numbers
+ * are written the UI language's way, never as ISO strings.
  */
 export function checkMessage(check: Pick<Check, 'code' | 'message' | 'detail'>): string {
   const key = `code_${check.code}`;
@@ -128,7 +128,7 @@ export function checkMessage(check: Pick<Check, 'code' | 'message' | 'detail'>):
   }
   if (!hasMessage(key)) return check.message;
   const detail = Object.fromEntries(
-    Object.entries(check.detail ?? {}).map(([k, v]) => [k, typeof v === 'string' && ISO_DATE.test(v) ? formatDate(v) ?? v : v]),
+    Object.entries(check.detail ?? {}).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v) : typeof v === 'string' && ISO_DATE.test(v) ? formatDate(v) ?? v : v]),
   );
   return fillNamed(t(key), detail);
 }

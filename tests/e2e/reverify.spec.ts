@@ -35,8 +35,8 @@ test('re-verifies a history entry after its status list changed and sees "Revoke
 
     const result = history.getByTestId('reverify-result');
     await expect(result).toContainText('Changed since last check', { timeout: 20_000 });
-    await expect(result).toContainText('Revoked since last check (was verified)');
-    await expect(result).toContainText(/Revocation status: pass → fail/);
+    await expect(result).toContainText('Revoked since last check (was: Verified)');
+    await expect(result).toContainText(/Revocation status: Passed → Failed/);
     // the new check is listed beside the old one, with the new verdict
     await expect(entries).toHaveCount(onProfile.length + 1);
     await expect(entries.filter({ hasText: REVOKED_LATER }).and(history.locator('[data-verdict="revoked"]'))).toHaveCount(1);

@@ -206,3 +206,12 @@ describe('checkMessage in German', () => {
     expect(checkMessage({ code: 'OK', message: 'A text the engine has not written yet' })).toBe('A text the engine has not written yet');
   });
 });
+
+describe('checkMessage numbers', () => {
+  it('writes a number in a failure detail the UI language’s way', () => {
+    setChosenMessages(JSON.parse(readFileSync(repoPath('public/_locales/fr/messages.json'), 'utf8')));
+    const message = checkMessage({ code: 'PAGE_LINK_LIMIT', message: '', detail: { max: 1000 } });
+    expect(message).toMatch(/\(1\s000\)$/);
+    expect(checkMessage({ code: 'OK', message: 'All 1200 credentials inside are genuine' })).toMatch(/^Les 1\s200 justificatifs contenus sont tous authentiques$/);
+  });
+});
