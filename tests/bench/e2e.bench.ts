@@ -192,11 +192,19 @@ async function bundleScanner(): Promise<string> {
 function phasesOf(page: PageTimes, results: TabResults, visibleAt: Map<string, number>): { phases: E2ePhases; sums: E2eRun['sums']; total: number; first: number } {
   const rel = (epoch: number) => epoch - page.timeOrigin;
   const rows = results.credentials;
-  const timing = (key: string) => rows.find((r) => r.key === key)!.timing!;
   const byVisible = [...visibleAt.entries()].sort((a, b) => a[1] - b[1]);
   const [lastKey, lastVisible] = byVisible[byVisible.length - 1]!;
-  const last = timing(lastKey);
+  const total = rel(lastVisible);
+  const first = rel(byVisible[0]![1]);
+  const last = rows.find((r) => r.key === lastKey)?.timing;
+  // the content script marks the page just after sending its message: the earlier of the two is when it reported
   const reported = page.foundAt;
+  if (!last || rows.some((r) => !r.timing)) {
+    // a build that keeps no per-row times (before RowTiming): only what the page and the observer see
+    const unknown = NaN;
+    const phases: E2ePhases = { pageLoad: page.domContentLoaded, detection: reported - page.domContentLoaded, workerStart: unknown, messaging: unknown, rowsRecorded: unknown, queue: unknown, network: unknown, verification: total - reported, storage: unknown };
+    return { phases, sums: { networkMs: unknown, cpuMs: unknown, storeMs: unknown, queueMs: unknown, fetches: unknown }, total, first };
+  }
   const received = rel(Math.min(...rows.map((r) => r.timing!.receivedAt)));
   const ready = results.worker ? rel(results.worker.readyAt) : 0;
   const workerStart = Math.max(0, ready - reported);
@@ -204,14 +212,15 @@ function phasesOf(page: PageTimes, results: TabResults, visibleAt: Map<string, n
   const wall = (last.verifiedAt ?? 0) - (last.startedAt ?? 0);
   const phases: E2ePhases = {
     pageLoad: page.domContentLoaded,
-    detection: reported - page.domContentLoaded,
+    detection: Math.min(reported, received) - page.domContentLoaded,
     workerStart,
-    messaging: received - reported - workerStart,
+    // the worker's clock counts whole milliseconds: a message can look received before it was sent
+    messaging: Math.max(0, received - reported - workerStart),
     rowsRecorded: rel(last.queuedAt) - received,
     queue: (last.startedAt ?? 0) - last.queuedAt,
     network,
     verification: wall - network,
-    storage: rel(lastVisible) - rel(last.verifiedAt ?? 0),
+    storage: total - rel(last.verifiedAt ?? 0),
   };
   const sums = { networkMs: 0, cpuMs: 0, storeMs: 0, queueMs: 0, fetches: 0 };
   for (const r of rows) {
@@ -222,7 +231,7 @@ function phasesOf(page: PageTimes, results: TabResults, visibleAt: Map<string, n
     sums.queueMs += (t.startedAt ?? 0) - t.queuedAt;
     sums.fetches += t.fetches ?? 0;
   }
-  return { phases, sums, total: rel(lastVisible), first: rel(byVisible[0]![1]) };
+  return { phases, sums, total, first };
 }
 
 /** When each row was first seen done by the observer page (epoch ms). */
@@ -285,7 +294,7 @@ async function oneRun(ctx: RunContext, mode: E2eMode, run: number): Promise<E2eR
   const verdicts: Record<string, number> = {};
   for (const c of results.credentials) verdicts[c.report?.verdict ?? 'none'] = (verdicts[c.report?.verdict ?? 'none'] ?? 0) + 1;
   const workerStartedDuringRun = results.worker !== undefined && results.worker.startedAt >= openedAt - 5;
-  if (mode === 'cold' && !workerStartedDuringRun) throw new Error(`cold run ${run}: the results were written by a worker started before the run`);
+  if (mode === 'cold' && results.worker && !workerStartedDuringRun) throw new Error(`cold run ${run}: the results were written by a worker started before the run`);
   const workerReadyMs = results.worker ? results.worker.readyAt - results.worker.startedAt : NaN;
   const rel = (epoch: number | undefined) => Math.round((epoch ?? NaN) - times.timeOrigin);
   const rowDetails = results.credentials.map((c) => {
@@ -315,56 +324,69 @@ interface RunContext {
   tabId: number;
 }
 
-const median = (xs: number[]) => stats(xs).median;
+/** The median of the samples that were measured (a build without per-row times has none for some phases). */
+const median = (xs: number[]) => stats(xs.filter((x) => !Number.isNaN(x))).median;
 
-async function measureBuild(world: World, name: string, extensionPath: string, scanner: string): Promise<E2eBuildResults> {
+interface OpenBuild {
+  name: string;
+  extensionPath: string;
+  ctx: RunContext;
+  close(): Promise<void>;
+  runs: E2eRun[];
+  workerAnswer: number[];
+}
+
+/** Launches Chromium with one build, ready to run the profile (observer page, DevTools session, the tab's id). */
+async function openBuild(world: World, name: string, extensionPath: string): Promise<OpenBuild> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'credlens-bench-e2e-'));
   const b = await launchWithExtension(world, dir, { extensionPath });
-  try {
-    const { context, extensionId } = b;
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.addInitScript(WATCH_FOUND);
-    const observer = await openObserver(context, extensionId);
-    await trackDone(observer);
-    const cdp = await context.newCDPSession(page);
-    const tabId = await tabIdOf(b.serviceWorker, page);
-    const ctx: RunContext = { world, context, page, observer, cdp, extensionId, tabId };
-    // one unmeasured run warms the browser's own caches (TLS sessions, compiled scripts)
-    await oneRun(ctx, 'warm', -1);
-    const runs: E2eRun[] = [];
-    // the modes take turns, so drift over the run (a warming JIT, a growing history) touches each alike
-    for (let i = 0; i < RUNS; i++) for (const mode of E2E_MODES) runs.push(await oneRun(ctx, mode, i));
-    const summary = {} as E2eBuildResults['summary'];
-    for (const mode of E2E_MODES) {
-      const mine = runs.filter((r) => r.mode === mode);
-      if (mine.length === 0) {
-        summary[mode] = undefined;
-        continue;
-      }
-      const phases = {} as Record<keyof E2ePhases, number>;
-      for (const k of Object.keys(mine[0]!.phases) as (keyof E2ePhases)[]) phases[k] = median(mine.map((r) => r.phases[k]));
-      const sums = {} as E2eRun['sums'];
-      for (const k of Object.keys(mine[0]!.sums) as (keyof E2eRun['sums'])[]) sums[k] = median(mine.map((r) => r.sums[k]));
-      summary[mode] = { total: stats(mine.map((r) => r.totalMs)), firstVerdict: stats(mine.map((r) => r.firstVerdictMs)), phases, sums };
-    }
-    const workerAnswer = await coldWorkerAnswer(ctx);
-    const workerReady = stats(runs.filter((r) => r.mode === 'cold').map((r) => r.workerReadyMs));
-    await page.goto(world.benchProfile.page, { waitUntil: 'load' });
-    await page.addScriptTag({ content: scanner });
-    const scans: number[] = [];
-    for (let i = 0; i < 15; i++) {
-      scans.push(await page.evaluate(() => {
-        const scan = (globalThis as unknown as { __credlensScan: (d: Document) => unknown }).__credlensScan;
-        const t = performance.now();
-        scan(document);
-        return performance.now() - t;
-      }));
-    }
-    return { build: name, extensionPath, runs, summary, workerReady, workerAnswer, scanMs: stats(scans) };
-  } finally {
-    await b.context.close();
+  const { context, extensionId } = b;
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.addInitScript(WATCH_FOUND);
+  const observer = await openObserver(context, extensionId);
+  await trackDone(observer);
+  const cdp = await context.newCDPSession(page);
+  const tabId = await tabIdOf(b.serviceWorker, page);
+  const close = async () => {
+    await context.close();
     rmSync(dir, { recursive: true, force: true });
+  };
+  return { name, extensionPath, ctx: { world, context, page, observer, cdp, extensionId, tabId }, close, runs: [], workerAnswer: [] };
+}
+
+function summarise(b: OpenBuild, scans: number[]): E2eBuildResults {
+  const summary = {} as E2eBuildResults['summary'];
+  for (const mode of E2E_MODES) {
+    const mine = b.runs.filter((r) => r.mode === mode);
+    if (mine.length === 0) {
+      summary[mode] = undefined;
+      continue;
+    }
+    const phases = {} as Record<keyof E2ePhases, number>;
+    for (const k of Object.keys(mine[0]!.phases) as (keyof E2ePhases)[]) phases[k] = median(mine.map((r) => r.phases[k]));
+    const sums = {} as E2eRun['sums'];
+    for (const k of Object.keys(mine[0]!.sums) as (keyof E2eRun['sums'])[]) sums[k] = median(mine.map((r) => r.sums[k]));
+    summary[mode] = { total: stats(mine.map((r) => r.totalMs)), firstVerdict: stats(mine.map((r) => r.firstVerdictMs)), phases, sums };
   }
+  const workerReady = stats(b.runs.filter((r) => r.mode === 'cold' && !Number.isNaN(r.workerReadyMs)).map((r) => r.workerReadyMs));
+  return { build: b.name, extensionPath: b.extensionPath, runs: b.runs, summary, workerReady, workerAnswer: stats(b.workerAnswer), scanMs: stats(scans) };
+}
+
+/** The detectors alone on the profile, in the browser of one build. */
+async function scanTimes(ctx: RunContext, scanner: string): Promise<number[]> {
+  const { page, world } = ctx;
+  await page.goto(world.benchProfile.page, { waitUntil: 'load' });
+  await page.addScriptTag({ content: scanner });
+  const scans: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    scans.push(await page.evaluate(() => {
+      const scan = (globalThis as unknown as { __credlensScan: (d: Document) => unknown }).__credlensScan;
+      const t = performance.now();
+      scan(document);
+      return performance.now() - t;
+    }));
+  }
+  return scans;
 }
 
 /**
@@ -372,17 +394,13 @@ async function measureBuild(world: World, name: string, extensionPath: string, s
  * page's message and nothing else (the tab's results, as the popup asks),
  * timed from sending to the answer.
  */
-async function coldWorkerAnswer(ctx: RunContext): Promise<Stats> {
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    await stopWorker(ctx.cdp, ctx.extensionId);
-    samples.push(await ctx.observer.evaluate(async (tabId) => {
-      const sent = performance.now();
-      await chrome.runtime.sendMessage({ type: 'tab/get', tabId });
-      return performance.now() - sent;
-    }, ctx.tabId));
-  }
-  return stats(samples);
+async function coldWorkerAnswer(ctx: RunContext): Promise<number> {
+  await stopWorker(ctx.cdp, ctx.extensionId);
+  return ctx.observer.evaluate(async (tabId) => {
+    const sent = performance.now();
+    await chrome.runtime.sendMessage({ type: 'tab/get', tabId });
+    return performance.now() - sent;
+  }, ctx.tabId);
 }
 
 /** Which builds to compare: CREDLENS_BENCH_BUILDS="name=path,…", else the current build alone. */
@@ -400,9 +418,22 @@ export async function runE2eBench(): Promise<E2eResults> {
   const world = await startWorld({ port: 0, delayMs: DELAY_MS });
   try {
     const scanner = await bundleScanner();
-    const builds: E2eBuildResults[] = [];
-    for (const b of benchBuilds()) builds.push(await measureBuild(world, b.name, b.path, scanner));
-    return { delayMs: DELAY_MS, credentials: world.benchProfile.entries.length, shapes: world.benchProfile.entries.map((e) => e.shape), builds };
+    const open: OpenBuild[] = [];
+    try {
+      for (const b of benchBuilds()) open.push(await openBuild(world, b.name, b.path));
+      // one unmeasured run each warms the browser's own caches (TLS sessions, compiled scripts)
+      for (const b of open) await oneRun(b.ctx, 'warm', -1);
+      // builds and modes take turns, so drift over the run (load on the machine, a growing history) touches each alike
+      for (let i = 0; i < RUNS; i++) {
+        for (const b of open) for (const mode of E2E_MODES) b.runs.push(await oneRun(b.ctx, mode, i));
+        for (const b of open) b.workerAnswer.push(await coldWorkerAnswer(b.ctx));
+      }
+      const builds: E2eBuildResults[] = [];
+      for (const b of open) builds.push(summarise(b, await scanTimes(b.ctx, scanner)));
+      return { delayMs: DELAY_MS, credentials: world.benchProfile.entries.length, shapes: world.benchProfile.entries.map((e) => e.shape), builds };
+    } finally {
+      for (const b of open) await b.close().catch(() => undefined);
+    }
   } finally {
     await world.stop();
   }

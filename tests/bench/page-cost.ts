@@ -1,7 +1,8 @@
 /**
  * Page cost in Chromium: the content script's detection code (lib/detect, the
- * exact modules the content script bundles) on a synthetic 20,000-element
- * LinkedIn-like profile. Measures the first scan of a freshly loaded page, and
+ * exact modules the content script bundles) on synthetic LinkedIn-like
+ * profiles of 5,000, 20,000 and 80,000 elements. Measures the first scan of a
+ * freshly loaded page (whose cost must grow linearly with the page), and
  * the time spent scanning each mutation batch while the page grows (the
  * observer scans only the subtrees added since its last flush).
  */
@@ -17,10 +18,14 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FIRST_SCAN_RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 15);
 const BATCHES = 40;
 
+/** Page sizes whose first scan is timed: the budget names 20,000 elements; the others show the cost grows linearly. */
+export const PAGE_SIZES = [5_000, 20_000, 80_000] as const;
+
 export interface PageCostResults {
-  elements: number;
-  candidatesFound: number;
-  firstScan: Stats;
+  /** the first scan of each page size */
+  sizes: Array<{ elements: number; candidatesFound: number; firstScan: Stats; perThousandElements: number }>;
+  /** first-scan median ÷ element count, largest page over smallest (1 = linear) */
+  linearity: number;
   mutationBatch: Stats & { elementsPerBatch: number };
 }
 
@@ -60,28 +65,34 @@ async function bundleDetectors(): Promise<string> {
 export async function runPageCostBench(): Promise<PageCostResults> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
   const script = await bundleDetectors();
-  const html = syntheticProfile(20_000);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
   try {
     const page = await browser.newPage();
+    let html = '';
     // Only the document is served; images and everything else are refused at once (nothing leaves the machine).
     await page.route('**/*', (route) =>
       route.request().resourceType() === 'document' ? route.fulfill({ contentType: 'text/html', body: html }) : route.abort());
-    const first: number[] = [];
-    let elements = 0;
-    let candidatesFound = 0;
-    for (let i = 0; i < FIRST_SCAN_RUNS; i++) {
-      await page.goto('https://www.linkedin.com/in/grace-hopper/');
-      await page.addScriptTag({ content: script });
-      const r = await page.evaluate(() => {
-        const scan = (globalThis as unknown as { __credlensScan: (d: Document) => { found: unknown[] } }).__credlensScan;
-        const t = performance.now();
-        const found = scan(document).found.length;
-        return { ms: performance.now() - t, found, elements: document.getElementsByTagName('*').length };
-      });
-      first.push(r.ms);
-      elements = r.elements;
-      candidatesFound = r.found;
+    const sizes: PageCostResults['sizes'] = [];
+    for (const total of PAGE_SIZES) {
+      html = syntheticProfile(total);
+      const first: number[] = [];
+      let elements = 0;
+      let candidatesFound = 0;
+      for (let i = 0; i < FIRST_SCAN_RUNS; i++) {
+        await page.goto('https://www.linkedin.com/in/grace-hopper/');
+        await page.addScriptTag({ content: script });
+        const r = await page.evaluate(() => {
+          const scan = (globalThis as unknown as { __credlensScan: (d: Document) => { found: unknown[] } }).__credlensScan;
+          const t = performance.now();
+          const found = scan(document).found.length;
+          return { ms: performance.now() - t, found, elements: document.getElementsByTagName('*').length };
+        });
+        first.push(r.ms);
+        elements = r.elements;
+        candidatesFound = r.found;
+      }
+      const firstScan = stats(first);
+      sizes.push({ elements, candidatesFound, firstScan, perThousandElements: (firstScan.median / elements) * 1000 });
     }
     const batch = await page.evaluate((batches) => {
       const scan = (globalThis as unknown as { __credlensScan: (d: Element) => unknown }).__credlensScan;
@@ -99,7 +110,9 @@ export async function runPageCostBench(): Promise<PageCostResults> {
       }
       return samples;
     }, BATCHES);
-    return { elements, candidatesFound, firstScan: stats(first), mutationBatch: { ...stats(batch), elementsPerBatch: 201 } };
+    const smallest = sizes[0]!;
+    const largest = sizes[sizes.length - 1]!;
+    return { sizes, linearity: largest.perThousandElements / smallest.perThousandElements, mutationBatch: { ...stats(batch), elementsPerBatch: 201 } };
   } finally {
     await browser.close();
   }
