@@ -7,18 +7,19 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { t } from '../../lib/extension/i18n';
 import { type Report } from '../../lib/engine';
+import { isConfirmedContent, isNotACredential, plainCheck } from '../../lib/extension/report-view';
 import { describeIssuer, safeImage } from '../../lib/trust/issuer';
 import type { TrustEntry } from '../../lib/trust/types';
 import { AchievementList } from '../AchievementList';
 import { BackButton } from '../BackButton';
 import { CheckList } from '../CheckList';
 import { DiplomaSupplement } from '../DiplomaSupplement';
-import { formatDate, recipientKey } from '../CredentialRow/row-model';
+import { formatDate } from '../CredentialRow/row-model';
 import { IssuerTrustPanel } from '../IssuerTrustPanel';
 import { QualityProfilePanel } from '../QualityProfilePanel';
 import { TechnicalDetails } from '../TechnicalDetails';
-import { VerdictBadge } from '../VerdictBadge';
 import styles from './style.module.css';
+import { VerdictArea } from './VerdictArea';
 import { labelDiffers } from './label-check';
 import { useQualityProfile } from './use-profile';
 
@@ -48,33 +49,42 @@ export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrus
   const issued = formatDate(summary.validFrom);
   const trustId = trust.trustId;
   const title = summary.title ?? summary.achievement?.name;
+  // what a document that did not verify says about itself is its claim, never shown like checked data (SECURITY.md rule 5)
+  const confirmed = isConfirmedContent(report);
+  const notCredential = isNotACredential(report);
+  const claimed = confirmed ? '' : styles.claimed;
+  const plainChecks = useMemo(() => report.checks.map(plainCheck), [report.checks]);
+  const hasIssuer = summary.issuer !== undefined || ['keyController', 'signerDid', 'certificateSubject'].some((k) => report.technical[k] !== undefined);
   return (
     <article class={styles.details} data-testid="credential-details" data-verdict={report.verdict}>
       {onBack ? <BackButton onClick={onBack} /> : null}
-      <header class={styles.header}>
-        {image ? <img class={styles.image} src={image} alt="" /> : null}
+      <header class={styles.header} data-content={notCredential ? 'none' : confirmed ? 'confirmed' : 'claimed'}>
+        {image && confirmed ? <img class={styles.image} src={image} alt="" /> : null}
         <div>
-          <h2 class={styles.title} ref={titleRef} tabIndex={-1}>{title ?? t('untitled')}</h2>
-          <p class={styles.meta}>
-            {summary.issuer?.name ?? summary.issuer?.id ?? t('issuerNotStated')}
-            {issued ? ` · ${t('issuedOn', issued)}` : ''}
-          </p>
+          {confirmed || notCredential ? null : <p class={styles.claimedLabel} data-testid="claimed-label">{t('claimedLabel')}</p>}
+          <h2 class={`${styles.title} ${claimed}`} ref={titleRef} tabIndex={-1}>{(notCredential ? pageLabel ?? report.inputName : title) ?? t('untitled')}</h2>
+          {notCredential ? null : (
+            <p class={`${styles.meta} ${claimed}`}>
+              {summary.issuer?.name ?? summary.issuer?.id ?? t('issuerNotStated')}
+              {issued ? ` · ${t('issuedOn', issued)}` : ''}
+            </p>
+          )}
         </div>
       </header>
-      <VerdictBadge verdict={report.verdict} size="large" />
-      {report.recipient.outcome !== 'not-checked' ? (
-        <p class={styles.recipient} data-recipient={report.recipient.outcome}>{t(recipientKey(report.recipient.outcome))}</p>
-      ) : null}
-      {labelDiffers(pageLabel, title) ? <p class={styles.warning} data-testid="label-differs">{t('pageLabelDiffers', pageLabel!, title!)}</p> : null}
-      {summary.description ? <p class={styles.description}>{summary.description}</p> : null}
-      <CheckList checks={report.checks} />
+      <VerdictArea report={report} />
+      {labelDiffers(pageLabel, title) && !notCredential ? <p class={styles.warning} data-testid="label-differs">{t('pageLabelDiffers', pageLabel!, title!)}</p> : null}
+      {summary.description && !notCredential ? <p class={`${styles.description} ${claimed}`}>{summary.description}</p> : null}
+      <CheckList checks={plainChecks} />
       {/* a CLR's entries, each with its own verdict; opened, each shows its own checks and quality profile */}
       <AchievementList report={report} renderDetails={(part) => <CredentialDetails report={part.report} trustEntries={trustEntries} />} />
-      <IssuerTrustPanel
-        trust={trust}
-        onTrust={onTrust && trustId ? () => onTrust(trustId, summary.issuer?.name) : undefined}
-        onUntrust={onUntrust && trustId ? () => onUntrust(trustId) : undefined}
-      />
+      {/* nothing to say about an issuer when there is none (a plain picture, pasted text) */}
+      {hasIssuer && !notCredential ? (
+        <IssuerTrustPanel
+          trust={trust}
+          onTrust={onTrust && trustId ? () => onTrust(trustId, summary.issuer?.name) : undefined}
+          onUntrust={onUntrust && trustId ? () => onUntrust(trustId) : undefined}
+        />
+      ) : null}
       {/* a failed credential's content may be forged: describing its quality would lend it weight */}
       {profile && report.verdict !== 'failed' ? <QualityProfilePanel profile={profile} /> : null}
       {profile?.diplomaSupplement && report.verdict !== 'failed' ? <DiplomaSupplement supplement={profile.diplomaSupplement} /> : null}

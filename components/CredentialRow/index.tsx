@@ -25,13 +25,14 @@ export function CredentialRow({ item, onOpen }: CredentialRowProps) {
       class={styles.row}
       data-testid="credential"
       data-verdict={row.verdict}
+      data-display={row.shown}
       data-key={row.key}
       onClick={() => onOpen(row.key)}
     >
       {row.image ? <img class={styles.image} src={row.image} alt="" /> : <span class={styles.placeholder} aria-hidden="true" />}
       <span class={styles.text}>
         <span class={`${styles.title} ${row.source === 'credential' ? '' : styles.claimed}`} data-source={row.source}>{row.title}</span>
-        <span class={styles.meta}>
+        <span class={`${styles.meta} ${row.source === 'credential' ? '' : styles.claimed}`}>
           {row.issuer}
           {row.issued ? ` · ${t('issuedOn', row.issued)}` : ''}
         </span>
@@ -45,13 +46,14 @@ export function CredentialRow({ item, onOpen }: CredentialRowProps) {
             {row.comparison.text}
           </span>
         ) : null}
-        {row.recipient ? (
+        {/* "issued to someone else" is said by the verdict badge itself, never as a line under a green badge */}
+        {row.recipient && row.recipient !== 'mismatch' ? (
           <span class={`${styles.recipient} ${styles[row.recipient] ?? ''}`} data-recipient={row.recipient}>
             {t(recipientKey(row.recipient))}
           </span>
         ) : null}
       </span>
-      <VerdictBadge verdict={row.verdict} />
+      <VerdictBadge verdict={row.shown} otherRecipient={row.recipient === 'mismatch'} />
     </button>
   );
 }

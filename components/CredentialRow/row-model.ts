@@ -5,11 +5,12 @@
  * what a document that did not verify claims, marked as not confirmed.
  */
 import type { ClaimComparison } from '../../lib/claims/compare';
-import { checkMessage, t, uiLanguage } from '../../lib/extension/i18n';
-import { type Check, type RecipientOutcome } from '../../lib/engine';
+import { checkMessage, formatDate as formatDateIn, t, uiLanguage } from '../../lib/extension/i18n';
+import { type RecipientOutcome } from '../../lib/engine';
+import { decidingCheck, isConfirmedContent, isNotACredential, plainCheck } from '../../lib/extension/report-view';
 import type { FoundCredential } from '../../lib/extension/tab-results';
 import { safeImage } from '../../lib/trust/issuer';
-import type { VerdictOrPending } from '../VerdictBadge/presentation';
+import type { ShownVerdict, VerdictOrPending } from '../VerdictBadge/presentation';
 
 /** Where a row's title and issuer come from (SECURITY.md rule 5: verdicts and facts only from checked data). */
 export type TextSource = 'credential' | 'page' | 'unconfirmed';
@@ -20,7 +21,7 @@ export interface RowModel {
   issuer: string;
   /** `credential`: from data the issuer vouched for; `page`: the page's words; `unconfirmed`: a document that did not verify */
   source: TextSource;
-  /** why a row could not be checked, in words (no credential link, a page without a credential, a silent site) */
+  /** why a row is not verified, in plain words: what was found wrong, or why it could not be checked (no link, a silent site) */
   reason?: string;
   /** the page's claim held against the credential: agreement, or the first disagreement in words */
   comparison?: { agrees: boolean; text: string };
@@ -30,38 +31,31 @@ export interface RowModel {
   /** a `data:` image from the report, or none: remote images are never fetched */
   image?: string;
   verdict: VerdictOrPending;
+  /** what the badge shows: the verdict, or "not a credential" for an input that holds none */
+  shown: ShownVerdict;
   /** shown only once the recruiter entered a recipient and it was checked */
   recipient?: Exclude<RecipientOutcome, 'not-checked'>;
 }
 
-/** Formats an ISO date in the UI language; anything unparseable is shown as given. */
-export function formatDate(iso: string | undefined, language = uiLanguage()): string | undefined {
-  if (!iso) return undefined;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso.slice(0, 40);
-  try {
-    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-  } catch {
-    return date.toISOString().slice(0, 10);
-  }
-}
-
-/** Verdicts whose summary comes from data the issuer vouched for. */
-const CONFIRMED = new Set(['verified', 'expired', 'revoked']);
+/** Formats an ISO date in the UI language (lib/extension/i18n.ts `formatDate`); anything unparseable is shown as given. */
+export const formatDate = (iso: string | undefined, language = uiLanguage()): string | undefined => formatDateIn(iso, 'date', language);
 
 export function rowModel(item: FoundCredential): RowModel {
   const report = item.state === 'done' ? item.report : undefined;
   const verdict: VerdictOrPending = item.state === 'pending' ? 'pending' : report?.verdict ?? 'unverifiable';
-  const confirmed = report !== undefined && CONFIRMED.has(report.verdict);
+  const confirmed = report !== undefined && isConfirmedContent(report);
+  const notCredential = report !== undefined && isNotACredential(report);
   const summary = report?.summary;
   const claim = item.claim;
   const pageTitle = claim?.title ?? item.label;
-  const source: TextSource = confirmed ? 'credential' : pageTitle ? 'page' : summary?.title || summary?.issuer?.name ? 'unconfirmed' : 'page';
+  const documentClaims = !notCredential && (summary?.title || summary?.issuer?.name);
+  const source: TextSource = confirmed ? 'credential' : pageTitle ? 'page' : documentClaims ? 'unconfirmed' : 'page';
   const fromDocument = source !== 'page';
   const issued = confirmed ? formatDate(summary?.validFrom) : claim?.issued;
   const image = confirmed ? safeImage(summary?.image ?? summary?.achievement?.image) : undefined;
   const outcome = report?.recipient.outcome;
-  const reason = !confirmed && report?.verdict === 'unverifiable' ? reasonOf(report.checks) : undefined;
+  const deciding = report && report.verdict !== 'verified' && !confirmed ? decidingCheck(report) : undefined;
+  const reason = deciding ? checkMessage(plainCheck(deciding)) : undefined;
   const comparison = item.comparison ? comparisonText(item.comparison) : undefined;
   return {
     key: item.key,
@@ -71,17 +65,12 @@ export function rowModel(item: FoundCredential): RowModel {
     ...(issued ? { issued } : {}),
     ...(image ? { image } : {}),
     verdict,
+    shown: notCredential ? 'not-credential' : verdict,
     ...(outcome && outcome !== 'not-checked' ? { recipient: outcome } : {}),
     ...(reason ? { reason } : {}),
     ...(comparison ? { comparison } : {}),
     ...(claim?.link ? { link: claim.link } : {}),
   };
-}
-
-/** The message of the check that left the row unchecked, in the UI language. */
-function reasonOf(checks: readonly Check[]): string | undefined {
-  const check = checks.find((c) => c.status === 'error');
-  return check ? checkMessage(check) : undefined;
 }
 
 /** "Matches the profile", or the first field the profile and the credential disagree on. */

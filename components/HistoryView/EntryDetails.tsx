@@ -1,9 +1,12 @@
 /**
- * The full stored report of one history entry, with re-verify and delete.
- * The list holds summaries only; the report is read when the entry opens.
- * Re-verifying shows what changed since this check ("Revoked since last check").
+ * The current result of one credential in the history, with re-verify and
+ * delete. The list holds summaries only; the report is read when the entry
+ * opens. Re-verifying replaces the result (the same entry) and shows what
+ * changed ("Revoked since last check"); the previous result is kept only as
+ * "Previous result, <date>", collapsed and plain, never a second verdict badge.
  */
 import { useEffect, useState } from 'preact/hooks';
+import type { Verdict } from '../../lib/engine';
 import type { HistoryStore } from '../../lib/extension/history/store';
 import { isStorageError, type HistoryEntry, type HistorySummary } from '../../lib/extension/history/types';
 import { codeMessage, formatDate, t } from '../../lib/extension/i18n';
@@ -35,6 +38,15 @@ export function EntryDetails({ summary, store, onChanged, onClose }: EntryDetail
   const [note, setNote] = useState<Note>();
 
   useEffect(() => {
+    // Escape closes the entry (back to the list)
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  useEffect(() => {
     setEntry(undefined);
     setNote(undefined);
     void store.get(summary.id).then((e) => (isStorageError(e) ? setNote({ text: codeMessage(e.error, e.message), error: true }) : setEntry(e)));
@@ -45,14 +57,18 @@ export function EntryDetails({ summary, store, onChanged, onClose }: EntryDetail
     if (!sent.ok) return { text: sent.message, error: true };
     const report = reportOf(sent.reply);
     if (!report) return { text: t('bgNoAnswer'), error: true };
-    // the new check is stored under the hash of the input re-checked, which may differ from this entry's
-    const latest = await store.latestFor(report.inputHash);
+    // the new check replaced this entry (one current result per credential): read it back
+    const latest = await store.get(summary.id);
     if (isStorageError(latest)) return { text: codeMessage(latest.error, latest.message), error: true };
-    if (!latest || latest.id === summary.id || latest.checkedAt !== report.checkedAt) return { text: t('historyReverifyNotStored'), error: true };
+    if (!latest || latest.checkedAt !== report.checkedAt) return { text: t('historyReverifyNotStored'), error: true };
+    setEntry(latest);
     const lines = latest.changedSinceLast ?? [];
-    onChanged(); // the new check appears at the top of the list; this panel keeps the old one and the changes
+    onChanged(); // the entry moves to the top of the list with its new verdict
     return { text: lines.length ? t('historyReverifyChanged') : t('historyReverifyUnchanged'), lines };
   }
+
+  /** the entry as last read (a re-check replaces it under the same id), else the summary the list gave */
+  const shown: HistorySummary = entry ?? summary;
 
   async function remove() {
     const r = await store.delete(summary.id);
@@ -68,15 +84,9 @@ export function EntryDetails({ summary, store, onChanged, onClose }: EntryDetail
         <button type="button" onClick={onClose} aria-label={t('historyClose')}>×</button>
       </header>
       <p class={styles.rowMeta}>
-        {t('historyCheckedAt', formatDate(summary.checkedAt, 'dateTime') ?? '')}
-        {summary.pageUrl ? <> · <PageLink url={summary.pageUrl} title={summary.pageTitle} /></> : null}
+        {t('historyCheckedAt', formatDate(shown.checkedAt, 'dateTime') ?? '')}
+        {shown.pageUrl ? <> · <PageLink url={shown.pageUrl} title={shown.pageTitle} /></> : null}
       </p>
-      {summary.changedSinceLast?.length ? (
-        <div class={styles.changes}>
-          <strong>{t('historyChangesSincePrevious')}</strong>
-          <ul>{summary.changedSinceLast.map((c) => <li>{c}</li>)}</ul>
-        </div>
-      ) : null}
       <div class={styles.toolbar}>
         <button type="button" disabled={busy} onClick={() => (setBusy(true), setNote(undefined), void reverify().then((n) => (setBusy(false), setNote(n))))}>
           {busy ? t('historyReverifying') : t('historyReverify')}
@@ -90,6 +100,28 @@ export function EntryDetails({ summary, store, onChanged, onClose }: EntryDetail
         </div>
       ) : null}
       {entry ? <CredentialDetails report={entry.report} {...trust} /> : null}
+      <PreviousResult entry={shown} />
     </section>
+  );
+}
+
+/**
+ * The check before the current one: its time, its verdict as a word (never
+ * a badge: only the current result carries one) and what changed since.
+ */
+function PreviousResult({ entry }: { entry: Pick<HistorySummary, 'previousVerdict' | 'previousCheckedAt' | 'changedSinceLast'> }) {
+  if (!entry.previousVerdict) return null;
+  const when = entry.previousCheckedAt ? formatDate(entry.previousCheckedAt, 'dateTime') ?? '' : '';
+  return (
+    <details class={styles.previous} data-testid="previous-result">
+      <summary>{when ? t('previousResult', when) : t('previousResult', '').replace(/[,\s]+$/, '')}</summary>
+      <p>{t('previousResultVerdict', t(`verdict_${entry.previousVerdict satisfies Verdict}`))}</p>
+      {entry.changedSinceLast?.length ? (
+        <>
+          <p>{t('historyChangesSincePrevious')}</p>
+          <ul>{entry.changedSinceLast.map((c) => <li>{c}</li>)}</ul>
+        </>
+      ) : null}
+    </details>
   );
 }

@@ -24,6 +24,8 @@ export interface PageViewProps {
   /** false where the tab cannot be scanned in place (the browser's PDF viewer runs no content script) */
   canScanPage?: boolean;
   onRecipient: (recipient: RecipientInput) => void;
+  /** removes the recipient: every row goes back to "not checked" */
+  onClearRecipient?: () => void;
   /** whether the extension may read issuers' sites that send no CORS permission (undefined: unknown) */
   siteAccess?: boolean;
   /** "Try again": one row by key, or every row that could not be checked */
@@ -37,15 +39,20 @@ export interface PageViewProps {
 
 export function PageView(props: PageViewProps) {
   useFocusReturn(props.selectedKey);
+  useEscapeToList(props.selectedKey, props.onSelect);
   if (props.status === 'loading') return <p class={styles.message} role="status">{t('loading')}</p>;
   if (props.status === 'no-tab') return <p class={styles.message} role="status">{t('noTab')}</p>;
   const items = props.results?.credentials ?? [];
   const selected = props.selectedKey ? items.find((c) => c.key === props.selectedKey) : undefined;
   if (selected?.state === 'done' && selected.report) {
+    const couldNotCheck = selected.report.verdict === 'unverifiable';
     return (
       <>
-      {selected.report.verdict === 'unverifiable' && props.onRecheck ? (
-        <button type="button" class={styles.retry} data-testid="retry" onClick={() => props.onRecheck!(selected.key)}>{t('tryAgain')}</button>
+      {/* read anew, keys and revocation status included; the result replaces this one everywhere it is shown */}
+      {props.onRecheck ? (
+        <button type="button" class={styles.retry} data-testid={couldNotCheck ? 'retry' : 'check-again'} onClick={() => props.onRecheck!(selected.key)}>
+          {t(couldNotCheck ? 'tryAgain' : 'historyReverify')}
+        </button>
       ) : null}
       <CredentialDetails
         report={selected.report}
@@ -74,7 +81,7 @@ export function PageView(props: PageViewProps) {
 /** Codes of a row that could not be read because the site did not answer (or, without the permission, would not let the extension read it). */
 const UNREAD = new Set(['FETCH_NETWORK', 'FETCH_TIMEOUT', 'FETCH_HTTP_STATUS', 'STATUS_RETRIEVAL_ERROR']);
 
-function PageList({ results, scan, onScan, canScanPage = true, onSelect, onRecipient, siteAccess, onRecheck, onAllowSites }: PageViewProps) {
+function PageList({ results, scan, onScan, canScanPage = true, onSelect, onRecipient, onClearRecipient, siteAccess, onRecheck, onAllowSites }: PageViewProps) {
   const items = results ? sortRows(results.credentials) : [];
   const summary = results && items.length ? summarizePage(results) : undefined;
   const status = scan === 'scanning' ? t('scanning') : scan === 'failed' ? t('scanFailed') : summary ? summaryLine(summary) : '';
@@ -109,7 +116,11 @@ function PageList({ results, scan, onScan, canScanPage = true, onSelect, onRecip
         </div>
       ) : (
         <>
-          <RecipientForm onSubmit={onRecipient} />
+          <RecipientForm
+            onSubmit={onRecipient}
+            {...(onClearRecipient ? { onClear: onClearRecipient } : {})}
+            active={items.some((c) => c.report !== undefined && c.report.recipient.outcome !== 'not-checked')}
+          />
           <CredentialList items={items} onOpen={onSelect} />
         </>
       )}
@@ -133,6 +144,18 @@ export function summaryLine(summary: PageSummary): string {
   if (summary.pending > 0) parts.push(tn('summary_pending', summary.pending));
   if (summary.mismatched > 0) parts.push(tn('summaryMismatched', summary.mismatched));
   return parts.join(' · ');
+}
+
+/** Escape closes one credential's view (its details, or "checking…" while it is checked again): back to the list. */
+function useEscapeToList(selectedKey: string | undefined, onSelect: (key: string | undefined) => void): void {
+  useEffect(() => {
+    if (selectedKey === undefined) return undefined;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) onSelect(undefined);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [selectedKey, onSelect]);
 }
 
 /** After "Back to the list", keyboard focus returns to the row that was opened. */

@@ -56,6 +56,7 @@ export function PopupApp({ api, initial, query = {}, history = defaultHistory }:
               onScan={state.onScan}
               canScanPage={!isPdfTabUrl(state.tabUrl)}
               onRecipient={state.onRecipient}
+              onClearRecipient={state.onClearRecipient}
               siteAccess={state.siteAccess}
               onRecheck={state.onRecheck}
               onAllowSites={state.onAllowSites}

@@ -42,6 +42,10 @@ export function usePopupState(api: PopupApi, initial: InitialState | undefined, 
   const onRecipient = (recipient: RecipientInput) => {
     if (tabId !== undefined) void api.send({ type: 'tab/recipient', tabId, recipient }).catch(() => undefined);
   };
+  /** a recipient that names no one clears it (lib/extension/background/tab-flow.ts recheckRecipient) */
+  const onClearRecipient = () => {
+    if (tabId !== undefined) void api.send({ type: 'tab/recipient', tabId, recipient: {} }).catch(() => undefined);
+  };
   const [siteAccess, setSiteAccess] = useState<boolean | undefined>(undefined);
   useEffect(() => void api.hasSiteAccess().then(setSiteAccess, () => setSiteAccess(undefined)), []);
   /** "Try again": one row, or every row that could not be checked */
@@ -66,6 +70,7 @@ export function usePopupState(api: PopupApi, initial: InitialState | undefined, 
     scan,
     onScan,
     onRecipient,
+    onClearRecipient,
     siteAccess,
     onRecheck,
     onAllowSites,

@@ -6,13 +6,22 @@ import styles from './style.module.css';
 
 export interface RecipientFormProps {
   onSubmit: (recipient: RecipientInput) => void;
+  /** removes the recipient and every result it gave; the "Clear" button shows when there is one, or text to clear */
+  onClear?: () => void;
+  /** a recipient was checked and its results are shown */
+  active?: boolean;
 }
 
-export function RecipientForm({ onSubmit }: RecipientFormProps) {
+export function RecipientForm({ onSubmit, onClear, active = false }: RecipientFormProps) {
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState(false);
   const inputId = useId();
   const errorId = useId();
+  const clear = () => {
+    setText('');
+    setInvalid(false);
+    onClear?.();
+  };
   const submit = (e: Event) => {
     e.preventDefault();
     const recipient = parseRecipient(text);
@@ -36,6 +45,11 @@ export function RecipientForm({ onSubmit }: RecipientFormProps) {
           onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
         />
         <button type="submit" class={styles.button}>{t('recipientCheck')}</button>
+        {onClear && (active || text !== '') ? (
+          <button type="button" class={styles.clear} data-testid="recipient-clear" aria-label={t('recipientClearLabel')} onClick={clear}>
+            {t('recipientClear')}
+          </button>
+        ) : null}
       </span>
       {invalid ? <span id={errorId} class={styles.error} role="alert">{t('recipientInvalid')}</span> : null}
     </form>

@@ -24,6 +24,8 @@ export function technicalRows(report: Report): TechnicalRow[] {
     { labelKey: 'tech_format', value: report.format },
     { labelKey: 'tech_container', value: report.container },
     { labelKey: 'tech_codes', value: report.checks.map((c) => `${c.id}: ${c.status} ${c.code}`).join('\n'), block: true },
+    // the engine's full words, with the field paths, identifiers and addresses the plain check list leaves out
+    { labelKey: 'tech_messages', value: report.checks.map((c) => `${c.id}: ${c.message}`).join('\n'), block: true },
   ];
   for (const key of KNOWN) {
     const value = show(report.technical[key]);

@@ -60,3 +60,15 @@ test('options and verify pages: accessible in light and dark', async ({ world, o
     }
   }
 });
+
+test('welcome page, with the sample checked: accessible in light and dark', async ({ openExtensionPage }) => {
+  const welcome = await openExtensionPage('welcome.html');
+  await expect(welcome.getByRole('heading', { level: 1 })).toHaveText('Welcome to Credlens');
+  await welcome.getByTestId('try-sample').click();
+  await expect(welcome.getByTestId('credential-details')).toHaveAttribute('data-verdict', 'verified', { timeout: 20_000 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await welcome.emulateMedia({ colorScheme: scheme });
+    expect(await seriousViolations(welcome), `welcome ${scheme}`).toEqual([]);
+    await shoot(welcome, `welcome-${scheme}`);
+  }
+});

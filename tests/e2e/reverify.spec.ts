@@ -1,17 +1,19 @@
 /**
  * Re-checking a history entry after the issuer revoked the credential: the
- * history shows "Revoked since last check" and the new verdict. The test runs
- * its own demo world, because revoking changes the issuer's status list for
- * everyone who reads it afterwards.
+ * history shows "Revoked since last check" and the new verdict, in place of
+ * the old one (one current result per credential), and the popup's row of the
+ * page shows it too. The test runs its own demo world, because revoking
+ * changes the issuer's status list for everyone who reads it afterwards.
  */
 import fs from 'node:fs';
 import { startWorld } from '../world';
-import { expect, launchWithExtension, newProfileDir, test } from './fixtures';
+import type { TabResults } from '../../lib/extension/tab-results';
+import { expect, launchWithExtension, newProfileDir, readTabResults, test } from './fixtures';
 import { openAndWaitForVerdicts } from './flow';
 
 const REVOKED_LATER = 'Cloud Architecture Foundations';
 
-test('re-verifies a history entry after its status list changed and sees "Revoked since last check"', async () => {
+test('re-verifies a history entry after its status list changed: "Revoked since last check", one entry, and the page row revoked too', async () => {
   const world = await startWorld({ port: 0 });
   const dir = newProfileDir();
   try {
@@ -19,7 +21,7 @@ test('re-verifies a history entry after its status list changed and sees "Revoke
     const page = b.context.pages()[0] ?? (await b.context.newPage());
     const onProfile = world.expected.filter((e) => e.page === world.pages.profile);
     expect(onProfile.find((e) => e.title === REVOKED_LATER)?.verdict).toBe('verified');
-    await openAndWaitForVerdicts(page, b.serviceWorker, world.pages.profile, onProfile.length);
+    const tabId = await openAndWaitForVerdicts(page, b.serviceWorker, world.pages.profile, onProfile.length);
 
     // no cache clearing here: "Check again now" must read the issuer's list anew
     await world.revoke(REVOKED_LATER);
@@ -37,10 +39,14 @@ test('re-verifies a history entry after its status list changed and sees "Revoke
     await expect(result).toContainText('Changed since last check', { timeout: 20_000 });
     await expect(result).toContainText('Revoked since last check (was: Verified)');
     await expect(result).toContainText(/Revocation status: Passed → Failed/);
-    // the new check is listed beside the old one, with the new verdict
-    await expect(entries).toHaveCount(onProfile.length + 1);
-    await expect(entries.filter({ hasText: REVOKED_LATER }).and(history.locator('[data-verdict="revoked"]'))).toHaveCount(1);
-    await expect(entries.filter({ hasText: REVOKED_LATER }).and(history.locator('[data-verdict="verified"]'))).toHaveCount(1);
+    // the new check replaced the entry: one entry for the credential, with the new verdict
+    await expect(entries).toHaveCount(onProfile.length);
+    await expect(entries.filter({ hasText: REVOKED_LATER })).toHaveAttribute('data-verdict', 'revoked');
+    await expect(history.getByTestId('credential-details')).toHaveAttribute('data-verdict', 'revoked');
+    // the profile's tab, still open, shows the new result for that credential
+    await expect
+      .poll(async () => (await readTabResults<TabResults>(b.serviceWorker, tabId))?.credentials.find((c) => c.label === REVOKED_LATER)?.report?.verdict)
+      .toBe('revoked');
     await b.context.close();
   } finally {
     await world.stop();

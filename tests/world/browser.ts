@@ -20,6 +20,8 @@ export interface ExtensionBrowser {
   serviceWorker: Worker;
   extensionId: string;
   userDataDir: string;
+  /** the welcome page the extension opened on install, when `keepWelcome` was asked for */
+  welcome?: Page;
 }
 
 export interface LaunchOptions {
@@ -27,11 +29,22 @@ export interface LaunchOptions {
   headed?: boolean;
   /** another unpacked build than EXTENSION_PATH (the benchmark compares builds side by side) */
   extensionPath?: string;
+  /**
+   * Keep the welcome page a fresh install opens (lib/extension/background/startup.ts).
+   * By default it is closed as soon as it opens, so every test starts with the
+   * tabs it opens itself and the active tab is the one it expects.
+   */
+  keepWelcome?: boolean;
 }
+
+/** How long a fresh install may take to open its welcome page. */
+const WELCOME_WAIT_MS = 10_000;
 
 /** Launches Chromium on `userDataDir` (reuse the folder to simulate a browser restart). */
 export async function launchWithExtension(world: World, userDataDir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const extensionPath = options.extensionPath ?? EXTENSION_PATH;
+  // an empty profile folder is a fresh install, which opens the welcome page; a reused one is not
+  const freshInstall = !fs.existsSync(userDataDir) || fs.readdirSync(userDataDir).length === 0;
   if (!fs.existsSync(path.join(extensionPath, 'manifest.json'))) {
     throw new Error(`Extension not built at ${extensionPath}: run \`npx wxt build\` first (npm test does).`);
   }
@@ -56,7 +69,21 @@ export async function launchWithExtension(world: World, userDataDir: string, opt
     throw new Error(`The extension's service worker did not start: check that ${extensionPath} loads in chrome://extensions (${String(e)})`);
   });
   const extensionId = new URL(serviceWorker.url()).host;
-  return { context, serviceWorker, extensionId, userDataDir };
+  const welcome = freshInstall ? await welcomePage(context, extensionId) : undefined;
+  if (welcome && !options.keepWelcome) await welcome.close();
+  return { context, serviceWorker, extensionId, userDataDir, ...(welcome && options.keepWelcome ? { welcome } : {}) };
+}
+
+/** The welcome page a fresh install opens, once it has opened (undefined if it did not within WELCOME_WAIT_MS). */
+async function welcomePage(context: BrowserContext, extensionId: string): Promise<Page | undefined> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  const deadline = Date.now() + WELCOME_WAIT_MS;
+  while (Date.now() < deadline) {
+    const page = context.pages().find((p) => p.url() === url);
+    if (page) return page;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return undefined;
 }
 
 /**

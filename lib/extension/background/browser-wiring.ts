@@ -16,7 +16,7 @@ import { createMessageHandler } from './handler';
 import { EVERYWHERE_ORIGINS, syncScanEverywhere, type ScanEverywhereApi } from './scan-everywhere';
 import { createContextCaches } from './context-caches';
 import { fromStorageArea } from './storage-area';
-import { startStartupTasks } from './startup';
+import { openWelcomeOnInstall, startStartupTasks } from './startup';
 import { createTabFlow } from './tab-flow';
 
 const MENU_ID = 'credlens-verify';
@@ -97,6 +97,8 @@ export function startBackground(deps: BackgroundDeps = browserDeps()): void {
       .catch(() => {});
     void syncEverywhere();
   });
+  // the welcome page, once, right after install
+  browser.runtime.onInstalled.addListener((details) => void openWelcomeOnInstall(details.reason, (path) => browser.tabs.create({ url: browser.runtime.getURL(path as '/welcome.html') })));
   browser.runtime.onStartup.addListener(() => void syncEverywhere());
   browser.permissions.onAdded.addListener(() => void syncEverywhere());
   browser.permissions.onRemoved.addListener(() => void syncEverywhere());

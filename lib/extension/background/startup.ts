@@ -17,3 +17,21 @@ export function startStartupTasks(deps: Pick<BackgroundDeps, 'history'>, flow: P
   const tasks = [flow.resumePending(), Promise.resolve().then(() => deps.history?.applyRetention?.())];
   return Promise.allSettled(tasks).then(() => undefined);
 }
+
+/** The page opened once after install (entrypoints/welcome). */
+export const WELCOME_PAGE = '/welcome.html';
+
+/**
+ * Opens the welcome page when the extension was just installed (not on an
+ * update or a browser update: `runtime.onInstalled` reason `install`).
+ * Resolves true when it opened it; never rejects.
+ */
+export async function openWelcomeOnInstall(reason: string | undefined, open: (path: string) => Promise<unknown>): Promise<boolean> {
+  if (reason !== 'install') return false;
+  try {
+    await open(WELCOME_PAGE);
+    return true;
+  } catch {
+    return false; // no tab could be opened (a policy, a closing window): nothing else depends on it
+  }
+}

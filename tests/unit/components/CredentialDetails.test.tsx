@@ -22,7 +22,7 @@ describe('technicalRows', () => {
   it('lists codes, key, hashes and the DID document', () => {
     const rows = technicalRows(makeReport('verified', { technical: { keyId: 'k#1', custom: 'v', didDocument: { id: 'did:web:a' } } }));
     const labels = rows.map((r) => r.labelKey);
-    expect(labels).toEqual(['tech_format', 'tech_container', 'tech_codes', 'tech_keyId', 'custom', 'tech_inputHash', 'tech_checkedAt', 'tech_didDocument']);
+    expect(labels).toEqual(['tech_format', 'tech_container', 'tech_codes', 'tech_messages', 'tech_keyId', 'custom', 'tech_inputHash', 'tech_checkedAt', 'tech_didDocument']);
     expect(rows.find((r) => r.labelKey === 'tech_codes')!.value).toContain('proof: pass OK');
   });
 });
@@ -40,7 +40,10 @@ describe('<CredentialDetails>', () => {
     expect(checks[0]!.textContent).toContain('Validity dates');
     // the date in the UI language, never the ISO string
     expect(checks[0]!.textContent).toContain('The credential expired on Jan 1, 2020');
-    expect(el.querySelector('[data-recipient]')!.textContent).toBe('Issued to someone else');
+    // issued to someone else is said with the verdict, in the badge, not on a line of its own
+    const badge = el.querySelector('[data-testid="verdict-area"] [data-verdict]')!;
+    expect(badge.getAttribute('data-recipient')).toBe('mismatch');
+    expect(badge.querySelector('svg')!.getAttribute('aria-label')).toBe('Expired — but issued to someone else');
   });
 
   it('keeps technical details behind a toggle', () => {

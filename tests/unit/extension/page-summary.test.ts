@@ -35,7 +35,7 @@ describe('the page in one line', () => {
 
   it('says it in words, in the order a recruiter reads them', () => {
     expect(summaryLine(summarizePage(results))).toBe(
-      'LinkedIn lists 14 certifications · 2 verified · 1 failed · 1 expired · 2 cannot be checked (1 without a link) · 1 still checking · 1 says something else than the profile',
+      'LinkedIn lists 14 certifications · 2 verified · 1 not authentic · 1 expired · 2 cannot be checked (1 without a link) · 1 still checking · 1 says something else than the profile',
     );
   });
 

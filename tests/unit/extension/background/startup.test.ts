@@ -69,3 +69,21 @@ async function entryOf(seed: string, checkedAt: string) {
   const report = makeReport({ seed, checkedAt });
   return entryFromReport(report, { via: 'page' }, `id-${seed}`, `input:${report.inputHash}`);
 }
+
+describe('the welcome page', () => {
+  it('opens once, on install only: not on an update or a browser update', async () => {
+    const { openWelcomeOnInstall, WELCOME_PAGE } = await import('../../../../lib/extension/background/startup');
+    const opened: string[] = [];
+    const open = async (path: string) => void opened.push(path);
+    expect(await openWelcomeOnInstall('install', open)).toBe(true);
+    expect(await openWelcomeOnInstall('update', open)).toBe(false);
+    expect(await openWelcomeOnInstall('chrome_update', open)).toBe(false);
+    expect(opened).toEqual([WELCOME_PAGE]);
+    expect(WELCOME_PAGE).toBe('/welcome.html');
+  });
+
+  it('a tab that cannot be opened is not an error', async () => {
+    const { openWelcomeOnInstall } = await import('../../../../lib/extension/background/startup');
+    expect(await openWelcomeOnInstall('install', () => Promise.reject(new Error('no window')))).toBe(false);
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * The welcome page: opened once by a fresh install, never again when the
+ * browser starts with the extension already there; its sample badge checks
+ * on the spot and says honestly what it rests on.
+ */
+import fs from 'node:fs';
+import { expect, launchWithExtension, newProfileDir, test } from './fixtures';
+
+test('a fresh install opens the welcome page once; the sample badge verifies, its key tied to no organisation', async ({ world }) => {
+  const dir = newProfileDir();
+  try {
+    let b = await launchWithExtension(world, dir, { keepWelcome: true });
+    const welcome = b.welcome!;
+    expect(welcome, 'the welcome page opened on install').toBeDefined();
+    await expect(welcome.getByRole('heading', { level: 1 })).toHaveText('Welcome to Credlens');
+    await expect(welcome.getByRole('heading', { name: 'Your privacy' })).toBeVisible();
+    await welcome.getByTestId('try-sample').click();
+    const details = welcome.getByTestId('credential-details');
+    await expect(details).toHaveAttribute('data-verdict', 'verified', { timeout: 20_000 });
+    await expect(details.getByTestId('verdict-explanation')).toContainText('nothing ties that key to an organisation');
+    await b.context.close();
+
+    // the same profile started again: no install, no welcome page
+    b = await launchWithExtension(world, dir, { keepWelcome: true });
+    await b.context.pages()[0]?.waitForLoadState();
+    expect(b.welcome).toBeUndefined();
+    expect(b.context.pages().map((p) => p.url()).filter((u) => u.endsWith('/welcome.html'))).toEqual([]);
+    await b.context.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
