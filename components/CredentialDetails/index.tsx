@@ -9,6 +9,7 @@ import { t } from '../../lib/extension/i18n';
 import { type Report } from '../../lib/engine';
 import { isConfirmedContent, isNotACredential, plainCheck } from '../../lib/extension/report-view';
 import { describeIssuer, safeImage } from '../../lib/trust/issuer';
+import type { PageClaim } from '../../lib/extension/tab-results';
 import type { TrustEntry } from '../../lib/trust/types';
 import { AchievementList } from '../AchievementList';
 import { BackButton } from '../BackButton';
@@ -32,11 +33,13 @@ export interface CredentialDetailsProps {
   onBack?: () => void;
   /** the name the page showed next to the credential, compared with the signed title */
   pageLabel?: string;
+  /** what the page's certification entry says (title, issuer), shown as the page's words when the credential says nothing checked */
+  pageClaim?: Pick<PageClaim, 'title' | 'issuer'>;
   /** move keyboard focus to the title when shown (the popup does, after a row was opened) */
   autoFocus?: boolean;
 }
 
-export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrust, onBack, autoFocus = false, pageLabel }: CredentialDetailsProps) {
+export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrust, onBack, autoFocus = false, pageLabel, pageClaim }: CredentialDetailsProps) {
   const titleRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (autoFocus) titleRef.current?.focus();
@@ -53,22 +56,23 @@ export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrus
   const confirmed = isConfirmedContent(report);
   const notCredential = isNotACredential(report);
   const claimed = confirmed ? '' : styles.claimed;
+  const heading = headingOf(report, { confirmed, notCredential, pageLabel, pageClaim });
   const plainChecks = useMemo(() => report.checks.map(plainCheck), [report.checks]);
   const hasIssuer = summary.issuer !== undefined || ['keyController', 'signerDid', 'certificateSubject'].some((k) => report.technical[k] !== undefined);
   return (
     <article class={styles.details} data-testid="credential-details" data-verdict={report.verdict}>
       {onBack ? <BackButton onClick={onBack} /> : null}
-      <header class={styles.header} data-content={notCredential ? 'none' : confirmed ? 'confirmed' : 'claimed'}>
+      <header class={styles.header} data-content={heading.source}>
         {image && confirmed ? <img class={styles.image} src={image} alt="" /> : null}
         <div>
-          {confirmed || notCredential ? null : <p class={styles.claimedLabel} data-testid="claimed-label">{t('claimedLabel')}</p>}
-          <h2 class={`${styles.title} ${claimed}`} ref={titleRef} tabIndex={-1}>{(notCredential ? pageLabel ?? report.inputName : title) ?? t('untitled')}</h2>
-          {notCredential ? null : (
+          {heading.labelKey ? <p class={styles.claimedLabel} data-testid="claimed-label">{t(heading.labelKey)}</p> : null}
+          <h2 class={`${styles.title} ${claimed}`} ref={titleRef} tabIndex={-1}>{heading.title ?? t('untitled')}</h2>
+          {heading.issuer !== undefined || heading.source !== 'none' ? (
             <p class={`${styles.meta} ${claimed}`}>
-              {summary.issuer?.name ?? summary.issuer?.id ?? t('issuerNotStated')}
-              {issued ? ` · ${t('issuedOn', issued)}` : ''}
+              {heading.issuer ?? t('issuerNotStated')}
+              {issued && heading.source !== 'page' ? ` · ${t('issuedOn', issued)}` : ''}
             </p>
-          )}
+          ) : null}
         </div>
       </header>
       <VerdictArea report={report} />
@@ -91,4 +95,25 @@ export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrus
       <TechnicalDetails report={report} />
     </article>
   );
+}
+
+/**
+ * Where the title and issuer at the top come from, and the words that say
+ * so: the credential's checked data; a document that did not verify ("claimed
+ * in the document, not confirmed"); the page's own entry when the document
+ * said nothing ("as the profile says"); nothing for an input that is not a credential.
+ */
+function headingOf(
+  report: Report,
+  o: { confirmed: boolean; notCredential: boolean; pageLabel?: string; pageClaim?: Pick<PageClaim, 'title' | 'issuer'> },
+): { source: 'confirmed' | 'claimed' | 'page' | 'none'; title?: string; issuer?: string; labelKey?: string } {
+  const { summary } = report;
+  const title = summary.title ?? summary.achievement?.name;
+  const issuer = summary.issuer?.name ?? summary.issuer?.id;
+  if (o.confirmed) return { source: 'confirmed', title, issuer };
+  const pageTitle = o.pageClaim?.title ?? o.pageLabel;
+  const fromPage = (): ReturnType<typeof headingOf> => ({ source: 'page', title: pageTitle, issuer: o.pageClaim?.issuer, labelKey: 'claimAsPageSays' });
+  if (o.notCredential) return pageTitle ? fromPage() : { source: 'none', title: report.inputName };
+  if (title || issuer) return { source: 'claimed', title, issuer, labelKey: 'claimedLabel' };
+  return pageTitle ? fromPage() : { source: 'claimed', labelKey: 'claimedLabel' };
 }

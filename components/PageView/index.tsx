@@ -61,6 +61,7 @@ export function PageView(props: PageViewProps) {
         onUntrust={props.onUntrust}
         onBack={() => props.onSelect(undefined)}
         pageLabel={selected.label}
+        {...(selected.claim ? { pageClaim: selected.claim } : {})}
         autoFocus
       />
       </>

@@ -70,6 +70,24 @@ describe('bug: forged content looked like genuine content', () => {
   });
 });
 
+describe('a certification whose credential could not be read', () => {
+  it('keeps the page’s own title and issuer at the top, marked "as the profile says", with the plain reason', () => {
+    const silent = makeReport('unverifiable', {
+      format: 'unknown',
+      checks: [{ id: 'parse', status: 'error', code: 'FETCH_TIMEOUT', message: '', detail: { url: 'https://badges.example.edu/a/1' } }],
+      summary: {},
+      technical: {},
+      credential: undefined,
+    });
+    const el = mount(<CredentialDetails report={silent} pageClaim={{ title: 'Cloud Practitioner', issuer: 'Example University' }} />);
+    expect(el.querySelector('header')!.getAttribute('data-content')).toBe('page');
+    expect(text(el, '[data-testid="claimed-label"]')).toBe('as the profile says');
+    expect(text(el, 'h2')).toBe('Cloud Practitioner');
+    expect(el.querySelector('header')!.textContent).toContain('Example University');
+    expect(text(el, '[data-testid="verdict-reason"]')).toBe('The server at badges.example.edu did not answer in time');
+  });
+});
+
 describe('bug: pasted nonsense got a red "Failed" with a raw parser message, a plain PNG an empty issuer panel', () => {
   it('is "Not a credential", neutral, with a plain reason and no issuer panel', () => {
     const el = mount(<CredentialDetails report={notJson()} />);
