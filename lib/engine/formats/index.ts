@@ -9,6 +9,7 @@ import type { VerifyContext } from '../context';
 import { VerifierError } from '../errors';
 import { decodeJwsHeader, decodeJwsPayload, isJwsCompact } from '../extract/jws';
 import { LIMITS } from '../limits';
+import { handOverPayload } from '../proofs/vc-jwt/jws';
 import type { Format } from '../report';
 import { countJsonNodes, isObject, parseJsonCapped } from '../util/json';
 import { isBlockcertsJson, verifyBlockcerts } from './blockcerts/verify';
@@ -99,6 +100,8 @@ export function readPayload(text: string): Payload {
   if (isJwsCompact(compact)) {
     const claims = decodeJwsPayload(compact);
     checkJsonNodes(claims);
+    // read once: the token's verifier takes this payload instead of decoding it again
+    handOverPayload(compact, claims);
     return { kind: 'jws', text: compact, header: decodeJwsHeader(compact), claims };
   }
   if (looksLikeCoseText(text)) return { kind: 'cose', text };

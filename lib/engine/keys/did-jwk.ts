@@ -23,6 +23,23 @@ export function resolveDidJwk(verificationMethod: string): ResolvedKey {
   const { did, fragment } = splitDidUrl(verificationMethod);
   if (fragment !== undefined && fragment !== '0')
     throw new VerifierError('KEY_NOT_FOUND', { keyId: verificationMethod.slice(0, 200), reason: 'did:jwk has only #0' });
+  let key = RESOLVED.get(did);
+  if (!key) {
+    key = readDidJwk(did);
+    if (RESOLVED.size >= RESOLVED_MAX) RESOLVED.delete(RESOLVED.keys().next().value!);
+    RESOLVED.set(did, key);
+  }
+  return key;
+}
+
+/**
+ * Keys already read, by DID: a did:jwk is its own document, so reading it again gives the same key
+ * (a holder's tokens repeat one). Bounded; only keys that were read without error are kept.
+ */
+const RESOLVED = new Map<string, ResolvedKey>();
+const RESOLVED_MAX = 64;
+
+function readDidJwk(did: string): ResolvedKey {
   const encoded = did.slice('did:jwk:'.length);
   const bytes = encoded.length <= 8192 && /^[A-Za-z0-9_-]+$/.test(encoded) ? fromBase64(encoded) : undefined;
   if (!bytes) throw new VerifierError('KEY_MALFORMED', { reason: 'did:jwk is not base64url' });

@@ -70,6 +70,18 @@ export interface DecodedJws {
  * JWS_ALG_NOT_ALLOWED, JWS_ALG_UNSUPPORTED).
  * @example const { alg, payload } = decodeJws(token)
  */
+let handedOver: { segment: string; payload: unknown } | undefined;
+
+/**
+ * The dispatcher (formats/index.ts readPayload) has just decoded this token's
+ * payload to route it; decodeJws takes that instead of base64-decoding,
+ * scanning and parsing the same segment again. Taken once, and only by a
+ * token with the very same payload segment, so nothing is shared further.
+ */
+export function handOverPayload(jws: string, payload: unknown): void {
+  handedOver = payload === undefined ? undefined : { segment: jws.slice(jws.indexOf('.') + 1, jws.lastIndexOf('.')), payload };
+}
+
 export function decodeJws(jws: string): DecodedJws {
   const parts = typeof jws === 'string' && jws.length <= MAX_JWS_CHARS ? jws.split('.') : [];
   if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || parts[0] === '' || parts[1] === '')
@@ -88,6 +100,9 @@ export function decodeJws(jws: string): DecodedJws {
     if (!Array.isArray(crit) || crit.length === 0 || crit.some((c) => typeof c !== 'string' || !UNDERSTOOD_CRIT.has(c)))
       throw new VerifierError('JWS_INVALID', { reason: 'unsupported critical header parameter' });
   }
+  const given = handedOver;
+  handedOver = undefined;
+  if (given && given.segment === parts[1]) return { jws, header, alg, payload: given.payload };
   const payloadBytes = fromBase64(parts[1]!);
   let payload: unknown;
   try {

@@ -60,3 +60,16 @@ describe('resolveDidJwk', () => {
     expect(() => resolveDidJwk(did)).toThrow(expect.objectContaining({ code: 'KEY_MALFORMED' }));
   });
 });
+
+describe('resolveDidJwk, a DID read again', () => {
+  it('gives the key read before, still checks each fragment, and keeps no failure', async () => {
+    const { publicKey } = await generateKeyPair('ES256', { extractable: true });
+    const did = didJwk(await exportJWK(publicKey));
+    const first = resolveDidJwk(`${did}#0`);
+    expect(resolveDidJwk(did)).toBe(first);
+    expect(() => resolveDidJwk(`${did}#1`)).toThrow(expect.objectContaining({ code: 'KEY_NOT_FOUND' }));
+    const privateOne = didJwk({ kty: 'oct', k: 'c2VjcmV0' });
+    expect(() => resolveDidJwk(privateOne)).toThrow();
+    expect(() => resolveDidJwk(privateOne)).toThrow();
+  });
+});
