@@ -18,7 +18,7 @@ import { extractFromPng, isPng } from './extract/png';
 import { extractFromSvg, looksLikeBakedSvg } from './extract/svg';
 import { FORMATS, readPayload } from './formats';
 import type { FetchedDocument } from './net/safe-fetch';
-import { fromUtf8, utf8 } from './util/bytes';
+import { fromUtf8, lenientText, utf8 } from './util/bytes';
 
 /** How the credential was reached from the link. */
 export type FoundVia = 'link' | 'json-ld' | 'jws' | 'alternate' | 'platform' | 'image';
@@ -37,7 +37,7 @@ export interface FoundCredential {
 const MAX_POINTERS = 3;
 
 function isHtml(doc: FetchedDocument): boolean {
-  return /^\s*text\/html/i.test(doc.contentType) || isHtmlText(fromUtf8(doc.bytes.subarray(0, 4096)));
+  return /^\s*text\/html/i.test(doc.contentType) || isHtmlText(lenientText(doc.bytes.subarray(0, 4096)));
 }
 
 /** True when `bytes` hold a credential some format takes (never a page, a logo or unrelated JSON). */
@@ -80,7 +80,7 @@ export async function findCredentialBehind(url: string, ctx: VerifyContext): Pro
   const page = answered(await ctx.fetch(url, 'credential-link'));
   const redirects = page.redirects ? { redirects: page.redirects } : {};
   if (!isHtml(page)) return { bytes: page.bytes, url: page.url, via: 'link', ...redirects };
-  const found = findInHtml(fromUtf8(page.bytes), page.url);
+  const found = findInHtml(lenientText(page.bytes), page.url);
   for (const body of found.jsonLd) {
     const bytes = utf8(body);
     if (isCredentialShaped(bytes)) return { bytes, url: page.url, via: 'json-ld', ...redirects };

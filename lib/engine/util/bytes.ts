@@ -7,6 +7,16 @@ export const utf8 = (s: string): Uint8Array => encoder.encode(s);
 /** Strict UTF-8 decode; throws TypeError on invalid bytes. */
 export const fromUtf8 = (b: Uint8Array): string => decoder.decode(b);
 
+const lenient = new TextDecoder('utf-8');
+
+/**
+ * Bytes as text with invalid sequences replaced (U+FFFD): for telling what
+ * they are and for searching a web page, never throws, whether the bytes are
+ * an image, a page in another encoding, or cut inside a multi-byte character.
+ * Never for reading a credential, which must be valid UTF-8.
+ */
+export const lenientText = (b: Uint8Array): string => lenient.decode(b);
+
 export function toHex(b: Uint8Array): string {
   let s = '';
   for (const x of b) s += x.toString(16).padStart(2, '0');

@@ -116,6 +116,23 @@ describe('following a link a profile gives', () => {
   });
 });
 
+describe('a link whose answer is not UTF-8 text', () => {
+  it('regression: a link answering a baked PNG badge ended in INTERNAL ("not valid utf-8") instead of reading the badge', async () => {
+    const link = 'https://badges.example/b/42';
+    const png = makePng(iTXt('openbadgecredential', credential));
+    const report = await follow(link, world({ [link]: { type: 'image/png', body: png } }).ctx);
+    expect(report.checks.map((c) => c.code)).not.toContain('INTERNAL');
+    expect(report.verdict).toBe('verified');
+  });
+
+  it('regression: a page in another encoding, or cut inside a multi-byte character, is still searched', async () => {
+    const link = 'https://courses.example/certificate/1';
+    const latin1 = Uint8Array.from([...html('<title>Zertifikat f\u00fcr Gr\u00fc\u00dfe</title>')].map((c) => c.charCodeAt(0) & 0xff));
+    const report = await follow(link, world({ [link]: { type: 'text/html; charset=iso-8859-1', body: latin1 } }).ctx);
+    expect(report.checks.map((c) => c.code)).toContain('NO_CREDENTIAL_AT_LINK');
+  });
+});
+
 describe('a link whose address is gone', () => {
   it('regression: a link to a withdrawn OB 2.0 assertion (410 Gone) was read as a broken credential, failed INPUT_UNPARSEABLE', async () => {
     const gone = 'https://badges.example/public/assertions/Xy7pQ2sTR4u1vW9z';
