@@ -107,18 +107,20 @@ function printE2e(e: E2eResults): string[] {
 function printEngine(e: EngineResults): string[] {
   const lines = [
     'Verify latency (ms; median (min–max, runs)). cold: nothing cached; first sight: keys and status cached; warm: the same credential again. Ours, the reference and jose measured in turn.',
-    '| format | verdict | first sight | warm | reference (jsonld.js as published) | reference (patched jsonld.js) | ratio |',
-    '|---|---|---|---|---|---|---|',
+    'References: @digitalbazaar/vc (1) on jsonld.js as published with contexts served untagged, as this benchmark first measured it; (2) the same with contexts tagged static, so jsonld.js keeps them processed as ours does; (3) on the engine\'s patched jsonld.js, tagged.',
+    '| format | verdict | first sight | warm | reference (1) untagged | reference (2) published jsonld.js | reference (3) patched jsonld.js | ratio |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   for (const r of e.latency) {
     const ref = r.reference ? range(r.reference) : r.joseFloor ? `jose jwtVerify ${range(r.joseFloor)}` : '—';
     const refPatched = r.referencePatched ? range(r.referencePatched) : '—';
+    const refUntagged = r.referenceUntagged ? range(r.referenceUntagged) : '—';
     const ratio = r.ratio === undefined
       ? '—'
       : r.reference
-        ? `${r.ratio.toFixed(2)}× faster than the reference, ${r.ratioPatched!.toFixed(2)}× than the reference on the patched jsonld.js (first sight); ${r.ratioWarm!.toFixed(2)}× warm`
+        ? `first sight: ${r.ratioUntagged!.toFixed(2)}× (1), ${r.ratio.toFixed(2)}× (2), ${r.ratioPatched!.toFixed(2)}× (3); warm ${r.ratioWarm!.toFixed(2)}× (2)`
         : `${r.ratio.toFixed(2)}× jose`;
-    lines.push(`| ${r.name} | ${r.verdict} | ${range(r.firstSight)} | ${range(r.warm)} | ${ref} | ${refPatched} | ${ratio} |`);
+    lines.push(`| ${r.name} | ${r.verdict} | ${range(r.firstSight)} | ${range(r.warm)} | ${refUntagged} | ${ref} | ${refPatched} | ${ratio} |`);
   }
   lines.push('', 'Where one eddsa-rdfc-2022 verification spends its time at first sight (each step timed alone, ms median):');
   for (const [step, s] of Object.entries(e.diBreakdown)) lines.push(`  ${step}: ${ms(s.median)}`);
@@ -128,9 +130,10 @@ function printEngine(e: EngineResults): string[] {
   lines.push('', `Page of ${p.credentials} credentials from ${p.issuers} did:web issuers with status lists (local HTTPS): ${ms(p.totalMs)} ms total, ${p.fetches} fetches (${p.distinctUrls} distinct URLs), verdicts ${JSON.stringify(p.verdicts)}`);
   lines.push(`Poison graph (10-clique of blank nodes): rejected in ${ms(e.poisonGraph.ms)} ms with ${e.poisonGraph.code} (verdict ${e.poisonGraph.verdict})`);
   const rdfc = e.latency.find((r) => r.name.startsWith('DI eddsa-rdfc-2022'));
-  if (rdfc?.reference && rdfc.referencePatched) {
-    goals.push({ goal: 'Data Integrity vs @digitalbazaar/vc at first sight (jsonld.js as published)', budget: '≥ 2×', measured: `${rdfc.ratio!.toFixed(2)}× (ours ${range(rdfc.firstSight)}, reference ${range(rdfc.reference)})`, met: rdfc.ratio! >= 2 });
-    goals.push({ goal: 'Data Integrity vs @digitalbazaar/vc on the patched jsonld.js', budget: '(reported)', measured: `${rdfc.ratioPatched!.toFixed(2)}× (reference ${range(rdfc.referencePatched)})`, met: undefined });
+  if (rdfc?.reference && rdfc.referencePatched && rdfc.referenceUntagged) {
+    goals.push({ goal: 'Data Integrity vs @digitalbazaar/vc at first sight, reference as first measured (published jsonld.js, untagged contexts)', budget: '≥ 2×', measured: `${rdfc.ratioUntagged!.toFixed(2)}× (ours ${range(rdfc.firstSight)}, reference ${range(rdfc.referenceUntagged)})`, met: rdfc.ratioUntagged! >= 2 });
+    goals.push({ goal: 'Data Integrity vs @digitalbazaar/vc at first sight, reference with static contexts (published jsonld.js)', budget: '≥ 2×', measured: `${rdfc.ratio!.toFixed(2)}× (reference ${range(rdfc.reference)})`, met: rdfc.ratio! >= 2 });
+    goals.push({ goal: 'Data Integrity vs @digitalbazaar/vc on the patched jsonld.js (static contexts)', budget: '(reported)', measured: `${rdfc.ratioPatched!.toFixed(2)}× (reference ${range(rdfc.referencePatched)})`, met: undefined });
   }
   for (const r of e.latency.filter((l) => l.joseFloor)) {
     goals.push({ goal: `${r.name} vs raw jose`, budget: '≤ 1.5×', measured: `${r.ratio!.toFixed(2)}× (ours ${range(r.warm)}, jose ${range(r.joseFloor)})`, met: r.ratio! <= 1.5 });

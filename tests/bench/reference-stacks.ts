@@ -15,13 +15,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export type ReferenceVerify = (credential: Record<string, unknown>) => Promise<boolean>;
 
 export interface ReferenceStacks {
-  /** on jsonld.js as published */
+  /** on jsonld.js as published, contexts served untagged: the reference as this benchmark first measured it */
+  untagged: ReferenceVerify;
+  /** on jsonld.js as published, contexts served tagged static (jsonld.js keeps them processed) */
   published: ReferenceVerify;
-  /** on the engine's patched jsonld.js */
+  /** on the engine's patched jsonld.js, contexts tagged static */
   patched: ReferenceVerify;
 }
 
-async function buildStack(name: string, alias: Record<string, string>, outDir: string): Promise<ReferenceVerify> {
+async function buildStack(name: string, alias: Record<string, string>, outDir: string, staticContexts = true): Promise<ReferenceVerify> {
   const outfile = path.join(outDir, `reference-${name}.mjs`);
   await build({
     entryPoints: [path.join(root, 'tests/bench/reference.ts')],
@@ -30,6 +32,7 @@ async function buildStack(name: string, alias: Record<string, string>, outDir: s
     format: 'esm',
     outfile,
     alias,
+    define: { CREDLENS_REFERENCE_STATIC_CONTEXTS: String(staticContexts) },
     logLevel: 'warning',
     // the Digital Bazaar packages are CommonJS in places: give the ES module bundle a require
     banner: { js: "import { createRequire as __credlensRequire } from 'node:module'; const require = __credlensRequire(import.meta.url);" },
@@ -42,6 +45,7 @@ async function buildStack(name: string, alias: Record<string, string>, outDir: s
 export async function loadReferenceStacks(outDir: string): Promise<ReferenceStacks> {
   mkdirSync(outDir, { recursive: true });
   return {
+    untagged: await buildStack('published-jsonld-untagged', {}, outDir, false),
     published: await buildStack('published-jsonld', {}, outDir),
     patched: await buildStack('patched-jsonld', { jsonld: '@credlens/jsonld' }, outDir),
   };

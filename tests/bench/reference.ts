@@ -50,14 +50,20 @@ function p256DidKeyDocument(did: string, fragment: string | undefined): Doc {
   return { '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'], id: did, verificationMethod: [vm], assertionMethod: [vm.id] };
 }
 
+/** Set by each build of the reference stack (reference-stacks.ts); absent (imported directly): true. */
+declare const CREDLENS_REFERENCE_STATIC_CONTEXTS: boolean | undefined;
+const staticContexts = typeof CREDLENS_REFERENCE_STATIC_CONTEXTS === 'boolean' ? CREDLENS_REFERENCE_STATIC_CONTEXTS : true;
+
 /**
  * Bundled contexts are served tagged `static`, as the engine's own loader does
  * (lib/engine/jsonld/static-loader.ts) and as a static document loader should,
- * so jsonld.js may keep them processed between verifications on both sides.
+ * so jsonld.js may keep them processed between verifications on both sides;
+ * one build serves them untagged, as this benchmark's reference did before,
+ * so that figure stays comparable.
  */
 export async function documentLoader(url: string) {
   const ctx = BUNDLED_CONTEXTS.get(url);
-  if (ctx) return { contextUrl: null, documentUrl: url, document: ctx.document, tag: 'static' };
+  if (ctx) return { contextUrl: null, documentUrl: url, document: ctx.document, ...(staticContexts ? { tag: 'static' } : {}) };
   const did = didKeyDocument(url);
   if (did) return { contextUrl: null, documentUrl: url, document: did };
   throw new Error(`reference loader: not bundled: ${url}`);
