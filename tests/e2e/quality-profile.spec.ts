@@ -21,7 +21,7 @@ const SOURCES: readonly [element: string, source: string][] = [
   ['level', `${A}.alignment`],
   ['assessment', `${A}.resultDescription.resultType`],
   ['participation', `${A}.alignment`],
-  ['qualityAssurance', `${A}.endorsement`],
+  ['qualityAssurance', `${A}.endorsement[0]`],
 ];
 
 test('the quality profile of a fully described credential lists all eleven elements with their sources', async ({ page, world, serviceWorker, openExtensionPage }) => {

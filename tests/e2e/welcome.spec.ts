@@ -18,6 +18,8 @@ test('a fresh install opens the welcome page once; the sample badge verifies, it
     const details = welcome.getByTestId('credential-details');
     await expect(details).toHaveAttribute('data-verdict', 'verified', { timeout: 20_000 });
     await expect(details.getByTestId('verdict-explanation')).toContainText('nothing ties that key to an organisation');
+    // read and closed, as a person does: a tab left open would come back with the browser's session, which is not the extension opening it
+    await welcome.close();
     await b.context.close();
 
     // the same profile started again: no install, no welcome page
