@@ -4,7 +4,7 @@
  * panel, the quality profile and the technical details. Props only, so the
  * popup, the history and the verify page share it.
  */
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/extension/i18n';
 import { type Report } from '../../lib/engine';
 import { isConfirmedContent, isNotACredential, plainCheck } from '../../lib/extension/report-view';
@@ -41,6 +41,8 @@ export interface CredentialDetailsProps {
 
 export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrust, onBack, autoFocus = false, pageLabel, pageClaim }: CredentialDetailsProps) {
   const titleRef = useRef<HTMLHeadingElement>(null);
+  // one switch for technical words in the whole view: codes, keys and field paths appear together
+  const [technical, setTechnical] = useState(false);
   useEffect(() => {
     if (autoFocus) titleRef.current?.focus();
   }, [autoFocus]);
@@ -90,9 +92,9 @@ export function CredentialDetails({ report, trustEntries = [], onTrust, onUntrus
         />
       ) : null}
       {/* a failed credential's content may be forged: describing its quality would lend it weight */}
-      {profile && report.verdict !== 'failed' ? <QualityProfilePanel profile={profile} /> : null}
+      {profile && report.verdict !== 'failed' ? <QualityProfilePanel profile={profile} showSources={technical} /> : null}
       {profile?.diplomaSupplement && report.verdict !== 'failed' ? <DiplomaSupplement supplement={profile.diplomaSupplement} /> : null}
-      <TechnicalDetails report={report} />
+      <TechnicalDetails report={report} open={technical} onToggle={setTechnical} />
     </article>
   );
 }

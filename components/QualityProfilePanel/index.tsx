@@ -11,7 +11,13 @@ import styles from './style.module.css';
 
 const UNESCO_KEYS = ['assessed', 'trustedProvider', 'standAlone', 'qualityAssured'] as const;
 
-export function QualityProfilePanel({ profile }: { profile: QualityProfile }) {
+export interface QualityProfilePanelProps {
+  profile: QualityProfile;
+  /** where in the credential each element was found (field paths): shown with the technical details only */
+  showSources?: boolean;
+}
+
+export function QualityProfilePanel({ profile, showSources = false }: QualityProfilePanelProps) {
   const facts = profileFacts(profile);
   return (
     <section class={styles.section} data-testid="quality-profile">
@@ -28,7 +34,7 @@ export function QualityProfilePanel({ profile }: { profile: QualityProfile }) {
                 {/* opened by the recruiter's click, in a tab of its own; never fetched by Credlens (SECURITY.md rule 5) */}
                 <a href={r.url} target="_blank" rel="noopener noreferrer" title={t('registryHint')}>{r.ctid ?? r.url}</a>
                 {r.sandbox ? <span class={styles.sandbox}> ({t('registrySandbox')})</span> : null}
-                <code class={styles.source}> {t('profileSource', r.source)}</code>
+                {showSources ? <code class={styles.source}> {t('profileSource', r.source)}</code> : null}
               </li>
             ))}
           </ul>
@@ -39,7 +45,7 @@ export function QualityProfilePanel({ profile }: { profile: QualityProfile }) {
               <span class={styles.name}>{t(`element_${f.element}`)}</span>
               <span class={styles.presence}>{t(`presence_${f.presence.replace('-', '_')}`)}</span>
               {f.value ? <span class={styles.value}>{findingValue(f)}</span> : null}
-              {f.source ? <code class={styles.source}>{t('profileSource', f.source)}</code> : null}
+              {f.source && showSources ? <code class={styles.source}>{t('profileSource', f.source)}</code> : null}
             </li>
           ))}
         </ul>

@@ -1,12 +1,25 @@
-/** Codes, keys, hashes and the DID document behind a toggle, as plain text. */
+/**
+ * Codes, keys, hashes and the DID document behind a toggle, as plain text.
+ * The toggle is the details view's one switch for technical words: its
+ * owner passes `open`/`onToggle` so field paths elsewhere (the quality
+ * profile's sources) appear with it.
+ */
 import { useId, useState } from 'preact/hooks';
 import { hasMessage, t } from '../../lib/extension/i18n';
 import { type Report } from '../../lib/engine';
 import { technicalRows } from './rows';
 import styles from './style.module.css';
 
-export function TechnicalDetails({ report }: { report: Report }) {
-  const [open, setOpen] = useState(false);
+export interface TechnicalDetailsProps {
+  report: Report;
+  open?: boolean;
+  onToggle?: (open: boolean) => void;
+}
+
+export function TechnicalDetails({ report, open: controlled, onToggle }: TechnicalDetailsProps) {
+  const [own, setOwn] = useState(false);
+  const open = controlled ?? own;
+  const setOpen = (next: boolean) => (onToggle ? onToggle(next) : setOwn(next));
   const listId = useId();
   return (
     <section class={styles.section}>

@@ -42,6 +42,9 @@ test('the quality profile of a fully described credential lists all eleven eleme
   await summary.click();
   const elements = panel.locator('li[data-element]');
   await expect(elements).toHaveCount(SOURCES.length);
+  // field paths are technical words: they appear with the technical details only
+  await expect(panel.locator('code')).toHaveCount(0);
+  await popup.getByRole('button', { name: 'Show technical details' }).click();
   for (const [element, source] of SOURCES) {
     const item = panel.locator(`li[data-element="${element}"]`);
     await expect(item, element).toBeVisible();

@@ -21,8 +21,14 @@ describe('quality profile wording', () => {
 });
 
 describe('<QualityProfilePanel>', () => {
-  it('shows all eleven elements with presence, value and source', () => {
-    const el = mount(<QualityProfilePanel profile={profileOb3(fullyDescribed)} />);
+  it('regression: field paths were shown outside the technical details; each source appears only with them', () => {
+    const plain = mount(<QualityProfilePanel profile={profileOb3(fullyDescribed)} />);
+    expect(plain.textContent).not.toContain('credentialSubject');
+    expect(plain.querySelector('code')).toBeNull();
+  });
+
+  it('shows all eleven elements with presence, value and, with the technical details, source', () => {
+    const el = mount(<QualityProfilePanel profile={profileOb3(fullyDescribed)} showSources />);
     const items = all(el, '[data-element]');
     expect(items).toHaveLength(11);
     expect(items.every((i) => i.getAttribute('data-presence') === 'present')).toBe(true);
