@@ -4,7 +4,16 @@
  * on the spot and says honestly what it rests on.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { expect, launchWithExtension, newProfileDir, test } from './fixtures';
+
+/** Whether the profile's preference files on disk already list the extension as installed. */
+function installRecorded(dir: string, extensionId: string): boolean {
+  return ['Secure Preferences', 'Preferences'].some((file) => {
+    const at = path.join(dir, 'Default', file);
+    return fs.existsSync(at) && fs.readFileSync(at, 'utf8').includes(extensionId);
+  });
+}
 
 test('a fresh install opens the welcome page once; the sample badge verifies, its key tied to no organisation', async ({ world }) => {
   const dir = newProfileDir();
@@ -20,6 +29,9 @@ test('a fresh install opens the welcome page once; the sample badge verifies, it
     await expect(details.getByTestId('verdict-explanation')).toContainText('nothing ties that key to an organisation');
     // read and closed, as a person does: a tab left open would come back with the browser's session, which is not the extension opening it
     await welcome.close();
+    // Chromium writes its record of installed extensions to the profile on a timer; a browser closed
+    // before that wakes up as a fresh install. Wait for the record, as a real restart would find it.
+    await expect.poll(() => installRecorded(dir, b.extensionId), { timeout: 30_000 }).toBe(true);
     await b.context.close();
 
     // the same profile started again: no install, no welcome page
