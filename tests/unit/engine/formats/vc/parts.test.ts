@@ -295,6 +295,45 @@ describe('OB 3.0 endorsements: verified as credentials of their own, never chang
   });
 });
 
+describe('the status list and the carried credentials are fetched at once', () => {
+  it('regression (sequential status then endorsements): the credential\'s status list and its endorsement\'s status list are requested before either answers', async () => {
+    const statusList = async (issuer: ThirdPartyIssuer, listUrl: string) =>
+      issuer.sign({
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        id: listUrl,
+        type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+        issuer: issuer.did,
+        validFrom: '2025-01-01T00:00:00Z',
+        credentialSubject: { id: `${listUrl}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: await encodeStatusList([]) },
+      });
+    const entry = (listUrl: string) => ({ id: `${listUrl}#3`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '3', statusListCredential: listUrl });
+    const schoolList = 'https://school.example/status/own';
+    const councilList = 'https://council.example/status/endorsements';
+    const lists: Record<string, unknown> = { [schoolList]: await statusList(school, schoolList), [councilList]: await statusList(council, councilList) };
+    const endorsement = await council.sign(endorsementCredential(council.did, school.did, 7, { credentialStatus: entry(councilList) }));
+    const badge = await school.sign(achievementCredential(school.did, 1, { credentialStatus: entry(schoolList), issuer: { id: school.did, type: ['Profile'], name: 'Example School', endorsement: [endorsement] } }));
+    // every list answers only once both have been asked for, or after 2 s (so a sequential engine is caught, not hung)
+    const asked = new Set<string>();
+    const askedBeforeFirstAnswer: boolean[] = [];
+    let bothAsked!: () => void;
+    const together = new Promise<void>((resolve) => (bothAsked = resolve));
+    const ctx = createContext({
+      now: () => NOW,
+      transport: async (url) => {
+        asked.add(url);
+        if (Object.keys(lists).every((u) => asked.has(u))) bothAsked();
+        await Promise.race([together, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+        askedBeforeFirstAnswer.push(Object.keys(lists).every((u) => asked.has(u)));
+        return lists[url] === undefined ? new Response('not found', { status: 404 }) : new Response(JSON.stringify(lists[url]), { status: 200 });
+      },
+    });
+    const report = await verify({ text: JSON.stringify(badge) }, ctx);
+    expect(askedBeforeFirstAnswer[0]).toBe(true);
+    expect(report.verdict).toBe('verified');
+    expect(roles(report, 'endorsement')[0]!.report.verdict).toBe('verified');
+  });
+});
+
 describe('verifyCarried without a nested verifier', () => {
   it('reports INTERNAL as could-not-check, never as verified', async () => {
     const ctx = createContext({ now: () => NOW });
