@@ -22,8 +22,8 @@ const OUTPUT = path.join(ROOT, '.output');
  * same `code` and `where` words. Anything else fails the check.
  */
 export const EXPLAINED_WARNINGS: ReadonlyArray<{ code: string; file: RegExp; where: string }> = [
-  { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^chunks\/store-[\w-]+\.js$/, where: "Preact's `dangerouslySetInnerHTML`" },
-  { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^chunks\/verify-[\w-]+\.js$/, where: "pdf.js's main-thread worker fallback" },
+  { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^chunks\/preact-[\w-]+\.js$/, where: "Preact's `dangerouslySetInnerHTML`" },
+  { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^chunks\/pdfjs-[\w-]+\.js$/, where: "pdf.js's main-thread worker fallback" },
   { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^assets\/pdf\.worker\.min-[\w-]+\.mjs$/, where: "pdf.js's JPEG 2000 decoder fallback" },
 ];
 
