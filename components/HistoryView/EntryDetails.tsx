@@ -8,6 +8,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Verdict } from '../../lib/engine';
 import type { HistoryStore } from '../../lib/extension/history/store';
+import { changeLines } from '../../lib/extension/history/changes';
 import { isStorageError, type HistoryEntry, type HistorySummary } from '../../lib/extension/history/types';
 import { codeMessage, formatDate, t } from '../../lib/extension/i18n';
 import { CredentialDetails } from '../CredentialDetails';
@@ -62,7 +63,7 @@ export function EntryDetails({ summary, store, onChanged, onClose }: EntryDetail
     if (isStorageError(latest)) return { text: codeMessage(latest.error, latest.message), error: true };
     if (!latest || latest.checkedAt !== report.checkedAt) return { text: t('historyReverifyNotStored'), error: true };
     setEntry(latest);
-    const lines = latest.changedSinceLast ?? [];
+    const lines = changeLines(latest);
     onChanged(); // the entry moves to the top of the list with its new verdict
     return { text: lines.length ? t('historyReverifyChanged') : t('historyReverifyUnchanged'), lines };
   }
@@ -109,17 +110,18 @@ export function EntryDetails({ summary, store, onChanged, onClose }: EntryDetail
  * The check before the current one: its time, its verdict as a word (never
  * a badge: only the current result carries one) and what changed since.
  */
-function PreviousResult({ entry }: { entry: Pick<HistorySummary, 'previousVerdict' | 'previousCheckedAt' | 'changedSinceLast'> }) {
+function PreviousResult({ entry }: { entry: Pick<HistorySummary, 'previousVerdict' | 'previousCheckedAt' | 'changes' | 'changedSinceLast'> }) {
   if (!entry.previousVerdict) return null;
+  const lines = changeLines(entry);
   const when = entry.previousCheckedAt ? formatDate(entry.previousCheckedAt, 'dateTime') ?? '' : '';
   return (
     <details class={styles.previous} data-testid="previous-result">
       <summary>{when ? t('previousResult', when) : t('previousResult', '').replace(/[,\s]+$/, '')}</summary>
       <p>{t('previousResultVerdict', t(`verdict_${entry.previousVerdict satisfies Verdict}`))}</p>
-      {entry.changedSinceLast?.length ? (
+      {lines.length ? (
         <>
           <p>{t('historyChangesSincePrevious')}</p>
-          <ul>{entry.changedSinceLast.map((c) => <li>{c}</li>)}</ul>
+          <ul>{lines.map((c) => <li>{c}</li>)}</ul>
         </>
       ) : null}
     </details>

@@ -36,7 +36,7 @@ export function HistoryRow({ entry, selected, onOpen }: HistoryRowProps) {
           {[entry.issuerName ?? entry.issuerId, who, formatCheckedAt(entry.checkedAt)].filter(Boolean).join(' · ')}
         </span>
       </span>
-      {entry.changedSinceLast?.length ? <span class={styles.changed}>{t('historyChanged')}</span> : null}
+      {entry.changes?.length || entry.changedSinceLast?.length ? <span class={styles.changed}>{t('historyChanged')}</span> : null}
     </button>
   );
 }

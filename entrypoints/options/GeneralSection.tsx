@@ -52,7 +52,7 @@ export function GeneralSection({ settings, save }: SectionProps) {
   }
 
   async function changeLanguage(language: Settings['language']) {
-    // strings are chosen before the first render (components/Locale): reload to show the new language
+    // strings are chosen before the first render (lib/extension/locale.ts): reload to show the new language
     if (await save({ language })) location.reload();
   }
 

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '../../components/Theme/theme.css';
 import './style.css';
-import { applyChosenLanguage } from '../../components/Locale';
+import { applyChosenLanguage } from '../../lib/extension/locale';
 import { createBrowserApi, loadInitial, readQuery } from '../../components/PopupApp/api';
 import { uiLanguage } from '../../lib/extension/i18n';
 import { App } from './App';

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import '../../components/Theme/theme.css';
-import { applyChosenLanguage } from '../../components/Locale';
+import { applyChosenLanguage } from '../../lib/extension/locale';
 import { t, uiLanguage } from '../../lib/extension/i18n';
 import { VerifyApp } from './App';
 

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/Theme/theme.css';
 import { reportOf, sendToBackground } from '../../components/HistoryView/send';
-import { applyChosenLanguage } from '../../components/Locale';
+import { applyChosenLanguage } from '../../lib/extension/locale';
 import { SAMPLE_NAME, SAMPLE_TEXT, Welcome, type SampleCheck } from '../../components/Welcome';
 import { t, uiLanguage } from '../../lib/extension/i18n';
 

@@ -3,7 +3,7 @@
  * the English table as fallback where `browser.i18n` is missing (unit tests,
  * a message added without a rebuild). `browser.i18n.getMessage` always
  * answers in the browser's language, so a language chosen in the settings is
- * honoured by loading that translation's table (components/Locale) and
+ * honoured by loading that translation's table (lib/extension/locale.ts) and
  * asking it first: chosen locale → browser → English → the key itself. Positional substitutions use `$1`…`$9`
  * as in messages.json; check messages keep the engine's `{name}` placeholders
  * (lib/engine/messages.ts), which are filled from the check's detail here.

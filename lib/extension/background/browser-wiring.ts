@@ -8,6 +8,7 @@ import { LIMITS, createContext, createHostLimiter } from '../../engine';
 import { PLATFORM_CONTENT_SCRIPT_MATCHES, platformDataUrl } from '../../detect/platforms';
 import { applyHistoryRetention, historyStore, recordVerification } from '../history/record';
 import { t } from '../i18n';
+import { applyChosenLanguage } from '../locale';
 import { reportPagePath } from '../messaging';
 import { DEFAULT_SETTINGS, getSettings } from '../settings';
 import type { WorkerTiming } from '../tab-results';
@@ -80,8 +81,30 @@ export function browserDeps(): BackgroundDeps {
   };
 }
 
+/**
+ * The service worker speaks the language chosen on the options page, as the
+ * pages do: the context menu, the history's change lines and every message it
+ * sends. Loaded at start and again on `settings/changed`; the menu is renamed
+ * then (it exists only after install, so a failed rename is expected).
+ */
+async function applyLanguage(read?: BackgroundDeps['readMessages']): Promise<void> {
+  await applyChosenLanguage(read);
+  try {
+    await browser.contextMenus.update(MENU_ID, { title: t('menuVerifyBadge') });
+  } catch {
+    // no menu yet: it is made on install, in the language loaded by then
+  }
+}
+
 /** Registers every listener of the service worker. */
-export function startBackground(deps: BackgroundDeps = browserDeps()): void {
+export function startBackground(given: BackgroundDeps = browserDeps()): void {
+  const languageReady = applyLanguage(given.readMessages);
+  const deps: BackgroundDeps = {
+    ...given,
+    onSettingsChanged: async () => {
+      await Promise.all([given.onSettingsChanged?.(), applyLanguage(given.readMessages)]);
+    },
+  };
   const flow = createTabFlow(deps);
   const handle = createMessageHandler(deps, flow);
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
@@ -92,7 +115,8 @@ export function startBackground(deps: BackgroundDeps = browserDeps()): void {
     // menus persist across updates; recreate rather than collide on the id
     void browser.contextMenus
       .removeAll()
-      // in the browser's language: menus are made once, here, before any page could choose another
+      // in the language chosen, once it is loaded (applyLanguage renames it on every change)
+      .then(() => languageReady)
       .then(() => browser.contextMenus.create({ id: MENU_ID, title: t('menuVerifyBadge'), contexts: ['image', 'link'] }))
       .catch(() => {});
     void syncEverywhere();

@@ -6,6 +6,7 @@
 import { type RecipientHint, type Report, type VerifyContext } from '../../engine';
 import type { HistoryEntry, HistorySource, HistoryStorageError } from '../history/types';
 import type { WorkerTiming } from '../tab-results';
+import type { UiLocale } from '../i18n';
 import type { BadgeState } from './badge';
 import type { RateLimitOptions } from './rate-limit';
 import type { KeyValueArea } from './storage-area';
@@ -39,6 +40,8 @@ export interface BackgroundDeps {
   history?: HistoryHooks;
   /** re-reads settings (scan-every-page registration, allowed hosts) */
   onSettingsChanged?(): Promise<void>;
+  /** reads a packaged translation for the language chosen on the options page (default: the extension's own messages.json) */
+  readMessages?(locale: UiLocale): Promise<unknown>;
   now(): number;
   /** when the running service worker started and became ready (kept on the tab's results, for the benchmark) */
   workerTiming?(): WorkerTiming | undefined;

@@ -3,6 +3,7 @@
  * LibreOffice (RFC 4180 quoting, CRLF line ends, UTF-8 BOM).
  */
 import { checkMessage, formatName, t } from '../i18n';
+import { changeLines } from './changes';
 import type { HistoryEntry } from './types';
 
 /**
@@ -43,7 +44,7 @@ export function escapeCsvCell(value: string | undefined): string {
 /** Why the verdict is what it is: the messages of checks that failed or could not run, in the UI language. */
 export function reasonsOf(entry: HistoryEntry): string {
   const reasons = entry.report.checks.filter((c) => c.status === 'fail' || c.status === 'error').map((c) => checkMessage(c));
-  if (entry.changedSinceLast?.length) reasons.push(...entry.changedSinceLast);
+  reasons.push(...changeLines(entry));
   return reasons.join('; ');
 }
 

@@ -61,6 +61,14 @@ const OriginSchema = z
   .object({ url: text(4096).regex(/^https:\/\/\S+$/), follow: z.literal(true).optional(), wrappedIn: text(40).optional(), noEndpoint: text(40).optional() })
   .strict();
 
+/** One difference since the previous check (types.ts HistoryChange). */
+const ChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('verdict'), previous: VerdictSchema, current: VerdictSchema }).strict(),
+  z.object({ kind: z.literal('check'), id: CheckIdSchema, before: CheckSchema.optional(), after: CheckSchema.optional() }).strict(),
+  z.object({ kind: z.literal('signingKey'), from: text(2048), to: text(2048) }).strict(),
+  z.object({ kind: z.literal('statusList'), from: text(4096), to: text(4096) }).strict(),
+]);
+
 /** One stored entry as it appears in an export (strict: unknown fields are refused). */
 export const HistoryEntrySchema = z
   .object({
@@ -80,6 +88,7 @@ export const HistoryEntrySchema = z
     title: text(1000).optional(),
     previousVerdict: VerdictSchema.optional(),
     previousCheckedAt: IsoSchema.optional(),
+    changes: z.array(ChangeSchema).max(100).optional(),
     changedSinceLast: z.array(text(4000)).max(100).optional(),
     // the verified text, for re-checking; capped as when it was recorded (input-text.ts)
     inputText: text(LIMITS.candidateChars).min(1).optional(),

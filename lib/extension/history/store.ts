@@ -5,7 +5,7 @@
  */
 import { type Report } from '../../engine';
 import type { HistoryBackend } from './backend';
-import { describeChanges } from './changes';
+import { diffReports } from './changes';
 import { credentialKeyOf } from './credential-key';
 import { keptInputText } from './input-text';
 import { groupEntries, groupKeyOf, matchesQuery, type HistoryGroup } from './query';
@@ -107,7 +107,7 @@ export class HistoryStore {
       if (previous) {
         entry.previousVerdict = previous.verdict;
         entry.previousCheckedAt = previous.checkedAt;
-        entry.changedSinceLast = describeChanges(previous.report, report);
+        entry.changes = diffReports(previous.report, report);
       }
       const stored = compact(entry);
       await this.backend.put(stored);

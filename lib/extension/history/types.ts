@@ -2,7 +2,7 @@
  * Shapes of the credential history kept on this device (a history that is
  * evidence, not screenshots: each entry can be checked again and compared).
  */
-import { type Format, type Report, type Verdict } from '../../engine';
+import { type Check, type CheckId, type Format, type Report, type Verdict } from '../../engine';
 
 /** Where a verification was started from. */
 export type HistoryVia = 'page' | 'verify-page' | 'context-menu' | 'reverify';
@@ -45,6 +45,13 @@ export interface HistorySource {
   recheckOf?: string;
 }
 
+/** One difference between a credential's previous and current check (history/changes.ts). */
+export type HistoryChange =
+  | { kind: 'verdict'; previous: Verdict; current: Verdict }
+  | { kind: 'check'; id: CheckId; before?: Check; after?: Check }
+  | { kind: 'signingKey'; from: string; to: string }
+  | { kind: 'statusList'; from: string; to: string };
+
 /** One stored verification: the full report plus the facts the list filters on. */
 export interface HistoryEntry {
   id: string;
@@ -71,7 +78,9 @@ export interface HistoryEntry {
   previousVerdict?: Verdict;
   /** ISO 8601 time of the previous check, shown as "Previous result, <date>" */
   previousCheckedAt?: string;
-  /** plain-language changes since the previous check of the same input */
+  /** what changed since the previous check, as facts put into words when shown (changes.ts) */
+  changes?: HistoryChange[];
+  /** the same, as lines written in one language by entries stored before `changes` existed; read, never written */
   changedSinceLast?: string[];
   /** the verified text, for re-checking (see HistorySource.inputText); absent for images and links */
   inputText?: string;

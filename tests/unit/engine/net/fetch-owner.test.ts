@@ -65,7 +65,7 @@ describe('one module owns fetch', () => {
 
   it('walks the engine, the entrypoints and the components', () => {
     expect(files).toContain(OWNER);
-    expect(files).toContain('components/Locale/index.ts');
+    expect(files).toContain('lib/extension/locale.ts');
     expect(files).toContain('entrypoints/verify/pdf-from-tab.ts');
     expect(files.length).toBeGreaterThan(100);
   });

@@ -6,9 +6,15 @@ import { createMemoryBackend } from '../../../../lib/extension/history/backend';
 import { applyHistoryRetention, useHistoryBackend } from '../../../../lib/extension/history/record';
 import { updateSettings } from '../../../../lib/extension/settings';
 import { makeReport } from '../history/make-report';
-import { fakeDeps } from './helpers';
+import { readFileSync } from 'node:fs';
+import { setChosenMessages, type UiLocale } from '../../../../lib/extension/i18n';
+import { repoPath } from '../../../support/fixtures';
+import { fakeDeps, fromExtensionPage } from './helpers';
 
 const NOW = Date.parse('2026-11-20T00:00:00.000Z');
+const packagedMessage = (locale: UiLocale) => (key: string): string =>
+  (JSON.parse(readFileSync(repoPath(`public/_locales/${locale}/messages.json`), 'utf8')) as Record<string, { message: string }>)[key]!.message;
+const [en, de, fr] = [packagedMessage('en'), packagedMessage('de'), packagedMessage('fr')];
 const daysAgo = (d: number) => new Date(NOW - d * 86_400_000).toISOString();
 
 beforeEach(() => fakeBrowser.reset());
@@ -61,6 +67,35 @@ describe('bug: history retention was applied only when something new was recorde
       expect(opened).toHaveLength(1);
       expect(fetched).toEqual([`https://api.credly.com/v1/obi/v2/badge_assertions/${U}`]);
     });
+  });
+});
+
+describe('regression (the context menu and the history lines stayed in the browser\'s language): the service worker speaks the language chosen', () => {
+  afterEach(() => setChosenMessages(undefined));
+
+  it('creates the menu in the chosen language and renames it when the setting changes', async () => {
+    const { deps } = fakeDeps();
+    const read = vi.fn(async (locale: UiLocale) => JSON.parse(readFileSync(repoPath(`public/_locales/${locale}/messages.json`), 'utf8')) as unknown);
+    deps.readMessages = read;
+    deps.history = { record: async () => undefined, get: async () => undefined, clear: async () => undefined, applyRetention: async () => undefined };
+    for (const event of [fakeBrowser.permissions.onAdded, fakeBrowser.permissions.onRemoved, fakeBrowser.contextMenus.onClicked]) vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
+    const created: string[] = [];
+    const renamed: string[] = [];
+    vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined as never);
+    vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation(((props: { title?: string }) => void created.push(props.title ?? '')) as never);
+    vi.spyOn(fakeBrowser.contextMenus, 'update').mockImplementation((async (_id: unknown, props: { title?: string }) => void renamed.push(props.title ?? '')) as never);
+    await updateSettings({ language: 'de' });
+    startBackground(deps);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false } as never);
+    await vi.waitFor(() => expect(created).toEqual([de('menuVerifyBadge')]));
+    expect(created[0]).not.toBe(en('menuVerifyBadge'));
+
+    await updateSettings({ language: 'fr' });
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'settings/changed' }, fromExtensionPage('options.html'), () => undefined);
+    await vi.waitFor(() => expect(renamed.at(-1)).toBe(fr('menuVerifyBadge')));
+    await updateSettings({ language: 'auto' });
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'settings/changed' }, fromExtensionPage('options.html'), () => undefined);
+    await vi.waitFor(() => expect(renamed.at(-1)).toBe(en('menuVerifyBadge')));
   });
 });
 

@@ -6,6 +6,7 @@
  * green "Verified" report.
  */
 import { describe, expect, it } from 'vitest';
+import { changeLines } from '../../../../lib/extension/history/changes';
 import { createMemoryBackend } from '../../../../lib/extension/history/backend';
 import { historyKeyOf, HistoryStore } from '../../../../lib/extension/history/store';
 import { isStorageError, type HistoryStorageError } from '../../../../lib/extension/history/types';
@@ -34,7 +35,7 @@ describe('bug: a re-check listed the old "verified" result beside the new "revok
     const again = ok(await store.record(revokedLater(makeReport({ credential }), at(1)), { via: 'reverify', origin: { url: LIST_URL }, recheckOf: first.credentialKey }));
     expect(again.id).toBe(first.id);
     expect([again.verdict, again.previousVerdict, again.previousCheckedAt]).toEqual(['revoked', 'verified', at(30)]);
-    expect(again.changedSinceLast?.[0]).toMatch(/^Revoked since last check/);
+    expect(changeLines(again)[0]).toMatch(/^Revoked since last check/);
     const page = ok(await store.query());
     expect(page.total).toBe(1);
     expect(page.entries.map((e) => e.verdict)).toEqual(['revoked']);
@@ -47,7 +48,7 @@ describe('bug: a re-check listed the old "verified" result beside the new "revok
     ok(await store.record(revokedLater(makeReport({ credential }), at(10)), { via: 'reverify', origin: { url: LIST_URL } }));
     const visit = ok(await store.record(revokedLater(makeReport({ credential }), at(1)), { via: 'page', origin: { url: LIST_URL } }));
     expect(ok(await store.count())).toBe(1);
-    expect([visit.previousVerdict, visit.previousCheckedAt, visit.changedSinceLast]).toEqual(['revoked', at(10), []]);
+    expect([visit.previousVerdict, visit.previousCheckedAt, changeLines(visit)]).toEqual(['revoked', at(10), []]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { changeLines } from '../../../../lib/extension/history/changes';
 import { createMemoryBackend, type HistoryBackend } from '../../../../lib/extension/history/backend';
 import { HistoryStore } from '../../../../lib/extension/history/store';
 import { isStorageError, type HistoryStorageError, type HistorySummary } from '../../../../lib/extension/history/types';
@@ -33,7 +34,7 @@ describe('HistoryStore.record', () => {
     ok(await store.record(makeReport({ seed: 'other', checkedAt: daysAgo(5) }), { via: 'page' }));
     const again = ok(await store.record(revokedLater(first, daysAgo(1)), { via: 'reverify' }));
     expect(again.previousVerdict).toBe('verified');
-    expect(again.changedSinceLast?.[0]).toMatch(/^Revoked since last check/);
+    expect(changeLines(again)[0]).toMatch(/^Revoked since last check/);
     const latest = ok(await store.latestFor(first.inputHash));
     expect(latest?.id).toBe(again.id);
   });
@@ -49,7 +50,7 @@ describe('HistoryStore.record', () => {
     const again = ok(await store.record(asJson, { via: 'reverify' }));
     expect(again.inputHash).not.toBe(asPng.inputHash);
     expect(again.previousVerdict).toBe('verified');
-    expect(again.changedSinceLast?.[0]).toMatch(/^Revoked since last check/);
+    expect(changeLines(again)[0]).toMatch(/^Revoked since last check/);
     const other = ok(await store.record(makeReport({ seed: 'x', credential: { ...credential, id: 'urn:uuid:2' }, checkedAt: daysAgo(0.5) }), { via: 'page' }));
     expect(other.previousVerdict).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 /**
- * components/Locale: the language stored by the options page (through
+ * lib/extension/locale.ts: the language stored by the options page (through
  * lib/extension/settings.ts) is loaded before a page renders; 'auto', junk and read
  * failures leave the browser's language in place.
  */
@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { applyChosenLanguage, chosenLanguage } from '../../../components/Locale';
+import { applyChosenLanguage, chosenLanguage } from '../../../lib/extension/locale';
 import { setChosenMessages, t, uiLanguage, type UiLocale } from '../../../lib/extension/i18n';
 import { updateSettings } from '../../../lib/extension/settings';
 import { repoPath } from '../../support/fixtures';

@@ -1,6 +1,7 @@
 /**
  * Applies the language chosen on the options page to an extension page,
- * before its first render. The browser's `i18n.getMessage` only ever answers
+ * before its first render, and to the service worker (its menu, its history
+ * lines and messages), whenever the setting changes. The browser's `i18n.getMessage` only ever answers
  * in the browser's language, so the chosen translation's messages.json is
  * read from the extension's own package and handed to lib/extension/i18n.ts.
  *
@@ -10,8 +11,8 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { isUiLocale, setChosenMessages, type UiLocale } from '../../lib/extension/i18n';
-import { fetchOwnResource } from '../../lib/engine';
+import { isUiLocale, setChosenMessages, type UiLocale } from './i18n';
+import { fetchOwnResource } from '../engine';
 
 /** The chosen UI language from a stored settings object; undefined for 'auto', missing or invalid. */
 export function chosenLanguage(storedSettings: unknown): UiLocale | undefined {
@@ -27,15 +28,20 @@ async function readPackagedMessages(locale: UiLocale): Promise<unknown> {
 }
 
 /**
- * Loads the chosen translation when the setting names one. Never throws:
- * on any failure the page simply stays in the browser's language.
+ * Loads the chosen translation when the setting names one, else goes back to
+ * the browser's language. Never throws: on any failure the page simply stays
+ * in the language it had.
  *
  * @param read where messages.json comes from (tests pass their own)
  */
 export async function applyChosenLanguage(read: (locale: UiLocale) => Promise<unknown> = readPackagedMessages): Promise<UiLocale | undefined> {
   try {
     const locale = chosenLanguage(await storage.getItem<unknown>('local:settings'));
-    if (!locale) return undefined;
+    // 'auto' again (the service worker hears every change): back to the browser's language
+    if (!locale) {
+      setChosenMessages(undefined);
+      return undefined;
+    }
     setChosenMessages(await read(locale));
     return locale;
   } catch {
