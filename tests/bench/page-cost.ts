@@ -83,7 +83,7 @@ export async function runPageCostBench(): Promise<PageCostResults> {
         // The content script runs in an isolated world and adds no node to the page; a <script> tag left in
         // the page would put the detector's own source (whose patterns spell "eyJ") into the page's text and
         // send the token search over every text node, a cost no real page pays for us.
-        await (await page.addScriptTag({ content: script })).evaluate((el) => el.remove());
+        await (await page.addScriptTag({ content: script })).evaluate((el) => (el as ChildNode).remove());
         const r = await page.evaluate(() => {
           const scan = (globalThis as unknown as { __credlensScan: (d: Document) => { found: unknown[] } }).__credlensScan;
           const t = performance.now();
