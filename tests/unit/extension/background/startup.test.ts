@@ -117,6 +117,25 @@ describe('the welcome page', () => {
     expect(WELCOME_PAGE).toBe('/welcome.html');
   });
 
+  it('regression (Chromium reported the unpacked extension as installed again after a restart): the welcome page opens once', async () => {
+    const { openWelcomeOnInstall, WELCOME_PAGE } = await import('../../../../lib/extension/background/startup');
+    const opened: string[] = [];
+    const open = async (path: string) => void opened.push(path);
+    expect(await openWelcomeOnInstall('install', open)).toBe(true);
+    expect(await openWelcomeOnInstall('install', open)).toBe(false);
+    expect(opened).toEqual([WELCOME_PAGE]);
+    // the extension's data removed (uninstall), a new install welcomes again
+    fakeBrowser.reset();
+    expect(await openWelcomeOnInstall('install', open)).toBe(true);
+    expect(opened).toEqual([WELCOME_PAGE, WELCOME_PAGE]);
+  });
+
+  it('a tab that could not be opened is not remembered as shown', async () => {
+    const { openWelcomeOnInstall } = await import('../../../../lib/extension/background/startup');
+    expect(await openWelcomeOnInstall('install', () => Promise.reject(new Error('no window')))).toBe(false);
+    expect(await openWelcomeOnInstall('install', async () => undefined)).toBe(true);
+  });
+
   it('a tab that cannot be opened is not an error', async () => {
     const { openWelcomeOnInstall } = await import('../../../../lib/extension/background/startup');
     expect(await openWelcomeOnInstall('install', () => Promise.reject(new Error('no window')))).toBe(false);
