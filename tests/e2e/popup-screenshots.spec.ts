@@ -1,13 +1,16 @@
 /**
  * The popup as a recruiter sees it, 400×600, on the demo profile's list: in
  * English, German and French, light and dark. Six pictures in
- * test-results/screenshots/ for review, and a check that each was written,
- * in its language, at that size.
+ * test-results/screenshots/ for review, a check that each was written, in its
+ * language, at that size, and that the German and French popups show none of
+ * the English popup's words (the credentials' own content aside).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, SCREENSHOT_DIR, test } from './fixtures';
+import { expect, readTabResults, SCREENSHOT_DIR, test } from './fixtures';
 import { openAndWaitForVerdicts } from './flow';
+import type { TabResults } from '../../lib/extension/tab-results';
+import { credentialStrings, englishLeft, loadLocale, sameInBoth, shownTexts } from '../support/ui-language';
 
 const LANGUAGES = { en: 'History', de: 'Verlauf', fr: 'Historique' } as const;
 const SCHEMES = ['light', 'dark'] as const;
@@ -24,6 +27,8 @@ test('popup screenshots at 400×600 in en, de and fr, light and dark, with the d
   const count = world.expected.filter((e) => e.page === world.pages.profile).length;
   const tabId = await openAndWaitForVerdicts(page, serviceWorker, world.pages.profile, count);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // what each language's popup shows, on the list and in the first credential's details
+  const shown: Record<string, Set<string>> = {};
   for (const [lang, historyTab] of Object.entries(LANGUAGES)) {
     for (const scheme of SCHEMES) fs.rmSync(shotPath(lang, scheme), { force: true });
     // the language chosen in the settings (lib/extension/settings.ts), read by every page before its first render
@@ -38,6 +43,11 @@ test('popup screenshots at 400×600 in en, de and fr, light and dark, with the d
       await popup.emulateMedia({ colorScheme: scheme });
       await popup.screenshot({ path: shotPath(lang, scheme) });
     }
+    const texts = new Set(await popup.evaluate(shownTexts));
+    await popup.getByTestId('credential').first().click();
+    await expect(popup.getByTestId('credential-details')).toBeVisible();
+    for (const text of await popup.evaluate(shownTexts)) texts.add(text);
+    shown[lang] = texts;
     await popup.close();
   }
   await serviceWorker.evaluate(async () => chrome.storage.local.remove('settings'));
@@ -49,6 +59,14 @@ test('popup screenshots at 400×600 in en, de and fr, light and dark, with the d
       expect(pngSize(file)).toEqual({ width: 400, height: 600 });
     }
   }
+  // the German and French popups show none of the English popup's words, except the credentials' own content
+  const allowed = credentialStrings(await readTabResults<TabResults>(serviceWorker, tabId));
+  const en = loadLocale('en');
+  expect(shown.en!.size).toBeGreaterThan(20);
+  for (const lang of ['de', 'fr'] as const) {
+    expect(englishLeft(shown.en!, shown[lang]!, allowed, sameInBoth(en, loadLocale(lang))), lang).toEqual([]);
+  }
+  expect(shown.de).toContain('Bestätigt');
   // light and dark differ, so the colour scheme really changed
   expect(fs.readFileSync(shotPath('en', 'light')).equals(fs.readFileSync(shotPath('en', 'dark')))).toBe(false);
 });

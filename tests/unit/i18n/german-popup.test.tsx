@@ -5,7 +5,6 @@
  * the English popup shows must be gone from the German one, except the
  * credential's own content, identifiers and the product's name.
  */
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { all, fire, mount, unmount } from '../components/dom';
 import { found, makeReport, tabResults } from '../components/reports';
@@ -13,17 +12,11 @@ import { PopupApp } from '../../../components/PopupApp';
 import { loadInitial, type PopupApi } from '../../../components/PopupApp/api';
 import { setChosenMessages } from '../../../lib/extension/i18n';
 import type { TabResults } from '../../../lib/extension/tab-results';
-import { repoPath } from '../../support/fixtures';
+import { credentialStrings, englishLeft, loadLocale, sameInBoth, shownTexts } from '../../support/ui-language';
 
-type Table = Record<string, { message: string }>;
-const load = (lang: string): Table => JSON.parse(readFileSync(repoPath(`public/_locales/${lang}/messages.json`), 'utf8')) as Table;
-const de = load('de');
-const en = load('en');
-
-/** Texts the two languages write alike ("Format", "$1 ECTS"): the locale files hold them the same on purpose. */
-const SAME_IN_BOTH = Object.keys(en)
-  .filter((key) => de[key]?.message === en[key]!.message)
-  .map((key) => new RegExp(`^${en[key]!.message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\$[1-9]/g, '.+')}$`));
+const de = loadLocale('de');
+const en = loadLocale('en');
+const SAME_IN_BOTH = sameInBoth(en, de);
 
 function api(results: TabResults): PopupApi {
   return {
@@ -70,45 +63,6 @@ const detailed = makeReport('verified', {
   ],
 });
 
-const VISIBLE_ATTRIBUTES = ['title', 'aria-label', 'placeholder', 'alt'];
-
-/** Every text node and visible attribute, trimmed, that holds a letter; codes and JSON (`code`, `pre`) are values, not words. */
-function shownTexts(root: Element): Set<string> {
-  const out = new Set<string>();
-  const walk = (node: Node): void => {
-    if (node.nodeType === 1 && ['CODE', 'PRE'].includes((node as Element).tagName)) return;
-    if (node.nodeType === 3) {
-      const text = node.textContent?.trim() ?? '';
-      if (/\p{L}/u.test(text)) out.add(text);
-    }
-    if (node.nodeType === 1) {
-      for (const name of VISIBLE_ATTRIBUTES) {
-        const value = (node as Element).getAttribute(name)?.trim();
-        if (value && /\p{L}/u.test(value)) out.add(value);
-      }
-    }
-    node.childNodes.forEach(walk);
-  };
-  walk(root);
-  return out;
-}
-
-/** Every string the reports carry: what the credential says is shown as it says it, in any UI language. */
-function credentialStrings(...values: unknown[]): Set<string> {
-  const out = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.add(v.trim());
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  values.forEach(walk);
-  return out;
-}
-
-/** Not words of the UI: the product's name, identifiers and addresses, check codes. */
-const isLanguageFree = (text: string): boolean =>
-  text === 'Credlens' || (!/\s/.test(text) && /[:/@#]/.test(text)) || /^[A-Z0-9_]+$/.test(text) || /^[\d\s.,:/·→↗×–-]+$/.test(text);
-
 async function render(table: unknown, open?: string): Promise<Set<string>> {
   setChosenMessages(table);
   const popupApi = api(open === 'detailed' ? { ...results, credentials: [found('detailed', detailed)] } : results);
@@ -116,7 +70,7 @@ async function render(table: unknown, open?: string): Promise<Set<string>> {
   // open the technical details too, so their labels are compared
   const technical = all(el, 'button').find((b) => b.getAttribute('aria-expanded') === 'false');
   if (open && technical) fire(technical, 'click');
-  const texts = shownTexts(el);
+  const texts = new Set(shownTexts(el));
   unmount(el);
   return texts;
 }
@@ -125,8 +79,6 @@ afterEach(() => setChosenMessages(undefined));
 
 describe('the German popup', () => {
   const allowed = credentialStrings(results, detailed);
-  const englishLeft = (english: Set<string>, german: Set<string>) =>
-    [...english].filter((text) => german.has(text) && !allowed.has(text) && !isLanguageFree(text) && !SAME_IN_BOTH.some((same) => same.test(text)));
 
   it.each([
     ['the page list', undefined],
@@ -139,7 +91,7 @@ describe('the German popup', () => {
     const english = await render(undefined, open);
     const german = await render(de, open);
     expect(english.size).toBeGreaterThan(5);
-    expect(englishLeft(english, german)).toEqual([]);
+    expect(englishLeft(english, german, allowed, SAME_IN_BOTH)).toEqual([]);
   });
 
   it('is in German, not just different (a check of the comparison itself)', async () => {
