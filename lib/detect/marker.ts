@@ -9,10 +9,10 @@ import { OWN_NODE_ATTRIBUTE } from './types';
 
 /**
  * The only words the marker ever shows, by their key in public/_locales, with
- * the English text for where no extension API answers (unit tests). A content
- * script reads them through `i18n.getMessage` (the browser's language): the
- * language chosen on the options page would need its whole table in every
- * page, and the chip has two phrases.
+ * the English text for where no extension API answers (unit tests). The
+ * service worker stores the two phrases in the language chosen on the options
+ * page (`MARKER_WORDS_KEY`), which the content script reads before its first
+ * scan; without them it asks `i18n.getMessage` (the browser's language).
  */
 const ENGLISH = {
   markerButton: 'Check credential',
@@ -22,10 +22,32 @@ const ENGLISH = {
 /** The marker's accessible name and tooltip, in English. */
 export const MARKER_TEXT = ENGLISH.markerLabel;
 
+type MarkerWordKey = keyof typeof ENGLISH;
 type I18nApi = { i18n?: { getMessage?: (key: string) => string | undefined } };
 
-/** A marker phrase in the browser's language (Firefox's `browser`, Chromium's `chrome`: the first that answers), English otherwise. */
-export function markerWords(key: keyof typeof ENGLISH): string {
+/** The extension-storage key (storage.local) of the marker's phrases in the chosen language. */
+export const MARKER_WORDS_KEY = 'markerWords';
+
+let chosenWords: Partial<Record<MarkerWordKey, string>> = {};
+
+/**
+ * Takes the marker's phrases as the service worker stored them (`MARKER_WORDS_KEY`);
+ * anything but a short, non-empty string per phrase is ignored, so the chip falls
+ * back to the browser's language.
+ */
+export function useMarkerWords(stored: unknown): void {
+  const words: Partial<Record<MarkerWordKey, string>> = {};
+  for (const key of Object.keys(ENGLISH) as MarkerWordKey[]) {
+    const value = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>)[key] : undefined;
+    if (typeof value === 'string' && value.trim() !== '' && value.length <= 120) words[key] = value;
+  }
+  chosenWords = words;
+}
+
+/** A marker phrase in the chosen language, else the browser's (Firefox's `browser`, Chromium's `chrome`: the first that answers), else English. */
+export function markerWords(key: MarkerWordKey): string {
+  const chosen = chosenWords[key];
+  if (chosen) return chosen;
   const scope = globalThis as { chrome?: I18nApi; browser?: I18nApi };
   for (const api of [scope.browser, scope.chrome]) {
     try {

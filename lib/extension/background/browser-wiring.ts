@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { LIMITS, createContext, createHostLimiter } from '../../engine';
+import { MARKER_WORDS_KEY } from '../../detect/marker';
 import { PLATFORM_CONTENT_SCRIPT_MATCHES, platformDataUrl } from '../../detect/platforms';
 import { applyHistoryRetention, historyStore, recordVerification } from '../history/record';
 import { t } from '../i18n';
@@ -83,12 +84,14 @@ export function browserDeps(): BackgroundDeps {
 
 /**
  * The service worker speaks the language chosen on the options page, as the
- * pages do: the context menu, the history's change lines and every message it
- * sends. Loaded at start and again on `settings/changed`; the menu is renamed
+ * pages do: the context menu, the in-page marker, the history's change lines
+ * and every message it sends. Loaded at start and again on `settings/changed`; the menu is renamed
  * then (it exists only after install, so a failed rename is expected).
  */
 async function applyLanguage(read?: BackgroundDeps['readMessages']): Promise<void> {
   await applyChosenLanguage(read);
+  // the in-page marker's two phrases, for content scripts, which cannot load a translation themselves
+  await browser.storage.local.set({ [MARKER_WORDS_KEY]: { markerButton: t('markerButton'), markerLabel: t('markerLabel') } }).catch(() => undefined);
   try {
     await browser.contextMenus.update(MENU_ID, { title: t('menuVerifyBadge') });
   } catch {

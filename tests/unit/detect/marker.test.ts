@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { MARKER_TEXT, placeMarker, removeMarkers } from '../../../lib/detect/marker';
+import { MARKER_TEXT, placeMarker, removeMarkers, useMarkerWords } from '../../../lib/detect/marker';
 
 function page() {
   const { document } = parseHTML('<html><body><main><div id="entry"><a id="link" href="https://x.example">Show credential</a></div></main></body></html>');
@@ -71,6 +71,31 @@ describe('in-page marker words', () => {
       expect(button.getAttribute('title')).toBe('Nachweis gefunden – mit Credlens prüfen');
       restore();
     } finally {
+      scope.chrome = before;
+    }
+  });
+
+  it('regression (the chip stayed in the browser\'s language): the phrases the service worker stored for the chosen language win; anything else is ignored', () => {
+    const scope = globalThis as { chrome?: unknown };
+    const before = scope.chrome;
+    scope.chrome = { i18n: { getMessage: (key: string) => ({ markerButton: 'Check credential', markerLabel: 'Credential found' })[key] ?? '' } };
+    try {
+      useMarkerWords({ markerButton: 'Vérifier le titre', markerLabel: 'Titre trouvé — vérifier avec Credlens' });
+      const { doc, roots, restore } = page();
+      placeMarker(doc.getElementById('entry')!, 'l-fr', () => {});
+      const button = roots[0]!.querySelector('button')!;
+      expect([button.textContent, button.getAttribute('aria-label')]).toEqual(['Vérifier le titre', 'Titre trouvé — vérifier avec Credlens']);
+      restore();
+      // junk in storage (not strings, empty, too long, another shape) leaves the browser's language
+      for (const junk of [{ markerButton: 42, markerLabel: '' }, { markerButton: 'x'.repeat(500) }, 'Vérifier', null]) {
+        useMarkerWords(junk);
+        const again = page();
+        placeMarker(again.doc.getElementById('entry')!, 'l-junk', () => {});
+        expect(again.roots[0]!.querySelector('button')!.textContent).toBe('Check credential');
+        again.restore();
+      }
+    } finally {
+      useMarkerWords(undefined);
       scope.chrome = before;
     }
   });

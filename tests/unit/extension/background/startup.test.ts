@@ -8,6 +8,7 @@ import { updateSettings } from '../../../../lib/extension/settings';
 import { makeReport } from '../history/make-report';
 import { readFileSync } from 'node:fs';
 import { setChosenMessages, type UiLocale } from '../../../../lib/extension/i18n';
+import { MARKER_WORDS_KEY } from '../../../../lib/detect/marker';
 import { repoPath } from '../../../support/fixtures';
 import { fakeDeps, fromExtensionPage } from './helpers';
 
@@ -73,7 +74,7 @@ describe('bug: history retention was applied only when something new was recorde
 describe('regression (the context menu and the history lines stayed in the browser\'s language): the service worker speaks the language chosen', () => {
   afterEach(() => setChosenMessages(undefined));
 
-  it('creates the menu in the chosen language and renames it when the setting changes', async () => {
+  it('creates the menu and stores the marker\'s words in the chosen language, and renames them when the setting changes', async () => {
     const { deps } = fakeDeps();
     const read = vi.fn(async (locale: UiLocale) => JSON.parse(readFileSync(repoPath(`public/_locales/${locale}/messages.json`), 'utf8')) as unknown);
     deps.readMessages = read;
@@ -89,10 +90,13 @@ describe('regression (the context menu and the history lines stayed in the brows
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false } as never);
     await vi.waitFor(() => expect(created).toEqual([de('menuVerifyBadge')]));
     expect(created[0]).not.toBe(en('menuVerifyBadge'));
+    // the in-page marker's phrases, for content scripts to read
+    expect((await fakeBrowser.storage.local.get(MARKER_WORDS_KEY))[MARKER_WORDS_KEY]).toEqual({ markerButton: de('markerButton'), markerLabel: de('markerLabel') });
 
     await updateSettings({ language: 'fr' });
     await fakeBrowser.runtime.onMessage.trigger({ type: 'settings/changed' }, fromExtensionPage('options.html'), () => undefined);
     await vi.waitFor(() => expect(renamed.at(-1)).toBe(fr('menuVerifyBadge')));
+    expect((await fakeBrowser.storage.local.get(MARKER_WORDS_KEY))[MARKER_WORDS_KEY]).toMatchObject({ markerButton: fr('markerButton') });
     await updateSettings({ language: 'auto' });
     await fakeBrowser.runtime.onMessage.trigger({ type: 'settings/changed' }, fromExtensionPage('options.html'), () => undefined);
     await vi.waitFor(() => expect(renamed.at(-1)).toBe(en('menuVerifyBadge')));
