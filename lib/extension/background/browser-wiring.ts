@@ -85,13 +85,17 @@ export function browserDeps(): BackgroundDeps {
 /**
  * The service worker speaks the language chosen on the options page, as the
  * pages do: the context menu, the in-page marker, the history's change lines
- * and every message it sends. Loaded at start and again on `settings/changed`; the menu is renamed
- * then (it exists only after install, so a failed rename is expected).
+ * and every message it sends. Loaded at start and again on `settings/changed`;
+ * the menu is renamed then (it exists only after install, so a failed rename
+ * is expected).
  */
 async function applyLanguage(read?: BackgroundDeps['readMessages']): Promise<void> {
   await applyChosenLanguage(read);
   // the in-page marker's two phrases, for content scripts, which cannot load a translation themselves
-  await browser.storage.local.set({ [MARKER_WORDS_KEY]: { markerButton: t('markerButton'), markerLabel: t('markerLabel') } }).catch(() => undefined);
+  // (written only when they change: the worker starts often)
+  const words = { markerButton: t('markerButton'), markerLabel: t('markerLabel') };
+  const stored = await browser.storage.local.get(MARKER_WORDS_KEY).catch(() => ({}) as Record<string, unknown>);
+  if (JSON.stringify(stored[MARKER_WORDS_KEY]) !== JSON.stringify(words)) await browser.storage.local.set({ [MARKER_WORDS_KEY]: words }).catch(() => undefined);
   try {
     await browser.contextMenus.update(MENU_ID, { title: t('menuVerifyBadge') });
   } catch {
