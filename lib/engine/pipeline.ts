@@ -3,6 +3,7 @@
  * JSON, compact JWS, URL), unwraps it, hands the payload to its format
  * verifier, then adds the recipient result and derives the verdict.
  */
+import { reportFromOutcome } from './outcome-report';
 import { withFetchBudget, withWorkBudget, type VerifyContext } from './context';
 import { VerifierError } from './errors';
 import { fromThrown, skip } from './checks/result';
@@ -15,10 +16,8 @@ import { isTokenText, verifyPayload } from './formats';
 import { looksLikeCose } from './formats/cose';
 import type { FormatOutcome } from './formats/types';
 import { LIMITS } from './limits';
-import { checkRecipient } from './recipient';
-import type { Container, RecipientResult, Report } from './report';
+import type { Container, Report } from './report';
 import { fromUtf8, sha256Hex, utf8 } from './util/bytes';
-import { deriveVerdict } from './verdict';
 
 export type VerifyInput =
   | { bytes: Uint8Array; name?: string }
@@ -59,28 +58,12 @@ export async function verify(input: VerifyInput, rootCtx: VerifyContext): Promis
   } catch (e) {
     outcome = failedOutcome(e);
   }
-  let recipient: RecipientResult;
-  try {
-    recipient = checkRecipient(outcome, rootCtx.recipient);
-  } catch (e) {
-    // Never a throw out of verify() (SECURITY.md row 50): an unexpected one is an INTERNAL check, so the input is not verified.
-    outcome = { ...outcome, checks: [...outcome.checks, fromThrown('parse', e)] };
-    recipient = { outcome: 'not-checked', identifierTypes: [], message: 'The recipient could not be read' };
-  }
-  return {
-    verdict: deriveVerdict(outcome.checks, outcome.required),
-    format: outcome.format,
+  return reportFromOutcome(followed ? { ...outcome, technical: { ...outcome.technical, followedLink: followed } } : outcome, rootCtx.recipient, {
     container,
-    checks: outcome.checks,
-    summary: outcome.summary,
-    recipient,
-    technical: followed ? { ...outcome.technical, followedLink: followed } : outcome.technical,
     inputHash: await (inputHash ?? sha256Hex(bytes)),
-    ...('name' in input && input.name ? { inputName: input.name } : {}),
     checkedAt,
-    ...(outcome.credential !== undefined ? { credential: outcome.credential } : {}),
-    ...(outcome.parts?.length ? { parts: outcome.parts } : {}),
-  };
+    ...('name' in input && input.name ? { inputName: input.name } : {}),
+  });
 }
 
 interface Unwrapped {

@@ -18,11 +18,10 @@ import { error, fail, fromThrown, pass } from '../../checks/result';
 import type { VerifyContext } from '../../context';
 import { VerifierError, type ErrorDetail } from '../../errors';
 import { LIMITS } from '../../limits';
-import { checkRecipient } from '../../recipient';
 import type { Check, Container, Report, ReportPart, Verdict } from '../../report';
+import { reportFromOutcome } from '../../outcome-report';
 import { sha256Hex, utf8 } from '../../util/bytes';
 import { asArray, isObject } from '../../util/json';
-import { deriveVerdict } from '../../verdict';
 import type { FormatOutcome } from '../types';
 
 export interface PresentedOutcome {
@@ -56,30 +55,9 @@ async function presentedPart(entry: unknown, path: string, ctx: VerifyContext): 
   return { role: 'presented', path, report: await partReport(outcome, text, container, ctx) };
 }
 
-/** A presented credential's report, built as the pipeline builds the input's (lib/engine/pipeline.ts). */
+/** A presented credential's report, as the pipeline builds the input's: the candidate presents it, so the recruiter's identifier is held against it. */
 async function partReport(outcome: FormatOutcome, text: string, container: Container, ctx: VerifyContext): Promise<Report> {
-  let checks = outcome.checks;
-  let recipient: Report['recipient'];
-  try {
-    // the candidate presents the credential, so it is the candidate the recruiter's identifier is held against
-    recipient = checkRecipient(outcome, ctx.recipient);
-  } catch (e) {
-    checks = [...checks, fromThrown('parse', e)];
-    recipient = { outcome: 'not-checked', identifierTypes: [], message: 'The recipient could not be read' };
-  }
-  return {
-    verdict: deriveVerdict(checks, outcome.required),
-    format: outcome.format,
-    container,
-    checks,
-    summary: outcome.summary,
-    recipient,
-    technical: outcome.technical,
-    inputHash: await sha256Hex(utf8(text)),
-    checkedAt: new Date(ctx.now()).toISOString(),
-    ...(outcome.credential !== undefined ? { credential: outcome.credential } : {}),
-    ...(outcome.parts?.length ? { parts: outcome.parts } : {}),
-  };
+  return reportFromOutcome(outcome, ctx.recipient, { container, inputHash: await sha256Hex(utf8(text)), checkedAt: new Date(ctx.now()).toISOString() });
 }
 
 /** The genuine-but-not-current verdicts, worst first, and the codes of the checks that decide them (lib/engine/verdict.ts). */

@@ -31,11 +31,10 @@ import { VerifierError } from '../../errors';
 import { error, fail, fromThrown, pass, skip } from '../../checks/result';
 import { decodeJwsPayload } from '../../extract/jws';
 import { LIMITS } from '../../limits';
-import { checkRecipient } from '../../recipient';
 import type { Check, Container, Report, ReportPart, Verdict } from '../../report';
+import { reportFromOutcome } from '../../outcome-report';
 import { sha256Hex, utf8 } from '../../util/bytes';
 import { asArray, isObject } from '../../util/json';
-import { deriveVerdict } from '../../verdict';
 import type { FormatOutcome } from '../types';
 import { summarizeVc } from './summary';
 
@@ -221,27 +220,7 @@ function capTexts<T>(value: T): T {
   return value;
 }
 
-/** A part's report, built as the pipeline builds the input's (lib/engine/pipeline.ts). */
+/** A part's report, built as the pipeline builds the input's, its texts capped. */
 async function toReport(outcome: FormatOutcome, text: string, container: Container, ctx: VerifyContext, hint: VerifyContext['recipient']): Promise<Report> {
-  let checks = outcome.checks;
-  let recipient: Report['recipient'];
-  try {
-    recipient = checkRecipient(outcome, hint);
-  } catch (e) {
-    checks = [...checks, fromThrown('parse', e)];
-    recipient = { outcome: 'not-checked', identifierTypes: [], message: 'The recipient could not be read' };
-  }
-  return {
-    verdict: deriveVerdict(checks, outcome.required),
-    format: outcome.format,
-    container,
-    checks,
-    summary: capTexts(outcome.summary),
-    recipient,
-    technical: outcome.technical,
-    inputHash: await sha256Hex(utf8(text)),
-    checkedAt: new Date(ctx.now()).toISOString(),
-    ...(outcome.credential !== undefined ? { credential: outcome.credential } : {}),
-    ...(outcome.parts?.length ? { parts: outcome.parts } : {}),
-  };
+  return reportFromOutcome({ ...outcome, summary: capTexts(outcome.summary) }, hint, { container, inputHash: await sha256Hex(utf8(text)), checkedAt: new Date(ctx.now()).toISOString() });
 }
