@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { detectLinkedInCertifications, readLinkedInCertifications, readProfileName } from '../../../lib/detect/linkedin';
 import { scanDocument } from '../../../lib/detect/scan';
+import { claims, loadPages, parse, type ExpectedEntry } from '../../support/linkedin-pages';
 
 /**
  * Pages built from LinkedIn markup saved in public repositories (each page's
@@ -12,14 +12,6 @@ import { scanDocument } from '../../../lib/detect/scan';
  */
 const REAL = path.join(__dirname, 'pages', 'linkedin-real');
 
-interface ExpectedEntry {
-  title: string;
-  issuer: string | null;
-  issued: string | null;
-  expires: string | null;
-  credentialId: string | null;
-  link: string | null;
-}
 interface ExpectedPage {
   source: string;
   date: string;
@@ -29,18 +21,8 @@ interface ExpectedPage {
   entries: ExpectedEntry[];
 }
 
-const pages = readdirSync(REAL)
-  .filter((f) => f.endsWith('.html'))
-  .sort()
-  .map((file) => ({
-    file,
-    html: readFileSync(path.join(REAL, file), 'utf8'),
-    expected: JSON.parse(readFileSync(path.join(REAL, file.replace(/\.html$/, '.expected.json')), 'utf8')) as ExpectedPage,
-  }));
+const pages = loadPages<ExpectedPage>(REAL);
 
-const parse = (html: string): Document => parseHTML(html).document as unknown as Document;
-const claims = (doc: Document, pageUrl: string): ExpectedEntry[] =>
-  readLinkedInCertifications(doc, pageUrl).map(({ title, issuer, issued, expires, credentialId, link }) => ({ title, issuer, issued, expires, credentialId, link }));
 const onLinkedIn = (url: string | null): boolean => url !== null && /^https?:\/\/([\w-]+\.)*linkedin\.com\//.test(url);
 
 describe('LinkedIn pages from saved real markup', () => {

@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { detectLinkedInCertifications, readLinkedInCertifications, readProfileName, readShowAll } from '../../../lib/detect/linkedin';
 import { scanDocument } from '../../../lib/detect/scan';
+import { claims, loadPages, parse, type ExpectedEntry } from '../../support/linkedin-pages';
 
 /**
  * LinkedIn's server-driven layout of 2026, for which no saved page is
@@ -13,14 +12,6 @@ import { scanDocument } from '../../../lib/detect/scan';
  */
 const DIR = path.join(__dirname, 'pages', 'linkedin-reconstructed');
 
-interface ExpectedEntry {
-  title: string;
-  issuer: string | null;
-  issued: string | null;
-  expires: string | null;
-  credentialId: string | null;
-  link: string | null;
-}
 interface ExpectedPage {
   source: string;
   date: string;
@@ -30,18 +21,7 @@ interface ExpectedPage {
   entries: ExpectedEntry[];
 }
 
-const pages = readdirSync(DIR)
-  .filter((f) => f.endsWith('.html'))
-  .sort()
-  .map((file) => ({
-    file,
-    html: readFileSync(path.join(DIR, file), 'utf8'),
-    expected: JSON.parse(readFileSync(path.join(DIR, file.replace(/\.html$/, '.expected.json')), 'utf8')) as ExpectedPage,
-  }));
-
-const parse = (html: string): Document => parseHTML(html).document as unknown as Document;
-const claims = (root: Document | Element, pageUrl: string): ExpectedEntry[] =>
-  readLinkedInCertifications(root, pageUrl).map(({ title, issuer, issued, expires, credentialId, link }) => ({ title, issuer, issued, expires, credentialId, link }));
+const pages = loadPages<ExpectedPage>(DIR);
 
 describe('LinkedIn server-driven layout (2026), pages rebuilt from scrapers of live profiles', () => {
   it('has one expected-entries file per page, each naming its sources and date', () => {
