@@ -9,11 +9,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { VerifierError } from '../../../../lib/engine/errors';
 import { PAGE_FETCH } from '../../../../lib/engine/limits';
-import { fetchOwnResource, fetchTabPdf, type Transport } from '../../../../lib/engine/net/safe-fetch';
+import { fetchOwnResource, fetchTabPdf } from '../../../../lib/engine/net/safe-fetch';
 import { MAX_PDF_BYTES } from '../../../../lib/pdf/read';
 import { REPO_ROOT } from '../../../support/fixtures';
+import { codeOf, recorder } from '../../../support/net';
 
 const ROOT = REPO_ROOT;
 const OWNER = 'lib/engine/net/safe-fetch.ts';
@@ -92,24 +92,6 @@ describe('one module owns fetch', () => {
 });
 
 /** A transport that records what it was asked and answers with `respond`. */
-function recorder(respond: (url: string) => Response) {
-  const calls: { url: string; init: RequestInit }[] = [];
-  const transport: Transport = async (url, init) => {
-    calls.push({ url, init });
-    return respond(url);
-  };
-  return { calls, transport };
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await p;
-    return undefined;
-  } catch (e) {
-    return e instanceof VerifierError ? e.code : 'not a VerifierError';
-  }
-}
-
 describe('fetchTabPdf: the PDF the user has open in a tab', () => {
   const PDF = 'https://hr.example/cv/grace.pdf';
 

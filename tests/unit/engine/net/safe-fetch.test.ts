@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { VerifierError } from '../../../../lib/engine/errors';
 import { LIMITS } from '../../../../lib/engine/limits';
 import { ACCEPT, createFetcher, type Transport } from '../../../../lib/engine/net/safe-fetch';
-
-function recorder(respond: (url: string, init: RequestInit) => Promise<Response>) {
-  const calls: Array<{ url: string; init: RequestInit }> = [];
-  const transport: Transport = (url, init) => {
-    calls.push({ url, init });
-    return respond(url, init);
-  };
-  return { calls, transport };
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await p;
-    return undefined;
-  } catch (e) {
-    return e instanceof VerifierError ? e.code : 'not a VerifierError';
-  }
-}
+import { codeOf, recorder } from '../../../support/net';
 
 // "row N" in the test names below is row N of the attack table in SECURITY.md.
 describe('createFetcher', () => {
