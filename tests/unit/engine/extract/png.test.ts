@@ -3,16 +3,8 @@ import { extractFromPng, isPng, readPngChunks } from '../../../../lib/engine/ext
 import { LIMITS } from '../../../../lib/engine/limits';
 import { chunk, concat, iTXt, makePng, tEXt } from '../../../support/bake';
 import { fixturesPresent, readFixture } from '../../../support/fixture-transport';
+import { thrownCode as codeOf } from '../../../support/codes';
 import { fastestMs } from '../../../support/fastest';
-
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-  return undefined;
-};
 
 // "row N" in the test names below is row N of the attack table in SECURITY.md.
 describe('extractFromPng', () => {

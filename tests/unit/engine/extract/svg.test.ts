@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractFromSvg, unescapeXml } from '../../../../lib/engine/extract/svg';
 import { fixturesPresent, readFixtureText } from '../../../support/fixture-transport';
+import { thrownCode as codeOf } from '../../../support/codes';
 import { fastestMs } from '../../../support/fastest';
-
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-  return undefined;
-};
 
 const svg = (inner: string) => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0">${inner}</svg>`;
 

@@ -13,7 +13,8 @@ import { PAGE_FETCH } from '../../../../lib/engine/limits';
 import { fetchOwnResource, fetchTabPdf } from '../../../../lib/engine/net/safe-fetch';
 import { MAX_PDF_BYTES } from '../../../../lib/pdf/read';
 import { REPO_ROOT } from '../../../support/fixtures';
-import { codeOf, recorder } from '../../../support/net';
+import { codeOf } from '../../../support/codes';
+import { recorder } from '../../../support/net';
 
 const ROOT = REPO_ROOT;
 const OWNER = 'lib/engine/net/safe-fetch.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../../lib/engine/limits';
 import { ACCEPT, createFetcher, type Transport } from '../../../../lib/engine/net/safe-fetch';
-import { codeOf, recorder } from '../../../support/net';
+import { codeOf } from '../../../support/codes';
+import { recorder } from '../../../support/net';
 
 // "row N" in the test names below is row N of the attack table in SECURITY.md.
 describe('createFetcher', () => {
